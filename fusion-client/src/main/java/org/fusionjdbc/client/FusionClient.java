@@ -1,0 +1,42 @@
+package org.fusionjdbc.client;
+
+import java.util.List;
+import org.fusionjdbc.client.describe.ResourceDescription;
+import org.fusionjdbc.client.query.QuerySpec;
+import org.fusionjdbc.client.query.RowStream;
+
+/**
+ * One connection's view of a Fusion pod: describe, scans and counts. Thread-safe; one HTTP pool and one
+ * token source per instance, released by {@link #close()}. Knows nothing of SQL, Calcite or JDBC.
+ */
+public interface FusionClient extends AutoCloseable {
+
+  /** Opens a client; performs no network call (authentication happens on the first request). */
+  static FusionClient open(FusionClientConfig config) {
+    return DefaultFusionClient.open(config);
+  }
+
+  FusionClientConfig config();
+
+  /** Names of the resources under a context root ({@code describe?metadataMode=list}), cached. */
+  List<String> resourceNames(String contextRoot);
+
+  /** Describe of one top-level resource with its children, cached per client (and on disk if configured). */
+  ResourceDescription describe(String contextRoot, String resource);
+
+  /** Streams the rows of {@code spec}; the caller closes the stream. */
+  RowStream scan(QuerySpec spec);
+
+  /**
+   * Rows of child collection {@code child} across every parent matched by {@code parentSpec}: each row is
+   * the values of {@code parentSpec.fields()} followed by {@code childFields}. Uses {@code expand} on the
+   * parent collection and follows a child's own URL when its nested page has more rows.
+   */
+  RowStream scanChildren(QuerySpec parentSpec, String child, List<String> childFields);
+
+  /** Row count of the spec's resource and filter, from one request with {@code totalResults=true}. */
+  long count(QuerySpec spec);
+
+  @Override
+  void close();
+}
