@@ -1,0 +1,37 @@
+package org.fusionjdbc.cli;
+
+import java.lang.reflect.InvocationTargetException;
+import java.sql.SQLException;
+import sqlline.SqlLine;
+
+/**
+ * sqlline with one-line SQL errors. sqlline prints a full stack trace for every SQL error raised while it starts,
+ * which includes every {@code -e} statement, so a typo in a script printed dozens of lines. Here an error is its
+ * message and SQLState (the driver's messages say what to fix); {@code --verbose=true} brings traces back.
+ */
+final class FusionSqlLine extends SqlLine {
+
+  @Override
+  public void handleException(Throwable e) {
+    Throwable t = e;
+    while (t instanceof InvocationTargetException ite && ite.getTargetException() != null) {
+      t = ite.getTargetException();
+    }
+    SQLException sql = t instanceof SQLException s ? s
+        : t != null && t.getCause() instanceof SQLException s ? s : null;
+    if (sql == null || getOpts().getVerbose()) {
+      super.handleException(e);
+      return;
+    }
+    for (SQLException s = sql; s != null; s = s.getNextException() == s ? null : s.getNextException()) {
+      error(describe(s));
+    }
+  }
+
+  static String describe(SQLException e) {
+    String message = e.getMessage() == null || e.getMessage().isBlank()
+        ? e.getClass().getSimpleName() : e.getMessage().trim();
+    String kind = e instanceof java.sql.SQLWarning ? "Warning: " : "Error: ";
+    return kind + message + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")");
+  }
+}
