@@ -1,0 +1,56 @@
+package org.fusionjdbc.client.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.fusionjdbc.client.error.FusionException;
+
+/**
+ * The one factory the transport calls to turn an {@link AuthConfig} into a {@link TokenSource}. The http
+ * client is the connection's pooled client, owned by the caller; token sources only execute requests on it.
+ */
+public final class TokenSources {
+  private TokenSources() {
+  }
+
+  public static TokenSource create(AuthConfig auth, CloseableHttpClient http, Duration renewBefore, Clock clock) {
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(renewBefore, "renewBefore");
+    Objects.requireNonNull(clock, "clock");
+    if (auth instanceof AuthConfig.Basic basic) {
+      return fixed("Basic " + Base64.getEncoder().encodeToString(
+          (basic.user() + ":" + basic.password().reveal()).getBytes(StandardCharsets.UTF_8)));
+    }
+    if (auth instanceof AuthConfig.Bearer bearer) {
+      return fixed("Bearer " + bearer.token().reveal());
+    }
+    throw FusionException.builder(FusionException.Kind.CONFIGURATION,
+        "JWT authentication is not available in this build yet").build();
+  }
+
+  private static TokenSource fixed(String header) {
+    return new TokenSource() {
+      @Override
+      public String authorizationHeader() {
+        return header;
+      }
+
+      @Override
+      public void invalidate(String rejectedHeader) {
+      }
+
+      @Override
+      public boolean renewable() {
+        return false;
+      }
+
+      @Override
+      public String toString() {
+        return "TokenSource[fixed, ****]";
+      }
+    };
+  }
+}
