@@ -26,14 +26,8 @@ public final class AuthService {
     this.keys = EmulatorKeys.generate();
     this.authenticator = new HeaderAuthenticator(settings, new FusionJwtVerifier(settings, keys),
         new AccessTokenVerifier(settings, keys.publicJwks()));
-    this.tokenEndpoint = exchange -> {
-      exchange.sendResponseHeaders(501, -1);
-      exchange.close();
-    };
-    this.jwksEndpoint = exchange -> {
-      exchange.sendResponseHeaders(501, -1);
-      exchange.close();
-    };
+    this.tokenEndpoint = new TokenEndpoint(settings, keys);
+    this.jwksEndpoint = new JwksEndpoint(keys.publicJwks());
   }
 
   public static AuthService create(AuthSettings settings) {
