@@ -11,6 +11,7 @@ import org.fusionjdbc.client.error.FusionException;
 /**
  * The one factory the transport calls to turn an {@link AuthConfig} into a {@link TokenSource}. The http
  * client is the connection's pooled client, owned by the caller; token sources only execute requests on it.
+ * Key files are read here, so configuration errors surface when the connection opens, not on first use.
  */
 public final class TokenSources {
   private TokenSources() {
@@ -27,8 +28,14 @@ public final class TokenSources {
     if (auth instanceof AuthConfig.Bearer bearer) {
       return fixed("Bearer " + bearer.token().reveal());
     }
+    if (auth instanceof AuthConfig.FusionJwt jwt) {
+      SigningKey key = SigningKey.load(jwt.privateKeyFile(), jwt.privateKeyPassword(), jwt.certificateFile(),
+          jwt.x5t());
+      return new RenewingTokenSource("Fusion JWT, issuer=" + jwt.issuer() + ", x5t=" + key.x5t().orElseThrow(),
+          jwt.user(), new FusionJwtMinter(jwt, key, clock), renewBefore, clock);
+    }
     throw FusionException.builder(FusionException.Kind.CONFIGURATION,
-        "JWT authentication is not available in this build yet").build();
+        "Identity-domain OAuth is not available in this build yet").build();
   }
 
   private static TokenSource fixed(String header) {
