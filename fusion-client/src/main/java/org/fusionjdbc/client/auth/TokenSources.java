@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.fusionjdbc.client.error.FusionException;
 
 /**
  * The one factory the transport calls to turn an {@link AuthConfig} into a {@link TokenSource}. The http
@@ -14,6 +13,9 @@ import org.fusionjdbc.client.error.FusionException;
  * Key files are read here, so configuration errors surface when the connection opens, not on first use.
  */
 public final class TokenSources {
+  /** Token requests tried at most this often on 429/5xx/transient I/O before the error is reported. */
+  static final int DEFAULT_TOKEN_ATTEMPTS = 4;
+
   private TokenSources() {
   }
 
@@ -34,8 +36,21 @@ public final class TokenSources {
       return new RenewingTokenSource("Fusion JWT, issuer=" + jwt.issuer() + ", x5t=" + key.x5t().orElseThrow(),
           jwt.user(), new FusionJwtMinter(jwt, key, clock), renewBefore, clock);
     }
-    throw FusionException.builder(FusionException.Kind.CONFIGURATION,
-        "Identity-domain OAuth is not available in this build yet").build();
+    AuthConfig.OAuth oauth = (AuthConfig.OAuth) auth;
+    return oauth(oauth, http, renewBefore, clock, d -> Thread.sleep(d.toMillis()), DEFAULT_TOKEN_ATTEMPTS);
+  }
+
+  /** The OAuth source with an injectable sleeper, so tests of Retry-After take no wall-clock time. */
+  static TokenSource oauth(AuthConfig.OAuth oauth, CloseableHttpClient http, Duration renewBefore, Clock clock,
+      OAuthMinter.Sleeper sleeper, int attempts) {
+    if (http == null) {
+      throw new IllegalArgumentException("OAuth authentication needs the connection's http client");
+    }
+    SigningKey key = SigningKey.loadOptionalThumbprint(oauth.privateKeyFile(), oauth.privateKeyPassword(),
+        oauth.certificateFile(), oauth.x5t());
+    OAuthMinter minter = new OAuthMinter(oauth, key, http, clock, sleeper, attempts);
+    return new RenewingTokenSource("OAuth, clientId=" + oauth.clientId() + ", kid=" + oauth.keyAlias()
+        + ", x5t=" + key.x5t().orElse("none"), oauth.user(), minter, renewBefore, clock);
   }
 
   private static TokenSource fixed(String header) {
