@@ -73,7 +73,8 @@ public final class PemKeys {
           + "); give an RSA private key in PKCS#8 or PKCS#1 PEM format");
     }
     if (!(key instanceof RSAPrivateKey rsa)) {
-      throw config(file, "holds a " + key.getAlgorithm() + " key; Fusion signs with RS256, which needs an RSA key");
+      throw config(file, "holds " + withArticle(key.getAlgorithm())
+          + " key; Fusion signs with RS256, which needs an RSA key");
     }
     return rsa;
   }
@@ -167,7 +168,7 @@ public final class PemKeys {
   private static PrivateKey convert(Path file, PrivateKeyInfo info) {
     ASN1ObjectIdentifier alg = info.getPrivateKeyAlgorithm().getAlgorithm();
     if (!PKCSObjectIdentifiers.rsaEncryption.equals(alg)) {
-      throw config(file, "holds a " + algorithmName(alg)
+      throw config(file, "holds " + withArticle(algorithmName(alg))
           + " key; Fusion signs with RS256, which needs an RSA key");
     }
     try {
@@ -176,6 +177,10 @@ public final class PemKeys {
       throw config(file, "holds an RSA key the Java runtime cannot load (" + e.getClass().getSimpleName()
           + "); re-export it as PKCS#8 with 'openssl pkcs8 -topk8 -nocrypt'");
     }
+  }
+
+  private static String withArticle(String algorithm) {
+    return (algorithm.matches("(?i)[aeiou].*") || algorithm.startsWith("RSA") ? "an " : "a ") + algorithm;
   }
 
   private static String algorithmName(ASN1ObjectIdentifier alg) {

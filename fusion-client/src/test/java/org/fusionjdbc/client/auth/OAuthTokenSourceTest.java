@@ -31,7 +31,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.fusionjdbc.client.error.FusionException;
@@ -196,6 +202,46 @@ class OAuthTokenSourceTest {
     assertThat(requests).hasSize(3);
     // Each attempt signs a fresh assertion (a replayed jti may be refused).
     assertThat(requests.stream().map(r -> form(r).get("assertion")).distinct()).hasSize(3);
+  }
+
+  @Test
+  void retryAfterAsHttpDateIsHonoured() {
+    // The test clock is at 10:00:00, the server asks to come back at 10:00:05.
+    wm.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("date").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "Thu, 15 Jan 2026 10:00:05 GMT"))
+        .willSetStateTo("ok"));
+    wm.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("date").whenScenarioStateIs("ok").willReturn(okJson(OK)));
+    assertThat(source().authorizationHeader()).isEqualTo("Bearer at-one");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void tenRequestsRejectedTogetherCauseOneTokenRequest() throws Exception {
+    wm.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("rotate").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(OK)).willSetStateTo("second"));
+    wm.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("rotate").whenScenarioStateIs("second")
+        .willReturn(okJson("{\"access_token\":\"at-two\",\"expires_in\":3600}")));
+    TokenSource src = source();
+    String rejected = src.authorizationHeader();
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        results.add(pool.submit(() -> {
+          start.await(10, TimeUnit.SECONDS);
+          src.invalidate(rejected);
+          return src.authorizationHeader();
+        }));
+      }
+      start.countDown();
+      for (Future<String> f : results) {
+        assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("Bearer at-two");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(2);
   }
 
   @Test

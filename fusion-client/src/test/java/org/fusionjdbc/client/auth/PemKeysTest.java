@@ -63,10 +63,10 @@ class PemKeysTest {
 
   @Test
   void nonRsaKeysAreRejectedByAlgorithm() {
-    assertConfig(keys.ecTraditional, Optional.empty(), "holds a EC key", "needs an RSA key");
-    assertConfig(keys.ecPkcs8, Optional.empty(), "holds a EC key");
+    assertConfig(keys.ecTraditional, Optional.empty(), "holds an EC key", "needs an RSA key");
+    assertConfig(keys.ecPkcs8, Optional.empty(), "holds an EC key");
     assertConfig(keys.dsa, Optional.empty(), "holds a DSA key");
-    assertConfig(keys.ed25519, Optional.empty(), "holds a Ed25519 key");
+    assertConfig(keys.ed25519, Optional.empty(), "holds an Ed25519 key");
   }
 
   @Test
