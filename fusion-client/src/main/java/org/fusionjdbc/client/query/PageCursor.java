@@ -43,7 +43,9 @@ final class PageCursor {
     if (done) {
       throw new IllegalStateException("no more pages");
     }
-    requestedLimit = Math.min(first ? firstPageSize : pageSize, remaining);
+    // a limit that fits in one page is asked for at once (setMaxRows(200) -> one request of 200);
+    // otherwise a small first page gives a fast first row and later pages are full size
+    requestedLimit = remaining <= pageSize ? remaining : first ? firstPageSize : pageSize;
     List<Param> params = new ArrayList<>();
     Optional<QExpr> q = plan.spec().filter();
     if (anchor != null) {
