@@ -251,6 +251,30 @@ class WireMockPagerTest {
   }
 
   @Test
+  void describeDiskCacheIsHitByTheNextClientAndHoldsNoSecret(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    FusionClientConfig config = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.port()),
+        new AuthConfig.Basic("u", Secret.of("p"))).metadataCacheDir(dir).build();
+    for (int i = 0; i < 2; i++) {
+      try (DefaultFusionClient c = new DefaultFusionClient(config, new HttpTransport(config, h -> new TestTokens()))) {
+        assertThat(c.describe("fscmRestApi", "invoices").keyAttributes()).containsExactly("InvoiceId");
+      }
+    }
+    server.verify(1, getRequestedFor(urlPathEqualTo(INVOICES + "/describe")));
+    try (var files = java.nio.file.Files.list(dir)) {
+      List<java.nio.file.Path> all = files.toList();
+      assertThat(all).hasSize(1);
+      assertThat(java.nio.file.Files.readString(all.get(0))).contains("InvoiceId").doesNotContain("secret-token");
+    }
+    FusionClientConfig expired = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.port()),
+        new AuthConfig.Basic("u", Secret.of("p"))).metadataCacheDir(dir).metadataCacheTtl(Duration.ZERO).build();
+    try (DefaultFusionClient c = new DefaultFusionClient(expired, new HttpTransport(expired, h -> new TestTokens()))) {
+      c.describe("fscmRestApi", "invoices");
+    }
+    server.verify(2, getRequestedFor(urlPathEqualTo(INVOICES + "/describe")));
+  }
+
+  @Test
   void describeIsCachedPerClient() {
     client.describe("fscmRestApi", "invoices");
     assertThat(client.describe("fscmRestApi", "invoices").singleQueryableKey()).isPresent();
