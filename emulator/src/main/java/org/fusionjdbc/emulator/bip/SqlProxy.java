@@ -73,6 +73,9 @@ final class SqlProxy {
   private Result write(ResultSet rs, long deadline) throws SQLException, ProxyFailure {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
+    if (n == 0) {
+      throw ProxyFailure.ora(936, "missing expression"); // H2 accepts "select from t"; Oracle does not
+    }
     List<Fj1Column> cols = new ArrayList<>(n);
     StringBuilder out = new StringBuilder(4096).append("FJ1\t").append(n).append('\n');
     for (int i = 1; i <= n; i++) {
