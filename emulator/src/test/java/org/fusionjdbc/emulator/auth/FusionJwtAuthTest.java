@@ -161,6 +161,13 @@ class FusionJwtAuthTest {
   }
 
   @Test
+  void hostileClaimsStayOneShortLineInTheFailure() {
+    String failure = check(service(true), token(TestTokens.fusionClaims("evil\nFORGED LOG LINE" + "x".repeat(1000), "CASEY.BROWN", now).build()))
+        .failure();
+    assertThat(failure).doesNotContain("\n").hasSizeLessThanOrEqualTo(303).contains("evil?FORGED");
+  }
+
+  @Test
   void unknownUserIsRejected() {
     assertThat(check(service(true), token(TestTokens.fusionClaims(DemoCredentials.ISSUER, "MALLORY", now).build()))
         .failure()).contains("unknown user");
