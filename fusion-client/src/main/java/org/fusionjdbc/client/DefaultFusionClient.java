@@ -18,6 +18,7 @@ import org.fusionjdbc.client.http.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
+import org.fusionjdbc.client.query.ChildRowStream;
 import org.fusionjdbc.client.query.Page;
 import org.fusionjdbc.client.query.PageParser;
 import org.fusionjdbc.client.query.PagedRowStream;
@@ -78,8 +79,14 @@ final class DefaultFusionClient implements FusionClient {
 
   @Override
   public RowStream scanChildren(QuerySpec parentSpec, String child, List<String> childFields) {
-    throw FusionException.of(FusionException.Kind.CONFIGURATION, "scanChildren is not implemented yet; "
-        + "scan the child collection of each parent instead");
+    if (parentSpec.resource().isChild()) {
+      throw new IllegalArgumentException("scanChildren needs a top-level parent resource: " + parentSpec.resource());
+    }
+    ResourceDescription parent = target(parentSpec.resource());
+    target(parentSpec.resource().child("0", child)); // fails early with NOT_FOUND for an unknown child
+    ScanPlan plan = ScanPlan.of(parentSpec, parent.keyAttributes(), parent.singleQueryableKey(), config.dialect());
+    return ChildRowStream.open(transport, path(parentSpec.resource()), plan, child, childFields, background,
+        id -> scan(QuerySpec.builder(parentSpec.resource().child(id, child)).fields(childFields).build()));
   }
 
   @Override
