@@ -26,6 +26,7 @@ import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
 import org.fusionjdbc.client.query.ScanPlan;
+import org.fusionjdbc.client.query.SlicedRowStream;
 
 /** The FusionClient: one transport (pool + token source), describe caches, a prefetch thread pool. */
 final class DefaultFusionClient implements FusionClient {
@@ -74,7 +75,9 @@ final class DefaultFusionClient implements FusionClient {
   public RowStream scan(QuerySpec spec) {
     ResourceDescription d = target(spec.resource());
     ScanPlan plan = ScanPlan.of(spec, d.keyAttributes(), d.singleQueryableKey(), config.dialect());
-    return new PagedRowStream(transport, path(spec.resource()), plan, background);
+    String path = path(spec.resource());
+    return SlicedRowStream.of(transport, path, plan, d.singleQueryableKey(), background)
+        .orElseGet(() -> new PagedRowStream(transport, path, plan, background));
   }
 
   @Override

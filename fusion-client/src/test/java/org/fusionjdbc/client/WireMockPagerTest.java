@@ -70,7 +70,7 @@ class WireMockPagerTest {
             + "{\"name\":\"LastName\",\"type\":\"string\",\"queryable\":true}]", "PersonId", "EffectiveDate"))));
     FusionClientConfig config = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.port()),
             new AuthConfig.Basic("u", Secret.of("p")))
-        .firstPageSize(2).pageSize(3).maxRetries(1).retryBaseDelay(Duration.ofMillis(1)).build();
+        .firstPageSize(2).pageSize(3).parallelism(1).maxRetries(1).retryBaseDelay(Duration.ofMillis(1)).build();
     client = new DefaultFusionClient(config, new HttpTransport(config, h -> new TestTokens()));
   }
 
