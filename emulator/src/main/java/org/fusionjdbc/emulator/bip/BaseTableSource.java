@@ -13,7 +13,8 @@ public interface BaseTableSource {
    * Rows of one base table of {@link BaseTables}.
    *
    * @param table upper-case table name, e.g. {@code AP_INVOICES_ALL}
-   * @param maxRows the most rows wanted (the first ones, in key order)
+   * @param maxRows a cap on the large tables (the first rows, in key order); a source may load small
+   *     reference tables whole so foreign keys resolve, and child tables hold the children of loaded rows
    * @return rows as maps from upper-case column name to value ({@code String}, {@code Number},
    *     {@code LocalDate}, {@code LocalDateTime}, {@code OffsetDateTime}, {@code byte[]} or null);
    *     absent columns are NULL; an empty list for a table the source does not know

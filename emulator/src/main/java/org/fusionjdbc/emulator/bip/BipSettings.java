@@ -76,7 +76,7 @@ public final class BipSettings {
     return baseTables;
   }
 
-  /** At most this many rows are loaded into each base table. */
+  /** Cap on the rows loaded into each large base table (see {@link BaseTableSource#rows}). */
   public int baseTableRows() {
     return baseTableRows;
   }
