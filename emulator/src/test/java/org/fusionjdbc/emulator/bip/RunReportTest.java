@@ -109,6 +109,29 @@ class RunReportTest {
   }
 
   @Test
+  void oracleFunctionsAnalystsUseWork() {
+    Fj1Result r = bip.query("select to_number(' 12.50 ') n, months_between(date '2024-03-15', date '2024-01-15') whole,"
+        + " months_between(date '2024-02-29', date '2024-01-31') last_days, months_between(date '2024-01-16', date '2024-01-01') part,"
+        + " nvl(null, 'x') nv, decode(1, 1, 'one', 'other') dc, to_char(date '2024-01-15', 'YYYY-MM') tc,"
+        + " add_months(date '2024-01-31', 1) am from dual");
+    List<String> row = r.rows().get(0);
+    assertThat(row.get(3)).startsWith("0.48387096774193548387"); // 15/31
+    assertThat(row.subList(0, 3)).containsExactly("12.5", "2", "1");
+    assertThat(row.subList(4, 8)).containsExactly("x", "one", "2024-01", "2024-02-29T00:00:00");
+    assertThat(r.column("AM").type()).isEqualTo("DATE");
+  }
+
+  @Test
+  void nullsSortLastAscendingAndFirstDescendingAsInOracle() {
+    List<List<String>> asc = bip.query("select amount_paid from ap_invoices_all where invoice_num in"
+        + " ('INV-1001', 'INV-1003') order by amount_paid").rows();
+    assertThat(asc).containsExactly(List.of("325"), java.util.Collections.singletonList(null));
+    List<List<String>> desc = bip.query("select amount_paid from ap_invoices_all where invoice_num in"
+        + " ('INV-1001', 'INV-1003') order by amount_paid desc").rows();
+    assertThat(desc).containsExactly(java.util.Collections.singletonList(null), List.of("325"));
+  }
+
+  @Test
   void parametersMayComeAsV2ListOfParamNameValuesAndWithOtherPrefixes() {
     String env = "<e:Envelope xmlns:e=\"http://www.w3.org/2003/05/soap-envelope\"><e:Body>"
         + "<x:runReport xmlns:x=\"http://xmlns.oracle.com/oxp/service/PublicReportService\"><x:reportRequest>"
