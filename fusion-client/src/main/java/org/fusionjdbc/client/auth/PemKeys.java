@@ -133,18 +133,24 @@ public final class PemKeys {
   private static PrivateKeyInfo decrypt(Path file, PKCS8EncryptedPrivateKeyInfo encrypted,
       Optional<Secret> passphrase) {
     char[] pass = requirePassphrase(file, passphrase);
+    EncryptedPrivateKeyInfo epki;
     try {
-      // The JDK's own PBES2 support (PBEWithHmacSHA256AndAES_256 and friends) decrypts what openssl writes.
-      EncryptedPrivateKeyInfo epki = new EncryptedPrivateKeyInfo(encrypted.getEncoded());
+      // The JDK's own PBES1/PBES2 support decrypts what openssl writes by default (PBES2 with AES).
+      epki = new EncryptedPrivateKeyInfo(encrypted.getEncoded());
+    } catch (IOException e) {
+      java.util.Arrays.fill(pass, '\0');
+      throw unsupportedScheme(file);
+    }
+    try {
       AlgorithmParameters params = epki.getAlgParameters();
-      String alg = params != null ? params.toString() : epki.getAlgName();
+      // For PBES2 the JDK names the full scheme only in the parameters (PBEWithHmacSHA256AndAES_256).
+      String alg = params != null && params.toString().startsWith("PBEWith") ? params.toString() : epki.getAlgName();
       SecretKey pbeKey = SecretKeyFactory.getInstance(alg).generateSecret(new PBEKeySpec(pass));
       Cipher cipher = Cipher.getInstance(alg);
       cipher.init(Cipher.DECRYPT_MODE, pbeKey, params);
       return PrivateKeyInfo.getInstance(epki.getKeySpec(cipher).getEncoded());
     } catch (NoSuchAlgorithmException e) {
-      throw config(file, "is encrypted with a scheme this Java runtime does not support; re-encrypt it with "
-          + "'openssl pkcs8 -topk8 -v2 aes-256-cbc'");
+      throw unsupportedScheme(file);
     } catch (Exception e) {
       throw wrongPassphrase(file);
     } finally {
@@ -161,6 +167,11 @@ public final class PemKeys {
     } finally {
       java.util.Arrays.fill(pass, '\0');
     }
+  }
+
+  private static FusionException unsupportedScheme(Path file) {
+    return config(file, "is encrypted with a scheme Java cannot decrypt (PBES2 needs AES); re-encrypt it with "
+        + "'openssl pkcs8 -topk8 -v2 aes-256-cbc -in <key> -out <new key>'");
   }
 
   private static char[] requirePassphrase(Path file, Optional<Secret> passphrase) {
