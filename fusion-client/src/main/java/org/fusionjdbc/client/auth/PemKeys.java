@@ -107,18 +107,26 @@ public final class PemKeys {
     }
   }
 
-  /** Skips the EC PARAMETERS block openssl ecparam writes before the key, so EC keys get the EC message. */
+  /**
+   * The first key in the file. Skips the EC PARAMETERS block openssl ecparam writes before an EC key, and
+   * certificates before a key (combined PEM files, {@code openssl pkcs12 -nodes} output); a file with only
+   * a certificate returns that certificate so the caller can say the files were swapped.
+   */
   private static Object firstKeyObject(Path file, String text) {
     try (PEMParser parser = new PEMParser(new StringReader(text))) {
-      Object o;
-      do {
-        o = parser.readObject();
-      } while (o instanceof ASN1ObjectIdentifier);
-      if (o == null) {
-        throw config(file, "holds no PEM private key; give an RSA private key in PEM format "
-            + "(a text file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)");
+      Object certificate = null;
+      for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+        if (o instanceof X509CertificateHolder) {
+          certificate = certificate == null ? o : certificate;
+        } else if (!(o instanceof ASN1ObjectIdentifier)) {
+          return o;
+        }
       }
-      return o;
+      if (certificate != null) {
+        return certificate;
+      }
+      throw config(file, "holds no PEM private key; give an RSA private key in PEM format "
+          + "(a text file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)");
     } catch (IOException | RuntimeException e) {
       if (e instanceof FusionException fe) {
         throw fe;
