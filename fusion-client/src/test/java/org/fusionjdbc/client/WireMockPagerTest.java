@@ -188,6 +188,21 @@ class WireMockPagerTest {
   }
 
   @Test
+  void pageDroppedMidBodyIsRequestedAgainWithoutDuplicates() {
+    server.stubFor(invoices().withQueryParam("q", absent()).willReturn(aResponse().withBody(invoicePage(true, 1, 2))));
+    server.stubFor(invoices().withQueryParam("q", equalTo("InvoiceId > 2")).inScenario("drop")
+        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK))
+        .willSetStateTo("ok"));
+    server.stubFor(invoices().withQueryParam("q", equalTo("InvoiceId > 2")).inScenario("drop").whenScenarioStateIs("ok")
+        .willReturn(aResponse().withBody(invoicePage(false, 3, 4))));
+    try (RowStream s = client.scan(spec("invoices", "InvoiceId").build())) {
+      assertThat(drain(s)).extracting(r -> r.get(0)).containsExactly(1L, 2L, 3L, 4L);
+    }
+    server.verify(2, getRequestedFor(urlPathEqualTo(INVOICES)).withQueryParam("q", equalTo("InvoiceId > 2")));
+  }
+
+  @Test
   void emptyPageWithHasMoreIsAProtocolError() {
     server.stubFor(invoices().willReturn(aResponse().withBody("{\"items\":[],\"hasMore\":true}")));
     try (RowStream s = client.scan(spec("invoices", "InvoiceId").build())) {
