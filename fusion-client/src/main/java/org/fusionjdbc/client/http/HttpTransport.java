@@ -105,7 +105,7 @@ public final class HttpTransport implements AutoCloseable {
         HttpEntity entity = response.getEntity();
         String contentType = entity == null ? null : entity.getContentType();
         if (status >= 200 && status < 300) {
-          if (contentType != null && contentType.toLowerCase().contains("html")) {
+          if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
             trace(display, status, start, -1, -1);
             throw FusionException.builder(Kind.PROTOCOL, "Fusion answered " + display + " with an HTML page "
                 + "instead of JSON; check the base URL (a login or proxy page?)").httpStatus(status).build();
