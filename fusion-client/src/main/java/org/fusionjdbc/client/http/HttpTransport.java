@@ -118,8 +118,9 @@ public final class HttpTransport implements AutoCloseable {
         }
         String text = readTrimmed(entity);
         trace(display, status, start, text.length(), -1);
-        if (status == 401 && !reauthenticated) {
-          tokens.invalidate(authorization); // a token renewed meanwhile is kept; one retry, never a loop
+        if (status == 401 && !reauthenticated && tokens.renewable()) {
+          // a token renewed meanwhile is kept; one retry, never a loop; a fixed credential is not retried
+          tokens.invalidate(authorization);
           reauthenticated = true;
           attempt--;
           continue;
