@@ -127,12 +127,31 @@ class SlicedScanTest {
       journal.clear();
       assertThat(ids(parallel, List.of())).isEqualTo(expected);
       assertThat(journal).anyMatch(r -> r.contains("q=Id >= ") && r.contains(" and Id < "));
-      assertThat(journal).anyMatch(r -> r.contains("totalResults=true") && r.contains("limit=1"));
+      assertThat(journal).anyMatch(r -> r.contains("totalResults=true") && r.contains("limit=10"));
+      assertThat(journal).anyMatch(r -> r.contains("orderBy=Id:desc") && r.matches(".*limit=1[,}].*"));
       assertThat(journal).noneMatch(r -> r.contains("offset=") && !r.contains("offset=0"));
       List<Object> reversed = new ArrayList<>(expected);
       java.util.Collections.reverse(reversed);
       assertThat(ids(parallel, List.of(SortKey.desc("Id")))).isEqualTo(reversed);
       assertThat(parallel.transport().poolStats().getLeased()).isZero();
+    }
+  }
+
+  @Test
+  void aSmallResultIsOneRequestEvenWithParallelism() {
+    try (DefaultFusionClient c = client(4)) {
+      journal.clear();
+      QuerySpec spec = QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id"))
+          .filter(org.fusionjdbc.client.query.QExpr.compare("Id", org.fusionjdbc.client.query.QExpr.Op.LT,
+              org.fusionjdbc.client.query.QValue.of(50))).build();
+      try (RowStream s = c.scan(spec)) {
+        int n = 0;
+        while (s.next()) {
+          n++;
+        }
+        assertThat(n).isEqualTo(7);
+      }
+      assertThat(journal).hasSize(1);
     }
   }
 
