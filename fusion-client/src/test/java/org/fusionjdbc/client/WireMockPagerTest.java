@@ -203,6 +203,14 @@ class WireMockPagerTest {
   }
 
   @Test
+  void aFilterTheDialectCannotSayFailsAtScanTimeWithoutARequest() {
+    QuerySpec s = spec("invoices", "InvoiceId").filter(QExpr.compare("InvoiceNumber", QExpr.Op.EQ, QValue.of("O'Brien")))
+        .build();
+    assertThatThrownBy(() -> client.scan(s)).isInstanceOf(QExpr.UnrenderableException.class);
+    server.verify(0, getRequestedFor(urlPathEqualTo(INVOICES)));
+  }
+
+  @Test
   void emptyPageWithHasMoreIsAProtocolError() {
     server.stubFor(invoices().willReturn(aResponse().withBody("{\"items\":[],\"hasMore\":true}")));
     try (RowStream s = client.scan(spec("invoices", "InvoiceId").build())) {

@@ -60,4 +60,23 @@ class PageCursorTest {
     c.advance(new Page(List.of(new Object[] {"z", "1"}, new Object[] {"y", "2"}), 2L, true, null, null, null));
     assertThat(params(c)).containsEntry("offset", "2").containsEntry("limit", "3").doesNotContainKey("q");
   }
+
+  @Test
+  void withoutHasMoreAFullPageMeansMoreAndAShortOneTheEnd() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.of(CODE), QDialect.STRICT), 2, 3);
+    c.nextParams();
+    c.advance(new Page(List.of(new Object[] {"a"}, new Object[] {"b"}), null, null, null, null, null));
+    assertThat(c.done()).isFalse();
+    assertThat(params(c)).containsEntry("limit", "3");
+    c.advance(new Page(List.of(new Object[] {"c"}, new Object[] {"d"}), null, null, null, null, null));
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void limitZeroNeedsNoRequest() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).limit(0).build();
+    assertThat(new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.of(CODE), QDialect.STRICT), 2, 3).done())
+        .isTrue();
+  }
 }
