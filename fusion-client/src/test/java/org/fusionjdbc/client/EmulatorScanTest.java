@@ -130,6 +130,11 @@ class EmulatorScanTest {
       assertThat(d.singleQueryableKey()).map(a -> a.name()).contains("InvoiceId");
       assertThat(d.attribute("Comments").orElseThrow().queryable()).isFalse();
       assertThat(d.children().get("invoiceLines").resource().keyAttributes()).containsExactly("LineNumber");
+      assertThat(d.children().get("invoiceLines").sourceAttributes()).containsExactly("InvoiceId");
+      assertThat(d.children().get("invoiceLines").destinationAttributes()).containsExactly("InvoiceId");
+      assertThat(d.attribute("InvoiceNumber").orElseThrow().maxLength()).hasValue(50);
+      assertThat(d.attribute("InvoiceNumber").orElseThrow().mandatory()).isTrue();
+      assertThat(c.describe("hcmRestApi", "workers").keyAttributes()).containsExactly("PersonId", "EffectiveStartDate");
       QuerySpec usd = invoices().filter(QExpr.compare("InvoiceCurrency", QExpr.Op.EQ, QValue.of("USD"))).build();
       assertThat(c.count(usd)).isEqualTo(rows(c, usd).size()).isPositive();
     }
