@@ -40,6 +40,7 @@ class SlicedScanTest {
   private static final String PATH = "/fscmRestApi/resources/11.13.18.05/nums";
   private static HttpServer server;
   private static final List<String> journal = new CopyOnWriteArrayList<>();
+  private static volatile long sliceDelayMs;
 
   private static long id(int i) {
     return 3 + 7L * i;
@@ -60,6 +61,13 @@ class SlicedScanTest {
         p.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
       }
       journal.add(p.toString());
+      if (sliceDelayMs > 0 && p.getOrDefault("q", "").contains(">=")) {
+        try {
+          Thread.sleep(sliceDelayMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       LongPredicate filter = v -> true;
       String q = p.getOrDefault("q", "").replace("(", "").replace(")", "");
       for (String term : q.isEmpty() ? new String[0] : q.split(" and ")) {
@@ -152,6 +160,40 @@ class SlicedScanTest {
         assertThat(n).isEqualTo(7);
       }
       assertThat(journal).hasSize(1);
+    }
+  }
+
+  @Test
+  void cancelFromAnotherThreadStopsEverySlice() throws Exception {
+    sliceDelayMs = 4_000;
+    try (DefaultFusionClient c = client(4)) {
+      RowStream s = c.scan(QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id")).build());
+      int rows = 0;
+      long start = System.nanoTime();
+      Thread canceller = new Thread(() -> {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        s.cancel();
+      });
+      canceller.start();
+      try {
+        while (s.next()) {
+          rows++;
+        }
+        org.assertj.core.api.Assertions.fail("the scan should have been cancelled");
+      } catch (org.fusionjdbc.client.error.FusionException e) {
+        assertThat(e.kind()).isEqualTo(org.fusionjdbc.client.error.FusionException.Kind.CANCELLED);
+      }
+      canceller.join();
+      assertThat(rows).isLessThan(N);
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+      s.close();
+      assertThat(c.transport().poolStats().getLeased()).isZero();
+    } finally {
+      sliceDelayMs = 0;
     }
   }
 
