@@ -131,6 +131,22 @@ class WireMockPagerTest {
   }
 
   @Test
+  void theNextPageIsRequestedWhileTheCallerReadsTheCurrentOne() throws Exception {
+    server.stubFor(invoices().withQueryParam("q", absent()).willReturn(aResponse().withBody(invoicePage(true, 1, 2))));
+    server.stubFor(invoices().withQueryParam("q", equalTo("InvoiceId > 2"))
+        .willReturn(aResponse().withBody(invoicePage(false, 3))));
+    try (RowStream s = client.scan(spec("invoices", "InvoiceId").build())) {
+      assertThat(s.next()).isTrue(); // the caller holds row 1 and asks for nothing more
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (server.findAll(getRequestedFor(urlPathEqualTo(INVOICES))).size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      server.verify(getRequestedFor(urlPathEqualTo(INVOICES)).withQueryParam("q", equalTo("InvoiceId > 2")));
+      assertThat(drain(s)).hasSize(2);
+    }
+  }
+
+  @Test
   void keysetWithFilterDescendingAndInitialOffset() {
     String q1 = "InvoiceAmount > 0 or InvoiceNumber = 'x'";
     server.stubFor(invoices().withQueryParam("q", equalTo(q1)).withQueryParam("offset", equalTo("10"))
