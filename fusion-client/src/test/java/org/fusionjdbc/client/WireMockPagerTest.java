@@ -340,6 +340,29 @@ class WireMockPagerTest {
   }
 
   @Test
+  void compositeKeyParentsAreFollowedThroughTheirSelfLink() {
+    String people = ROOT + "/people";
+    server.stubFor(get(urlPathEqualTo(people + "/describe")).willReturn(aResponse().withBody(
+        "{\"Resources\":{\"people\":{\"attributes\":[{\"name\":\"PersonId\",\"type\":\"integer\",\"queryable\":true},"
+            + "{\"name\":\"StartDate\",\"type\":\"date\",\"queryable\":true}],"
+            + "\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":[{\"name\":\"PersonId\"},"
+            + "{\"name\":\"StartDate\"}]}]},\"children\":{\"names\":{\"attributes\":[{\"name\":\"NameId\","
+            + "\"type\":\"integer\",\"queryable\":true}],\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\","
+            + "\"attributes\":[{\"name\":\"NameId\"}]}]}}}}}}")));
+    server.stubFor(get(urlPathEqualTo(people)).willReturn(aResponse().withBody("{\"items\":[{\"PersonId\":1,"
+        + "\"StartDate\":\"2020-01-01\",\"names\":{\"items\":[{\"NameId\":10}],\"hasMore\":true},"
+        + "\"links\":[{\"rel\":\"canonical\",\"href\":\"http://x/other\"},"
+        + "{\"rel\":\"self\",\"href\":\"http://pod" + people + "/00020000000EACED0005\"}]}],\"hasMore\":false}")));
+    server.stubFor(get(urlPathEqualTo(people + "/00020000000EACED0005/child/names")).willReturn(aResponse().withBody(
+        "{\"items\":[{\"NameId\":10},{\"NameId\":11}],\"hasMore\":false}")));
+    try (RowStream s = client.scanChildren(spec("people", "PersonId").build(), "names", List.of("NameId"))) {
+      assertThat(drain(s)).containsExactly(List.of(1L, 10L), List.of(1L, 11L));
+    }
+    server.verify(getRequestedFor(urlPathEqualTo(people)).withQueryParam("onlyData", absent())
+        .withQueryParam("fields", equalTo("PersonId,StartDate;names:NameId")));
+  }
+
+  @Test
   void describeIsCachedPerClient() {
     client.describe("fscmRestApi", "invoices");
     assertThat(client.describe("fscmRestApi", "invoices").singleQueryableKey()).isPresent();
