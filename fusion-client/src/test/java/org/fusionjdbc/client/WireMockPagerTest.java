@@ -363,6 +363,30 @@ class WireMockPagerTest {
   }
 
   @Test
+  void concurrentDescribesFetchOnceAndFailuresAreNotCached() throws Exception {
+    server.stubFor(get(urlPathEqualTo(ROOT + "/slow/describe")).willReturn(aResponse().withFixedDelay(300)
+        .withBody(describe("slow", "[{\"name\":\"K\",\"type\":\"integer\",\"queryable\":true}]", "K"))));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        all.add(pool.submit(() -> client.describe("fscmRestApi", "slow")));
+      }
+      for (java.util.concurrent.Future<?> f : all) {
+        assertThat(f.get()).isSameAs(all.get(0).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    server.verify(1, getRequestedFor(urlPathEqualTo(ROOT + "/slow/describe")));
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> client.describe("fscmRestApi", "nope")).isInstanceOfSatisfying(FusionException.class,
+          e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+    }
+    server.verify(2, getRequestedFor(urlPathEqualTo(ROOT + "/nope/describe")));
+  }
+
+  @Test
   void describeIsCachedPerClient() {
     client.describe("fscmRestApi", "invoices");
     assertThat(client.describe("fscmRestApi", "invoices").singleQueryableKey()).isPresent();
