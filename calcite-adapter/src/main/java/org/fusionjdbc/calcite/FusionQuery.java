@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -16,6 +17,7 @@ import org.fusionjdbc.client.FusionClient;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
+import org.fusionjdbc.client.query.RowStream;
 import org.fusionjdbc.client.query.SortKey;
 
 /**
@@ -125,10 +127,17 @@ public final class FusionQuery {
     }
     AtomicBoolean cancel = cancelFlag(root);
     RowConverter converter = new RowConverter(table.options().timeZone());
+    Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound) : () -> {
+      // Every parent's child rows in one expanded scan; the parent key comes along in the row.
+      QuerySpec parent = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
+          .fields(table.parentDescription().keyAttributes()).build();
+      return new ChildRows(client.scanChildren(parent, table.childName().get(), bound.fields()),
+          parent.fields().size());
+    };
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new FusionEnumerator(() -> client.scan(bound), columns, converter, cancel, scalar);
+        return new FusionEnumerator(opener, columns, converter, cancel, scalar);
       }
     };
   }

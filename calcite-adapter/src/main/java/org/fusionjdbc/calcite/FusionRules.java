@@ -10,6 +10,7 @@ import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
@@ -74,11 +75,11 @@ final class FusionRules {
     }
   }
 
-  /** The Fusion table under a chain of single-input operators, or null. */
+  /** The Fusion table under a chain of row-preserving single-input operators (no aggregate), or null. */
   static FusionTable tableOf(RelNode n) {
     RelNode r = original(n);
     while (!(r instanceof TableScan)) {
-      if (r.getInputs().size() != 1) {
+      if (r.getInputs().size() != 1 || r instanceof Aggregate) {
         return null;
       }
       r = original(r.getInput(0));
@@ -121,7 +122,7 @@ final class FusionRules {
       LogicalFilter filter = (LogicalFilter) rel;
       RelNode input = filter.getInput();
       FusionTable table = tableOf(input);
-      if (table == null || limitBelow(input)) {
+      if (table == null || table.childName().isPresent() || limitBelow(input)) {
         return null;
       }
       FilterTranslator tr = new FilterTranslator(i -> columnOf(input, i), filter.getCluster().getRexBuilder(),
@@ -176,7 +177,9 @@ final class FusionRules {
     public RelNode convert(RelNode rel) {
       Sort sort = (Sort) rel;
       RelNode input = sort.getInput();
-      if (tableOf(input) == null || !literalOrNull(sort.offset) || !literalOrNull(sort.fetch)) {
+      FusionTable table = tableOf(input);
+      if (table == null || table.childName().isPresent() || !literalOrNull(sort.offset)
+          || !literalOrNull(sort.fetch)) {
         return null;
       }
       boolean ordered = !sort.getCollation().getFieldCollations().isEmpty();
@@ -227,7 +230,7 @@ final class FusionRules {
     @Override
     public RelNode convert(RelNode rel) {
       LogicalAggregate agg = (LogicalAggregate) rel;
-      if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
+      if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != Aggregate.Group.SIMPLE) {
         return null;
       }
       for (AggregateCall call : agg.getAggCallList()) {
@@ -242,7 +245,8 @@ final class FusionRules {
         input = p.getInput();
       }
       FusionTable table = tableOf(input);
-      if (table == null || !table.client().config().countPushdown() || agg.getAggCallList().isEmpty()) {
+      if (table == null || table.childName().isPresent() || !table.client().config().countPushdown()
+          || agg.getAggCallList().isEmpty()) {
         return null;
       }
       return new FusionCount(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION),
