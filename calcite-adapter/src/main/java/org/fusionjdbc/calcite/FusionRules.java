@@ -122,8 +122,9 @@ final class FusionRules {
       LogicalFilter filter = (LogicalFilter) rel;
       RelNode input = filter.getInput();
       FusionTable table = tableOf(input);
-      if (table == null || table.childName().isPresent() || limitBelow(input)) {
-        return null;
+      if (table == null || table.childName().isPresent() || limitBelow(input)
+          || original(input) instanceof FusionFilter) {
+        return null; // above a FusionFilter sits only our own residual: it stays in Calcite
       }
       FilterTranslator tr = new FilterTranslator(i -> columnOf(input, i), filter.getCluster().getRexBuilder(),
           table.client().config().dialect(), table.options().timeZone(), null);

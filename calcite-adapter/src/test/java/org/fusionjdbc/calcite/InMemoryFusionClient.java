@@ -50,6 +50,7 @@ final class InMemoryFusionClient implements FusionClient {
   private final FusionClientConfig config;
   final List<Call> journal = new CopyOnWriteArrayList<>();
   int describeCalls;
+  volatile ListStream lastStream;
 
   InMemoryFusionClient(Map<String, Map<String, Resource>> roots, QDialect dialect, boolean countPushdown) {
     this.roots = roots;
@@ -103,7 +104,8 @@ final class InMemoryFusionClient implements FusionClient {
     }
     List<Object[]> out = select(d, rows, spec);
     journal.add(new Call("scan", spec, out.size()));
-    return new ListStream(spec.fields(), out);
+    lastStream = new ListStream(spec.fields(), out);
+    return lastStream;
   }
 
   @SuppressWarnings("unchecked")
