@@ -155,7 +155,15 @@ final class Corpus {
       "select \"InvoiceId\", count(*), sum(\"LineAmount\") from fscm.invoices_invoiceLines group by \"InvoiceId\"",
       "select l.\"InvoiceId\", l.\"LineNumber\", i.\"Supplier\" from fscm.invoices i "
           + "join fscm.invoices_invoiceLines l on l.\"InvoiceId\" = i.\"InvoiceId\" where i.\"Supplier\" = 'Acme'",
-      "select * from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000000014",
+      "!select * from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000000014",
+      "!select * from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000000021 and \"LineAmount\" > 10",
+      "!select \"LineNumber\", \"InvoiceId\" from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000000021 "
+          + "order by \"LineNumber\" desc limit 1",
+      "!select count(*) from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000000021",
+      "select * from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000000021 or \"LineNumber\" = 3",
+      "select * from fscm.invoices_invoiceLines where \"InvoiceId\" > 300000000300 and \"LineNumber\" = 2",
+      "select * from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000000021 "
+          + "and \"Description\" = 'line 3 O''Neil'",
       "select \"Description\" from fscm.invoices_invoiceLines where \"Description\" like '%O''Neil'",
       // BI tool shapes: Tableau, DBeaver, Spark
       "SELECT \"invoices\".\"Supplier\" AS \"Supplier\", SUM(\"invoices\".\"InvoiceAmount\") AS \"sum:InvoiceAmount:ok\" "

@@ -106,7 +106,11 @@ final class EmulatorCorpus {
     q.add("select i.\"InvoiceId\", l.\"LineNumber\", l.\"LineAmount\" from " + inv + " i join fscm.invoices_invoiceLines l "
         + "on l.\"InvoiceId\" = i.\"InvoiceId\" where i.\"InvoiceAmount\" > 49000");
     q.add("select \"InvoiceId\", count(*), sum(\"LineAmount\") from fscm.invoices_invoiceLines group by \"InvoiceId\" having count(*) > 4");
-    q.add("select * from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000047486521");
+    q.add("!select * from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000047486521");
+    q.add("!select \"LineNumber\", \"LineAmount\" from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000047486528 "
+        + "and \"LineAmount\" > 100 order by \"LineAmount\" desc, \"LineNumber\" limit 2");
+    q.add("!select count(*) from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000047486535");
+    q.add("select \"InvoiceId\", \"LineNumber\" from fscm.invoices_invoiceLines where \"LineType\" = 'Freight'");
     q.add("SELECT \"invoices\".\"InvoiceCurrency\" AS \"InvoiceCurrency\", SUM(\"invoices\".\"InvoiceAmount\") AS \"sum:InvoiceAmount:ok\" "
         + "FROM \"FSCM\".\"invoices\" \"invoices\" GROUP BY 1");
     q.add("!SELECT * FROM (SELECT * FROM \"FSCM\".\"invoices\") \"TableauSQL\" WHERE 1 = 0");
