@@ -71,6 +71,11 @@ public final class BipClient implements AutoCloseable {
     return settings;
   }
 
+  /** The proxy-report layer: Oracle SELECTs through the shipped proxy report. */
+  public ProxyQuery proxy() {
+    return new ProxyQuery(this);
+  }
+
   /**
    * Runs a report and returns its output as a stream; the caller closes the result. Waits for a free slot
    * when {@code concurrency} calls are already in flight (results not yet closed).

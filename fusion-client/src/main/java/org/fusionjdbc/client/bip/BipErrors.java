@@ -47,6 +47,12 @@ final class BipErrors {
     if ("ORA-01013".equals(ora) || lower.contains("timed out") || lower.contains("timeout")) {
       kind = Kind.TIMEOUT;
       hint = "the query ran longer than BI Publisher allows; narrow it or fetch smaller windows";
+    } else if ("ORA-20003".equals(ora)) {
+      kind = Kind.BAD_REQUEST;
+      hint = "the result exceeds the proxy report's row limit; fetch it in OFFSET/FETCH windows";
+    } else if ("ORA-01031".equals(ora)) {
+      kind = Kind.AUTHORIZATION;
+      hint = "the BI Publisher data source may not read this object (insufficient privileges)";
     } else if (lower.contains("data limit")) {
       kind = Kind.BAD_REQUEST;
       hint = "the result exceeds BI Publisher's data limit; select fewer columns or fetch smaller windows";

@@ -12,8 +12,8 @@ public record BipSettings(SoapVersion soapVersion, String servicePath, int concu
     String proxyReportPath, String proxyParameter) {
 
   public static final String DEFAULT_SERVICE_PATH = "/xmlpserver/services/ExternalReportWSSService";
-  public static final String DEFAULT_PROXY_REPORT = "/Custom/FusionJdbc/FusionJdbcProxy.xdo";
-  public static final String DEFAULT_PROXY_PARAMETER = "P_SQL_GZ_B64";
+  public static final String DEFAULT_PROXY_REPORT = "/Custom/FusionJdbc/SqlProxy.xdo";
+  public static final String DEFAULT_PROXY_PARAMETER = "P_FJ_SQL";
 
   public BipSettings {
     Objects.requireNonNull(soapVersion, "soapVersion");

@@ -24,7 +24,7 @@ public final class ReportResult implements AutoCloseable {
 
   private final ClassicHttpResponse response;
   private final XMLStreamReader xml;
-  private final ElementTextStream text;
+  private final ElementTextReader text;
   private final InputStream decoded;
   private final Runnable release;
   private final String display;
@@ -38,11 +38,11 @@ public final class ReportResult implements AutoCloseable {
     this.xml = xml;
     this.release = release;
     this.display = display;
-    this.text = new ElementTextStream(xml, x -> {
+    this.text = new ElementTextReader(xml, "reportBytes", x -> {
       contentType = SoapResponseReader.rest(x);
       complete = true;
     });
-    InputStream base64 = Base64.getMimeDecoder().wrap(text); // MIME: tolerates the line breaks BIP may insert
+    InputStream base64 = Base64.getMimeDecoder().wrap(new ElementTextStream(text)); // MIME: tolerates the line breaks BIP may insert
     this.decoded = new FilterInputStream(base64) {
       @Override
       public int read() throws IOException {
