@@ -18,6 +18,7 @@ import org.fusionjdbc.client.http.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
+import org.fusionjdbc.client.query.ChildRowStream;
 import org.fusionjdbc.client.query.Page;
 import org.fusionjdbc.client.query.PageParser;
 import org.fusionjdbc.client.query.PagedRowStream;
@@ -25,6 +26,7 @@ import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
 import org.fusionjdbc.client.query.ScanPlan;
+import org.fusionjdbc.client.query.SlicedRowStream;
 
 /** The FusionClient: one transport (pool + token source), describe caches, a prefetch thread pool. */
 final class DefaultFusionClient implements FusionClient {
@@ -73,13 +75,21 @@ final class DefaultFusionClient implements FusionClient {
   public RowStream scan(QuerySpec spec) {
     ResourceDescription d = target(spec.resource());
     ScanPlan plan = ScanPlan.of(spec, d.keyAttributes(), d.singleQueryableKey(), config.dialect());
-    return new PagedRowStream(transport, path(spec.resource()), plan, background);
+    String path = path(spec.resource());
+    return SlicedRowStream.of(transport, path, plan, d.singleQueryableKey(), background)
+        .orElseGet(() -> new PagedRowStream(transport, path, plan, background));
   }
 
   @Override
   public RowStream scanChildren(QuerySpec parentSpec, String child, List<String> childFields) {
-    throw FusionException.of(FusionException.Kind.CONFIGURATION, "scanChildren is not implemented yet; "
-        + "scan the child collection of each parent instead");
+    if (parentSpec.resource().isChild()) {
+      throw new IllegalArgumentException("scanChildren needs a top-level parent resource: " + parentSpec.resource());
+    }
+    ResourceDescription parent = target(parentSpec.resource());
+    target(parentSpec.resource().child("0", child)); // fails early with NOT_FOUND for an unknown child
+    ScanPlan plan = ScanPlan.of(parentSpec, parent.keyAttributes(), parent.singleQueryableKey(), config.dialect());
+    return ChildRowStream.open(transport, path(parentSpec.resource()), plan, child, childFields, background,
+        id -> scan(QuerySpec.builder(parentSpec.resource().child(id, child)).fields(childFields).build()));
   }
 
   @Override

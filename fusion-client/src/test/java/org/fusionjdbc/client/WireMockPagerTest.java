@@ -70,7 +70,7 @@ class WireMockPagerTest {
             + "{\"name\":\"LastName\",\"type\":\"string\",\"queryable\":true}]", "PersonId", "EffectiveDate"))));
     FusionClientConfig config = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.port()),
             new AuthConfig.Basic("u", Secret.of("p")))
-        .firstPageSize(2).pageSize(3).maxRetries(1).retryBaseDelay(Duration.ofMillis(1)).build();
+        .firstPageSize(2).pageSize(3).parallelism(1).maxRetries(1).retryBaseDelay(Duration.ofMillis(1)).build();
     client = new DefaultFusionClient(config, new HttpTransport(config, h -> new TestTokens()));
   }
 
@@ -272,6 +272,32 @@ class WireMockPagerTest {
       c.describe("fscmRestApi", "invoices");
     }
     server.verify(2, getRequestedFor(urlPathEqualTo(INVOICES + "/describe")));
+  }
+
+  @Test
+  void scanChildrenUsesExpandAndFollowsTheChildUrlWhenTheNestedPageHasMore() {
+    String orders = ROOT + "/orders";
+    server.stubFor(get(urlPathEqualTo(orders + "/describe")).willReturn(aResponse().withBody(
+        "{\"Resources\":{\"orders\":{\"attributes\":[{\"name\":\"OrderId\",\"type\":\"integer\",\"queryable\":true}],"
+            + "\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":[{\"name\":\"OrderId\"}]}]},"
+            + "\"children\":{\"lines\":{\"attributes\":[{\"name\":\"LineNumber\",\"type\":\"integer\","
+            + "\"queryable\":true}],\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":"
+            + "[{\"name\":\"LineNumber\"}]}]}}}}}}")));
+    server.stubFor(get(urlPathEqualTo(orders)).willReturn(aResponse().withBody("{\"items\":["
+        + "{\"OrderId\":1,\"lines\":{\"items\":[{\"LineNumber\":1}],\"hasMore\":false,\"count\":1}},"
+        + "{\"OrderId\":2,\"lines\":{\"items\":[{\"LineNumber\":1}],\"hasMore\":true,\"count\":1}},"
+        + "{\"OrderId\":3,\"lines\":[{\"LineNumber\":7}]}],\"hasMore\":false}")));
+    server.stubFor(get(urlPathEqualTo(orders + "/2/child/lines")).willReturn(aResponse().withBody(
+        "{\"items\":[{\"LineNumber\":1},{\"LineNumber\":2},{\"LineNumber\":3}],\"hasMore\":false}")));
+    try (RowStream s = client.scanChildren(spec("orders", "OrderId").build(), "lines", List.of("LineNumber"))) {
+      assertThat(s.fields()).containsExactly("OrderId", "LineNumber");
+      assertThat(drain(s)).containsExactly(List.of(1L, 1L), List.of(2L, 1L), List.of(2L, 2L), List.of(2L, 3L),
+          List.of(3L, 7L));
+    }
+    server.verify(getRequestedFor(urlPathEqualTo(orders)).withQueryParam("expand", equalTo("lines"))
+        .withQueryParam("fields", equalTo("OrderId;lines:LineNumber")).withQueryParam("onlyData", equalTo("true")));
+    server.verify(getRequestedFor(urlPathEqualTo(orders + "/2/child/lines"))
+        .withQueryParam("orderBy", equalTo("LineNumber:asc")));
   }
 
   @Test

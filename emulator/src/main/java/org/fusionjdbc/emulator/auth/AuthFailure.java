@@ -8,7 +8,15 @@ final class AuthFailure extends Exception {
 
   private static final long serialVersionUID = 1L;
 
+  private static final int MAX_LENGTH = 300;
+
   AuthFailure(String reason) {
-    super(reason, null, false, false);
+    super(clean(reason), null, false, false);
+  }
+
+  /** Reasons quote caller-supplied claims (issuer, user): keep them to one short line in logs and the journal. */
+  private static String clean(String reason) {
+    String oneLine = reason.replaceAll("\\p{Cntrl}", "?");
+    return oneLine.length() <= MAX_LENGTH ? oneLine : oneLine.substring(0, MAX_LENGTH) + "...";
   }
 }

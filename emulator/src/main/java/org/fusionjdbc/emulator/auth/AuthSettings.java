@@ -172,6 +172,27 @@ public final class AuthSettings {
       return this;
     }
 
+    /**
+     * The CLI form {@code ISSUER=path/to/cert.pem} ({@code --trust}); the certificate may be PEM or DER.
+     * Splits at the last '=' so an issuer may itself contain '='.
+     */
+    public Builder trustIssuerSpec(String spec) {
+      int eq = spec == null ? -1 : spec.lastIndexOf('=');
+      if (eq <= 0 || eq == spec.length() - 1) {
+        throw new IllegalArgumentException("--trust expects ISSUER=path/to/cert.pem, got: " + spec);
+      }
+      return trustIssuer(spec.substring(0, eq), Pems.readCertificate(java.nio.file.Path.of(spec.substring(eq + 1))));
+    }
+
+    /** The CLI form {@code NAME:PASSWORD} ({@code --basic-user}); the error never repeats the password. */
+    public Builder basicUserSpec(String spec) {
+      int colon = spec == null ? -1 : spec.indexOf(':');
+      if (colon <= 0 || colon == spec.length() - 1) {
+        throw new IllegalArgumentException("--basic-user expects NAME:PASSWORD (both non-empty)");
+      }
+      return basicUser(spec.substring(0, colon), spec.substring(colon + 1));
+    }
+
     public Builder oauthClient(OAuthClient client) {
       Objects.requireNonNull(client, "client");
       oauthClients.put(client.clientId(), client);

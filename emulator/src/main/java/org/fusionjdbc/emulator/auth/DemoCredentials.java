@@ -176,6 +176,28 @@ public final class DemoCredentials {
     return basicPassword;
   }
 
+  /**
+   * The settings a client needs, one per line, secrets included: for a CLI to print to its own console
+   * when asked to run the demo, never for a log.
+   */
+  public String printableSettingsWithSecrets() {
+    return String.join(System.lineSeparator(),
+        "Fusion JWT (trusted issuer):",
+        "  issuer           " + ISSUER,
+        "  username         " + USERNAME,
+        "  private key      " + privateKeyFile,
+        "  certificate      " + certificateFile,
+        "  x5t              " + x5t,
+        "Identity-domain OAuth (POST /oauth2/v1/token, JWT-bearer):",
+        "  client id        " + clientId,
+        "  client secret    " + clientSecret,
+        "  key alias (kid)  " + KEY_ALIAS,
+        "  scope            " + SCOPE,
+        "HTTP Basic:",
+        "  username         " + USERNAME,
+        "  password         " + basicPassword);
+  }
+
   @Override
   public String toString() {
     return "DemoCredentials[privateKeyFile=" + privateKeyFile + ", certificateFile=" + certificateFile

@@ -126,6 +126,7 @@ final class TokenEndpoint implements HttpHandler {
         throw new OAuthError(400, "invalid_scope", "the requested scope is not allowed for this client");
       }
     }
+    LOG.log(Level.FINE, "access token issued to user {0} via client {1}", new Object[] {user, client.clientId()});
     return accessTokenResponse(user, client.clientId(), scope.trim());
   }
 

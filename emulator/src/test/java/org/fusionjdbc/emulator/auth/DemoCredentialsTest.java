@@ -76,6 +76,29 @@ class DemoCredentialsTest {
     assertThat(s.basicPassword("CASEY.BROWN")).contains(demo.basicPassword());
   }
 
+  @Test
+  void printableSettingsNameEverythingAClientNeeds() {
+    assertThat(demo.printableSettingsWithSecrets()).contains(demo.clientId(), demo.clientSecret(), demo.basicPassword(),
+        demo.x5t(), demo.privateKeyFile().toString(), DemoCredentials.SCOPE, DemoCredentials.KEY_ALIAS);
+  }
+
+  @Test
+  void cliSpecsRegisterTrustAndBasicUsers() {
+    AuthSettings s = AuthSettings.builder()
+        .trustIssuerSpec("my=issuer=" + demo.certificateFile())
+        .basicUserSpec("ANA.LOPEZ:pa:ss")
+        .build();
+    assertThat(s.trustedCertificate("my=issuer", demo.x5t())).contains(demo.certificate());
+    assertThat(s.basicPassword("ANA.LOPEZ")).contains("pa:ss");
+    assertThat(s.users()).contains("ANA.LOPEZ");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuthSettings.builder().trustIssuerSpec("no-path"))
+        .hasMessageContaining("ISSUER=path");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuthSettings.builder().basicUserSpec("ANA:"))
+        .hasMessageContaining("NAME:PASSWORD");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuthSettings.builder().basicUserSpec("hunter2secret"))
+        .hasMessageNotContaining("hunter2secret");
+  }
+
   private static boolean onPath(String tool) {
     String path = System.getenv("PATH");
     if (path == null) {

@@ -15,6 +15,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +30,11 @@ class FusionJwtAuthTest {
   static PrivateKey key;
   static PrivateKey otherKey;
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
-  final Instant now = clock.instant();
+  static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
+  static final MutableClock clock = new MutableClock(START);
+  static AuthService strict;
+  static AuthService lenient;
+  final Instant now = START;
 
   @BeforeAll
   static void keys() {
@@ -38,11 +42,22 @@ class FusionJwtAuthTest {
     other = DemoCredentials.generate(otherDir);
     key = Pems.readPrivateKey(demo.privateKeyFile());
     otherKey = Pems.readPrivateKey(other.privateKeyFile());
+    strict = create(true);
+    lenient = create(false);
   }
 
-  private AuthService service(boolean strict) {
+  @BeforeEach
+  void resetClock() {
+    clock.set(START);
+  }
+
+  private static AuthService create(boolean strictX5t) {
     return AuthService.create(demo.applyTo(AuthSettings.builder()).user("INTEGRATION.USER")
-        .strictX5t(strict).clock(clock).build());
+        .strictX5t(strictX5t).clock(clock).build());
+  }
+
+  private AuthService service(boolean strictX5t) {
+    return strictX5t ? strict : lenient;
   }
 
   private AuthResult check(AuthService service, String token) {
@@ -146,6 +161,13 @@ class FusionJwtAuthTest {
   }
 
   @Test
+  void hostileClaimsStayOneShortLineInTheFailure() {
+    String failure = check(service(true), token(TestTokens.fusionClaims("evil\nFORGED LOG LINE" + "x".repeat(1000), "CASEY.BROWN", now).build()))
+        .failure();
+    assertThat(failure).doesNotContain("\n").hasSizeLessThanOrEqualTo(303).contains("evil?FORGED");
+  }
+
+  @Test
   void unknownUserIsRejected() {
     assertThat(check(service(true), token(TestTokens.fusionClaims(DemoCredentials.ISSUER, "MALLORY", now).build()))
         .failure()).contains("unknown user");
@@ -173,7 +195,7 @@ class FusionJwtAuthTest {
     AuthResult r = check(s, s.mintRelayToken("CASEY.BROWN", Duration.ofHours(4)));
     assertThat(r.accepted()).as(r.failure()).isTrue();
     assertThat(r.principal()).isEqualTo("CASEY.BROWN");
-    AuthService another = service(true);
+    AuthService another = create(true);
     assertThat(check(s, another.mintRelayToken("CASEY.BROWN", Duration.ofHours(4))).failure()).contains("signature");
     String shortLived = s.mintRelayToken("CASEY.BROWN", Duration.ofSeconds(10));
     clock.advance(Duration.ofSeconds(71));

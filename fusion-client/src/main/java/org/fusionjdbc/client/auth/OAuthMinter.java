@@ -118,7 +118,9 @@ final class OAuthMinter implements RenewingTokenSource.Minter {
         return TokenResponses.parse(reply.body, clock.instant(), DEFAULT_EXPIRES_IN, tokenUri);
       }
       if (retryableStatus(reply.status) && !last) {
-        Duration wait = reply.retryAfter(clock.instant()) == null ? backoff(attempt) : reply.retryAfter(clock.instant());
+        Duration asked = reply.retryAfter(clock.instant());
+        Duration wait = asked == null ? backoff(attempt) : asked;
+        // A server asking for a long pause gets its error now rather than a connection stuck in a sleep.
         if (wait.compareTo(MAX_RETRY_AFTER) <= 0) {
           pause(wait);
           continue;

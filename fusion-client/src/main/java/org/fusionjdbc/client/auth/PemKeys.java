@@ -38,6 +38,7 @@ import org.fusionjdbc.client.error.FusionException;
  */
 public final class PemKeys {
   private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter();
+  private static final long MAX_FILE_BYTES = 1024 * 1024;
 
   private PemKeys() {
   }
@@ -49,6 +50,11 @@ public final class PemKeys {
       throw config(file, "is an OpenSSH key; Fusion needs an RSA key in PEM format. Convert a copy with "
           + "'ssh-keygen -p -m PKCS8 -f <copy>' or create a new key with "
           + "'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem'");
+    }
+    if (!text.isEmpty() && text.charAt(0) == 0x30) {
+      throw config(file, "is a binary (DER, PKCS#12 or Java keystore) file; the driver reads PEM text. Export "
+          + "the key with 'openssl pkcs12 -in store.p12 -nocerts -nodes | openssl pkcs8 -topk8 -nocrypt -out "
+          + "key.pem' or, for DER, 'openssl pkcs8 -inform DER -in key.der -nocrypt -out key.pem'");
     }
     if (text.contains("BEGIN PUBLIC KEY") && !text.contains("PRIVATE KEY")) {
       throw config(file, "holds a public key; give the private key file (BEGIN PRIVATE KEY) instead");
@@ -84,6 +90,11 @@ public final class PemKeys {
       if (Files.isDirectory(file)) {
         throw FusionException.of(FusionException.Kind.CONFIGURATION,
             "The " + what + " file " + file + " is a directory; give the path of the file itself");
+      }
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw FusionException.of(FusionException.Kind.CONFIGURATION, "The " + what + " file " + file
+            + " is larger than " + MAX_FILE_BYTES / 1024 + " KB, too large to be a PEM key or certificate; check "
+            + "the path setting");
       }
       return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).strip();
     } catch (NoSuchFileException e) {

@@ -18,6 +18,7 @@ import org.fusionjdbc.client.error.FusionException;
  */
 final class RenewingTokenSource implements TokenSource {
   private static final Logger LOG = Logger.getLogger("org.fusionjdbc.client.auth");
+  private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(15);
 
   /** A freshly minted header and the instant it stops being valid. */
   record Token(String header, Instant expiresAt) {
@@ -76,9 +77,15 @@ final class RenewingTokenSource implements TokenSource {
       try {
         return renewIfStale(c);
       } catch (FusionException e) {
-        if (clock.instant().isBefore(c.token.expiresAt)) {
+        Instant failedAt = clock.instant();
+        if (failedAt.isBefore(c.token.expiresAt)) {
           LOG.log(Level.WARNING, "could not renew the token for {0} early, still using the current one: {1}",
               new Object[] {user, e.getMessage()});
+          // Back off before the next attempt so a failing identity domain is not asked on every request.
+          Duration left = Duration.between(failedAt, c.token.expiresAt);
+          Duration pause = left.dividedBy(2).compareTo(RETRY_AFTER_FAILURE) < 0 ? left.dividedBy(2)
+              : RETRY_AFTER_FAILURE;
+          current.compareAndSet(c, new Cached(c.token, failedAt.plus(pause)));
           return c.token.header;
         }
         throw e;

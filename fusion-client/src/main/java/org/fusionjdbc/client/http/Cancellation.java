@@ -1,24 +1,22 @@
 package org.fusionjdbc.client.http;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.fusionjdbc.client.error.FusionException;
 
 /**
  * A cancel switch shared by one scan and the requests it issues: {@link #cancel()} from any thread aborts the
- * request in flight and makes every later request of the scan fail with CANCELLED.
+ * requests in flight and makes every later request of the scan fail with CANCELLED.
  */
 public final class Cancellation {
   private volatile boolean cancelled;
-  private final AtomicReference<Cancellable> inFlight = new AtomicReference<>();
+  private final Set<Cancellable> inFlight = ConcurrentHashMap.newKeySet(); // several with parallel slices
   private final Object sleepLock = new Object();
 
   public void cancel() {
     cancelled = true;
-    Cancellable c = inFlight.get();
-    if (c != null) {
-      c.cancel();
-    }
+    inFlight.forEach(Cancellable::cancel);
     synchronized (sleepLock) {
       sleepLock.notifyAll();
     }
@@ -36,14 +34,14 @@ public final class Cancellation {
   }
 
   void begin(Cancellable request) {
-    inFlight.set(request);
+    inFlight.add(request);
     if (cancelled) {
       request.cancel();
     }
   }
 
   void end(Cancellable request) {
-    inFlight.compareAndSet(request, null);
+    inFlight.remove(request);
   }
 
   /** Sleeps for a backoff delay, waking early on cancel. */

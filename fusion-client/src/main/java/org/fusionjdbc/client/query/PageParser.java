@@ -30,9 +30,23 @@ public final class PageParser implements BodyReader<Page> {
 
   private final int width;
   private final Map<String, int[]> positions = new HashMap<>();
+  private final String child;
+  private final PageParser childParser;
+  private final boolean selfLinks;
 
   /** {@code layout}: attribute name per row position (a name may repeat). */
   public PageParser(List<String> layout) {
+    this(layout, null, null, false);
+  }
+
+  /**
+   * A parent page with child collection {@code child} inline (expand): each row gets one extra slot at
+   * {@code layout.size()} holding the item's {@link Children}; {@code selfLinks} also reads the item's self href.
+   */
+  PageParser(List<String> layout, String child, List<String> childLayout, boolean selfLinks) {
+    this.child = child;
+    this.childParser = child == null ? null : new PageParser(childLayout);
+    this.selfLinks = selfLinks;
     this.width = layout.size();
     for (int i = 0; i < layout.size(); i++) {
       int[] old = positions.get(layout.get(i));
@@ -48,31 +62,36 @@ public final class PageParser implements BodyReader<Page> {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw protocol("the response is not a JSON object");
       }
-      List<Object[]> rows = null;
-      Long count = null;
-      Boolean hasMore = null;
-      Long limit = null;
-      Long offset = null;
-      Long total = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken t = p.nextToken();
-        switch (field) {
-          case "items" -> rows = items(p);
-          case "count" -> count = longOrNull(p, t);
-          case "hasMore" -> hasMore = t == JsonToken.VALUE_TRUE ? Boolean.TRUE
-              : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
-          case "limit" -> limit = longOrNull(p, t);
-          case "offset" -> offset = longOrNull(p, t);
-          case "totalResults" -> total = longOrNull(p, t);
-          default -> p.skipChildren();
-        }
-      }
-      if (rows == null) {
-        throw protocol("the response has no items array; is the URL a collection?");
-      }
-      return new Page(rows, count, hasMore, limit, offset, total);
+      return rest(p);
     }
+  }
+
+  /** Reads a collection object whose START_OBJECT was just read. */
+  Page rest(JsonParser p) throws IOException {
+    List<Object[]> rows = null;
+    Long count = null;
+    Boolean hasMore = null;
+    Long limit = null;
+    Long offset = null;
+    Long total = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "items" -> rows = items(p);
+        case "count" -> count = longOrNull(p, t);
+        case "hasMore" -> hasMore = t == JsonToken.VALUE_TRUE ? Boolean.TRUE
+            : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        case "limit" -> limit = longOrNull(p, t);
+        case "offset" -> offset = longOrNull(p, t);
+        case "totalResults" -> total = longOrNull(p, t);
+        default -> p.skipChildren();
+      }
+    }
+    if (rows == null) {
+      throw protocol("the response has no items array; is the URL a collection?");
+    }
+    return new Page(rows, count, hasMore, limit, offset, total);
   }
 
   /** A whole JSON document as a tree, numbers exact (for describe and other small documents). */
@@ -102,10 +121,30 @@ public final class PageParser implements BodyReader<Page> {
 
   /** Reads one item object (parser on START_OBJECT) into a row. */
   Object[] item(JsonParser p) throws IOException {
-    Object[] row = new Object[width];
+    Object[] row = new Object[child == null ? width : width + 1];
+    List<Object[]> childRows = List.of();
+    boolean childMore = false;
+    String self = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      int[] at = positions.get(p.currentName());
+      String name = p.currentName();
+      int[] at = positions.get(name);
       JsonToken t = p.nextToken();
+      if (child != null && name.equals(child)) {
+        if (t == JsonToken.START_ARRAY) {
+          childRows = childParser.items(p); // framework 1-2: a bare array
+        } else if (t == JsonToken.START_OBJECT) {
+          Page nested = childParser.rest(p); // framework 3+: a collection object
+          childRows = nested.rows();
+          childMore = Boolean.TRUE.equals(nested.hasMore());
+        } else {
+          p.skipChildren();
+        }
+        continue;
+      }
+      if (selfLinks && name.equals("links") && t == JsonToken.START_ARRAY) {
+        self = selfHref(JSON.readTree(p));
+        continue;
+      }
       if (at == null) {
         p.skipChildren();
         continue;
@@ -115,7 +154,23 @@ public final class PageParser implements BodyReader<Page> {
         row[i] = v;
       }
     }
+    if (child != null) {
+      row[width] = new Children(childRows, childMore, self);
+    }
     return row;
+  }
+
+  /** The child rows inline in one parent item, whether the nested page said hasMore, and the item's self href. */
+  record Children(List<Object[]> rows, boolean hasMore, String selfHref) {
+  }
+
+  private static String selfHref(JsonNode links) {
+    for (JsonNode l : links) {
+      if ("self".equals(l.path("rel").asText())) {
+        return l.path("href").asText(null);
+      }
+    }
+    return null;
   }
 
   static Object value(JsonParser p, JsonToken t) throws IOException {

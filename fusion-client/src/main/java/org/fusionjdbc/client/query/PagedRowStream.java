@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
@@ -28,6 +29,7 @@ public final class PagedRowStream implements RowStream {
   private final ScanPlan plan;
   private final PageCursor cursor;
   private final PageParser parser;
+  private final UnaryOperator<List<Param>> adjust;
   private final ExecutorService prefetcher;
   private final Cancellation cancellation = new Cancellation();
   private final int width;
@@ -46,13 +48,20 @@ public final class PagedRowStream implements RowStream {
    * @param prefetcher runs the next page's request; null for strictly sequential fetching
    */
   public PagedRowStream(HttpTransport transport, String path, ScanPlan plan, ExecutorService prefetcher) {
+    this(transport, path, plan, new PageParser(plan.layout()), plan.spec().fields().size(), p -> p, prefetcher);
+  }
+
+  /** With a parser of rows {@code width} wide and a last word on each request's parameters (expand...). */
+  PagedRowStream(HttpTransport transport, String path, ScanPlan plan, PageParser parser, int width,
+      UnaryOperator<List<Param>> adjust, ExecutorService prefetcher) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.path = Objects.requireNonNull(path, "path");
     this.plan = Objects.requireNonNull(plan, "plan");
     this.cursor = new PageCursor(plan, transport.config().firstPageSize(), transport.config().pageSize());
-    this.parser = new PageParser(plan.layout());
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.adjust = Objects.requireNonNull(adjust, "adjust");
     this.prefetcher = prefetcher;
-    this.width = plan.spec().fields().size();
+    this.width = width;
   }
 
   @Override
@@ -88,7 +97,7 @@ public final class PagedRowStream implements RowStream {
 
   private Page takePage() {
     if (pending == null) {
-      return fetch(cursor.nextParams());
+      return fetch(adjust.apply(cursor.nextParams()));
     }
     Future<Page> f = pending;
     pending = null;
@@ -112,7 +121,7 @@ public final class PagedRowStream implements RowStream {
     if (prefetcher == null) {
       return; // takePage() asks the cursor when the caller gets there
     }
-    List<Param> params = cursor.nextParams();
+    List<Param> params = adjust.apply(cursor.nextParams());
     try {
       pending = prefetcher.submit(() -> fetch(params));
     } catch (RejectedExecutionException e) {

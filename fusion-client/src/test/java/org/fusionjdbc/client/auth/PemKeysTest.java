@@ -97,6 +97,28 @@ class PemKeysTest {
   }
 
   @Test
+  void binaryKeyStoresGetTheExportCommand() throws Exception {
+    Path p12 = tmp.resolve("store.p12");
+    KeyFixtures.run("openssl", "pkcs12", "-export", "-inkey", keys.pkcs8.toString(), "-in", keys.cert.toString(),
+        "-passout", "pass:" + KeyFixtures.PASSPHRASE, "-out", p12.toString());
+    assertConfig(p12, Optional.empty(), "is a binary", "openssl pkcs12");
+    Path der = tmp.resolve("key.der");
+    KeyFixtures.run("openssl", "pkcs8", "-topk8", "-nocrypt", "-in", keys.pkcs8.toString(), "-outform", "DER",
+        "-out", der.toString());
+    assertConfig(der, Optional.empty(), "is a binary", "-inform DER");
+  }
+
+  @Test
+  void hugeFileIsRejectedWithoutReadingIt() throws Exception {
+    Path big = tmp.resolve("big.pem");
+    try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 2L * 1024 * 1024);
+    }
+    assertConfig(big, Optional.empty(), "too large");
+  }
+
+  @Test
   void keyMaterialNeverInMessages() throws Exception {
     String body = Files.readString(keys.pkcs8).lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
     Path truncated = Files.writeString(tmp.resolve("truncated.pem"),

@@ -150,6 +150,14 @@ class RenewingTokenSourceTest {
     src.authorizationHeader();
     clock.advance(Duration.ofMinutes(29));
     assertThat(src.authorizationHeader()).isEqualTo("Bearer ok");
+    assertThat(calls).hasValue(2);
+    // After a failed early renewal the next attempt waits 15 s instead of hitting a failing server per request.
+    clock.advance(Duration.ofSeconds(14));
+    assertThat(src.authorizationHeader()).isEqualTo("Bearer ok");
+    assertThat(calls).hasValue(2);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(src.authorizationHeader()).isEqualTo("Bearer ok");
+    assertThat(calls).hasValue(3);
     clock.advance(Duration.ofMinutes(2));
     assertThatThrownBy(src::authorizationHeader).isInstanceOf(FusionException.class)
         .hasMessageContaining("unreachable");

@@ -1,0 +1,245 @@
+package org.fusionjdbc.emulator;
+
+import java.util.Objects;
+import org.fusionjdbc.emulator.auth.Authenticator;
+
+/**
+ * Immutable emulator settings. Start from {@link #defaults()} or {@link #builder()}; change one with
+ * {@link #toBuilder()}.
+ *
+ * <ul>
+ *   <li>{@code port}: 0 (default) picks a free ephemeral port on 127.0.0.1</li>
+ *   <li>{@code rows}: rows of the big resources invoices, purchaseOrders, expenses (default 10,000;
+ *       1,000,000 is fine, nothing is materialised)</li>
+ *   <li>{@code seed}: data seed (default 42)</li>
+ *   <li>{@code maxLimit} (500) / {@code defaultLimit} (25): page sizes; a larger limit is clamped</li>
+ *   <li>{@code permissive}: false (default, strict: 400 for every uncertain q construct) or true</li>
+ *   <li>{@code defaultFrameworkVersion}: when the REST-Framework-Version header is absent (1)</li>
+ *   <li>{@code datetimeMillis}: write datetimes with {@code .SSS} (default false)</li>
+ *   <li>{@code totalResultsJitter}: 0 (exact, default) to 1.0: totalResults varies by up to that fraction
+ *       to model an estimate, but never below offset+count</li>
+ *   <li>{@code authenticator}: checks Authorization headers; null means the built-in default</li>
+ *   <li>{@code threads} (16) and {@code journalCapacity} (10,000)</li>
+ * </ul>
+ */
+public final class EmulatorOptions {
+  private final int port;
+  private final int rows;
+  private final long seed;
+  private final int maxLimit;
+  private final int defaultLimit;
+  private final boolean permissive;
+  private final int defaultFrameworkVersion;
+  private final boolean datetimeMillis;
+  private final double totalResultsJitter;
+  private final Authenticator authenticator;
+  private final int threads;
+  private final int journalCapacity;
+
+  private EmulatorOptions(Builder b) {
+    if (b.port < 0 || b.port > 65_535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + b.port);
+    }
+    if (b.rows < 0) {
+      throw new IllegalArgumentException("rows must be >= 0, got " + b.rows);
+    }
+    if (b.maxLimit < 1 || b.defaultLimit < 1 || b.defaultLimit > b.maxLimit) {
+      throw new IllegalArgumentException("need 1 <= defaultLimit <= maxLimit, got " + b.defaultLimit + " and "
+          + b.maxLimit);
+    }
+    if (b.defaultFrameworkVersion < 1 || b.defaultFrameworkVersion > 9) {
+      throw new IllegalArgumentException("defaultFrameworkVersion must be 1..9, got " + b.defaultFrameworkVersion);
+    }
+    if (!(b.totalResultsJitter >= 0 && b.totalResultsJitter <= 1)) {
+      throw new IllegalArgumentException("totalResultsJitter must be in [0, 1], got " + b.totalResultsJitter);
+    }
+    if (b.threads < 1 || b.journalCapacity < 1) {
+      throw new IllegalArgumentException("threads and journalCapacity must be >= 1");
+    }
+    this.port = b.port;
+    this.rows = b.rows;
+    this.seed = b.seed;
+    this.maxLimit = b.maxLimit;
+    this.defaultLimit = b.defaultLimit;
+    this.permissive = b.permissive;
+    this.defaultFrameworkVersion = b.defaultFrameworkVersion;
+    this.datetimeMillis = b.datetimeMillis;
+    this.totalResultsJitter = b.totalResultsJitter;
+    this.authenticator = b.authenticator;
+    this.threads = b.threads;
+    this.journalCapacity = b.journalCapacity;
+  }
+
+  public static EmulatorOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.rows = rows;
+    b.seed = seed;
+    b.maxLimit = maxLimit;
+    b.defaultLimit = defaultLimit;
+    b.permissive = permissive;
+    b.defaultFrameworkVersion = defaultFrameworkVersion;
+    b.datetimeMillis = datetimeMillis;
+    b.totalResultsJitter = totalResultsJitter;
+    b.authenticator = authenticator;
+    b.threads = threads;
+    b.journalCapacity = journalCapacity;
+    return b;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public int maxLimit() {
+    return maxLimit;
+  }
+
+  public int defaultLimit() {
+    return defaultLimit;
+  }
+
+  public boolean permissive() {
+    return permissive;
+  }
+
+  public boolean strict() {
+    return !permissive;
+  }
+
+  public int defaultFrameworkVersion() {
+    return defaultFrameworkVersion;
+  }
+
+  public boolean datetimeMillis() {
+    return datetimeMillis;
+  }
+
+  public double totalResultsJitter() {
+    return totalResultsJitter;
+  }
+
+  /** The configured authenticator, or null for the built-in default. */
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public int journalCapacity() {
+    return journalCapacity;
+  }
+
+  @Override
+  public String toString() {
+    return "EmulatorOptions[port=" + port + ", rows=" + rows + ", seed=" + seed + ", maxLimit=" + maxLimit
+        + ", defaultLimit=" + defaultLimit + ", permissive=" + permissive + ", defaultFrameworkVersion="
+        + defaultFrameworkVersion + ", datetimeMillis=" + datetimeMillis + ", totalResultsJitter="
+        + totalResultsJitter + ", authenticator=" + (authenticator == null ? "default" : "custom") + "]";
+  }
+
+  /** Builder; every setter checks nothing until {@link #build()}. */
+  public static final class Builder {
+    private int port;
+    private int rows = 10_000;
+    private long seed = 42;
+    private int maxLimit = 500;
+    private int defaultLimit = 25;
+    private boolean permissive;
+    private int defaultFrameworkVersion = 1;
+    private boolean datetimeMillis;
+    private double totalResultsJitter;
+    private Authenticator authenticator;
+    private int threads = 16;
+    private int journalCapacity = 10_000;
+
+    private Builder() {}
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder rows(int v) {
+      rows = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder maxLimit(int v) {
+      maxLimit = v;
+      return this;
+    }
+
+    public Builder defaultLimit(int v) {
+      defaultLimit = v;
+      return this;
+    }
+
+    public Builder permissive(boolean v) {
+      permissive = v;
+      return this;
+    }
+
+    public Builder strict(boolean v) {
+      permissive = !v;
+      return this;
+    }
+
+    public Builder defaultFrameworkVersion(int v) {
+      defaultFrameworkVersion = v;
+      return this;
+    }
+
+    public Builder datetimeMillis(boolean v) {
+      datetimeMillis = v;
+      return this;
+    }
+
+    public Builder totalResultsJitter(double v) {
+      totalResultsJitter = v;
+      return this;
+    }
+
+    public Builder authenticator(Authenticator v) {
+      authenticator = Objects.requireNonNull(v, "authenticator");
+      return this;
+    }
+
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    public Builder journalCapacity(int v) {
+      journalCapacity = v;
+      return this;
+    }
+
+    public EmulatorOptions build() {
+      return new EmulatorOptions(this);
+    }
+  }
+}

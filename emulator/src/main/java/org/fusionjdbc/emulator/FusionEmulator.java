@@ -1,0 +1,105 @@
+package org.fusionjdbc.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fusionjdbc.emulator.auth.Authenticator;
+import org.fusionjdbc.emulator.data.DataSet;
+import org.fusionjdbc.emulator.journal.Journal;
+import org.fusionjdbc.emulator.query.QueryEngine;
+import org.fusionjdbc.emulator.rest.AdminHandler;
+import org.fusionjdbc.emulator.rest.RestHandler;
+
+/**
+ * A Fusion pod on loopback: {@code try (FusionEmulator e = FusionEmulator.start(EmulatorOptions.defaults()))
+ * { e.baseUrl() ... }}. Serves {@code /fscmRestApi}, {@code /hcmRestApi} and {@code /crmRestApi} REST
+ * resources and {@code /__admin}. Thread-safe; {@link #close()} stops the server and its threads.
+ */
+public final class FusionEmulator implements AutoCloseable {
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final EmulatorOptions options;
+  private final DataSet data;
+  private final Journal journal;
+  private final QueryEngine engine;
+  private final Authenticator authenticator;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final String baseUrl;
+
+  private FusionEmulator(EmulatorOptions options) throws IOException {
+    this.options = options;
+    this.data = new DataSet(options.seed(), options.rows());
+    this.journal = new Journal(options.journalCapacity());
+    this.engine = new QueryEngine();
+    this.authenticator = options.authenticator() != null ? options.authenticator() : new HeaderPrefixAuthenticator();
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+    int instance = INSTANCES.incrementAndGet();
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory tf = r -> {
+      Thread t = new Thread(r, "fusion-emulator-" + instance + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    this.executor = Executors.newFixedThreadPool(options.threads(), tf);
+    this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, baseUrl);
+    server.createContext("/", rest);
+    server.createContext("/__admin/", new AdminHandler(journal));
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts an emulator; binds 127.0.0.1 on {@code options.port()} (0 = ephemeral). */
+  public static FusionEmulator start(EmulatorOptions options) {
+    try {
+      return new FusionEmulator(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the Fusion emulator on port " + options.port(), e);
+    }
+  }
+
+  /** e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public EmulatorOptions options() {
+    return options;
+  }
+
+  /** The data set, for test oracles and mutations (insert/delete are visible to the next request). */
+  public DataSet data() {
+    return data;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  /** The Authenticator in use. */
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  /** Rows generated and tested by collection queries since start (O(page) evidence for tests). */
+  public long rowsExamined() {
+    return engine.rowsExamined();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,143 @@
+package org.fusionjdbc.emulator.rest;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.fusionjdbc.emulator.query.QueryException;
+
+/** One exchange in flight: what the journal records, plus helpers that write the response. */
+final class Call {
+  static final JsonFactory JSON = new JsonFactory();
+
+  /** Writes a JSON body. */
+  @FunctionalInterface
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  final HttpExchange exchange;
+  final long startNanos = System.nanoTime();
+  final long seq;
+  Map<String, String> params = Map.of();
+  int framework;
+  String authKind = "none";
+  String principal;
+  int status;
+  int rows;
+  long rowsExamined;
+  long bytes;
+  String fault;
+
+  Call(HttpExchange exchange, long seq) {
+    this.exchange = exchange;
+    this.seq = seq;
+  }
+
+  String method() {
+    return exchange.getRequestMethod();
+  }
+
+  String path() {
+    return exchange.getRequestURI().getPath();
+  }
+
+  String rawQuery() {
+    return exchange.getRequestURI().getRawQuery();
+  }
+
+  /** Streams a JSON body (chunked) through Jackson; nothing is built in memory first. */
+  void json(int code, String contentType, Body body) throws IOException {
+    status = code;
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(code, 0);
+    try (CountingStream out = new CountingStream(exchange.getResponseBody());
+         JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      body.write(g);
+      g.flush();
+      bytes = out.count;
+    }
+  }
+
+  void text(int code, String contentType, String text) throws IOException {
+    status = code;
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(code, b.length == 0 ? -1 : b.length);
+    if (b.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(b);
+      }
+    }
+    bytes = b.length;
+  }
+
+  void empty(int code) throws IOException {
+    status = code;
+    exchange.sendResponseHeaders(code, -1);
+    exchange.close();
+  }
+
+  /**
+   * An error in the shape of the framework version: v4+ {@code o:errorDetails} JSON, earlier plain text
+   * (contract §5.2).
+   */
+  void error(QueryException e) throws IOException {
+    if (framework >= 4) {
+      json(e.status(), "application/vnd.oracle.adf.error+json", g -> {
+        g.writeStartObject();
+        g.writeStringField("title", reason(e.status()));
+        g.writeStringField("status", String.valueOf(e.status()));
+        g.writeArrayFieldStart("o:errorDetails");
+        g.writeStartObject();
+        g.writeStringField("detail", e.getMessage());
+        g.writeStringField("o:errorCode", e.code());
+        g.writeStringField("o:errorPath", e.path());
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+      });
+    } else {
+      text(e.status(), "text/plain; charset=UTF-8", e.getMessage());
+    }
+  }
+
+  static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
+      default -> "Error";
+    };
+  }
+
+  /** Counts bytes and keeps the exchange's stream open semantics (close closes the exchange body). */
+  static final class CountingStream extends FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}
