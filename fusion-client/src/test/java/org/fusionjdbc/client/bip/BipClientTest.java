@@ -282,7 +282,7 @@ class BipClientTest {
         }
       });
       while (bip.waitingCalls() == 0 && !second.isDone()) {
-        Thread.onSpinWait(); // ends either way: the second call queues, or (limit broken) completes
+        Thread.sleep(2); // ends either way: the second call queues, or (limit broken) completes
       }
       assertThat(second).isNotDone();
       server.verify(1, postRequestedFor(urlEqualTo(SERVICE)));
