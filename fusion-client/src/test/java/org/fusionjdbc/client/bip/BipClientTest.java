@@ -340,4 +340,39 @@ class BipClientTest {
         .hasMessageContaining(".xdo");
     assertThatThrownBy(() -> BipSettings.defaults().withConcurrency(0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aResponseCutOffInsideReportBytesFailsTheStreamAndFreesTheSlot() throws IOException {
+    String full = SoapFixtures.response(SoapFixtures.ENV12,
+        Base64.getMimeEncoder().encodeToString(payload(200_000)), "text/xml");
+    stubOk(full.substring(0, full.length() / 2));
+    try (BipClient bip = client(BipSettings.defaults().withSlotTimeout(Duration.ZERO))) {
+      ReportResult r = bip.runReport(ReportRequest.of(REPORT));
+      assertThatThrownBy(() -> r.stream().readAllBytes()).isInstanceOf(IOException.class)
+          .hasMessageContaining("not well-formed");
+      assertThat(r.complete()).isFalse();
+      r.close();
+      server.resetAll();
+      stubOk(SoapFixtures.response(SoapFixtures.ENV12, "aGk=", "text/xml"));
+      try (ReportResult again = bip.runReport(ReportRequest.of(REPORT))) {
+        assertThat(again.stream().readAllBytes()).hasSize(2);
+      }
+    }
+    assertThat(transport.poolStats().getLeased()).isZero();
+  }
+
+  @Test
+  void aFaultWithStatus200IsStillAFault() {
+    stubOk(SoapFixtures.fault12("oracle.xdo.webservice.exception.AccessDeniedException: PublicReportService::"
+        + "executeReport Failure: user is not authorized to run the report"));
+    try (BipClient bip = client(BipSettings.defaults())) {
+      assertThatThrownBy(() -> bip.runReport(ReportRequest.of(REPORT)))
+          .isInstanceOfSatisfying(FusionException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.AUTHORIZATION);
+            assertThat(e.fusionErrorCode()).isNull();
+            assertThat(e.getMessage()).contains("BI role");
+          });
+    }
+    server.verify(1, postRequestedFor(urlEqualTo(SERVICE)));
+  }
 }
