@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
@@ -33,7 +32,7 @@ import org.fusionjdbc.client.http.HttpTransport;
 /**
  * BI Publisher's ExternalReportWSSService over SOAP: {@code runReport} with the same Authorization header as
  * REST (Bearer JWT or Basic), the same retries (429/5xx honouring Retry-After, transient I/O, one
- * re-authentication after a 401) and a per-client limit on calls in flight (default 1). Faults keep their
+ * re-authentication after a 401) and a per-client limit on runs in flight (default 1). Faults keep their
  * ORA- code. One FINE trace line per attempt; neither the token nor parameter values are logged. Thread-safe.
  */
 public final class BipClient implements AutoCloseable {
@@ -78,22 +77,17 @@ public final class BipClient implements AutoCloseable {
 
   /**
    * Runs a report and returns its output as a stream; the caller closes the result. Waits for a free slot
-   * when {@code concurrency} calls are already in flight (results not yet closed).
+   * when {@code concurrency} calls are already running. A call holds its slot until BI Publisher starts
+   * answering: with {@code reportBytes} inline the run is finished by then, so streaming the output does not
+   * count, and a caller may read two results at once (a join of two scans) without deadlocking itself.
    */
   public ReportResult runReport(ReportRequest request) {
     Objects.requireNonNull(request, "request");
     acquireSlot(request);
-    AtomicBoolean released = new AtomicBoolean();
-    Runnable release = () -> {
-      if (released.compareAndSet(false, true)) {
-        slots.release();
-      }
-    };
     try {
-      return call(request, release);
-    } catch (RuntimeException | Error e) {
-      release.run();
-      throw e;
+      return call(request);
+    } finally {
+      slots.release();
     }
   }
 
@@ -102,7 +96,7 @@ public final class BipClient implements AutoCloseable {
       if (!slots.tryAcquire(settings.slotTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         throw FusionException.of(Kind.TIMEOUT, settings.concurrency() + " BI Publisher call(s) already in flight "
             + "for longer than " + settings.slotTimeout() + " while waiting to run " + request.reportAbsolutePath()
-            + "; close open results or raise the BI Publisher concurrency");
+            + "; retry when they are done or raise the BI Publisher concurrency");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -110,7 +104,7 @@ public final class BipClient implements AutoCloseable {
     }
   }
 
-  private ReportResult call(ReportRequest request, Runnable release) {
+  private ReportResult call(ReportRequest request) {
     FusionClientConfig config = transport.config();
     TokenSource tokens = transport.tokenSource();
     byte[] envelope = SoapEnvelope.runReport(settings.soapVersion(), request);
@@ -154,7 +148,7 @@ public final class BipClient implements AutoCloseable {
           SoapResponseReader.Outcome outcome = SoapResponseReader.advance(xml);
           trace(display, status, start);
           if (outcome instanceof SoapResponseReader.Report) {
-            ReportResult result = new ReportResult(response, xml, release, display);
+            ReportResult result = new ReportResult(response, xml, display);
             handedOver = true;
             return result;
           }

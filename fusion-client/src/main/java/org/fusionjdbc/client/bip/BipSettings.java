@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of the BI Publisher channel, immutable. {@code concurrency} bounds the BI Publisher calls of one
- * client that may be in flight (a call holds its slot until its result is closed), because Fusion pods pile
- * up BI sessions under parallel calls; {@code slotTimeout} is how long a call waits for a slot.
+ * Settings of the BI Publisher channel, immutable. {@code concurrency} bounds the report runs of one client
+ * in flight (a run holds its slot until BI Publisher starts answering), because Fusion pods pile up BI
+ * sessions under parallel calls; {@code slotTimeout} is how long a call waits for a slot.
  */
 public record BipSettings(SoapVersion soapVersion, String servicePath, int concurrency, Duration slotTimeout,
     String proxyReportPath, String proxyParameter) {
@@ -39,9 +39,12 @@ public record BipSettings(SoapVersion soapVersion, String servicePath, int concu
     }
   }
 
-  /** SOAP 1.2, the standard service path, one call at a time, 5 minutes' wait for a slot, the shipped proxy. */
+  /**
+   * SOAP 1.2, the standard service path, one run at a time, the shipped proxy, and 10 minutes' wait for a slot
+   * (longer than the default socket timeout, so a queued call outwaits a slow run ahead of it).
+   */
   public static BipSettings defaults() {
-    return new BipSettings(SoapVersion.SOAP_1_2, DEFAULT_SERVICE_PATH, 1, Duration.ofMinutes(5),
+    return new BipSettings(SoapVersion.SOAP_1_2, DEFAULT_SERVICE_PATH, 1, Duration.ofMinutes(10),
         DEFAULT_PROXY_REPORT, DEFAULT_PROXY_PARAMETER);
   }
 

@@ -14,7 +14,7 @@ import org.fusionjdbc.client.error.FusionException.Kind;
  * Oracle SELECTs through the fusion-jdbc proxy report (docs/bi-publisher.md §1): the SQL travels as one
  * parameter, gzip-compressed and base64-encoded so long statements fit BI Publisher's 4000-character
  * parameter limit; the rows come back with their column names and Oracle types. Paging (OFFSET/FETCH
- * windows) is the caller's job. Thread-safe; each run holds one BI Publisher slot until its stream is closed.
+ * windows) is the caller's job. Thread-safe.
  */
 public final class ProxyQuery {
   /** BI Publisher parameters are VARCHAR2(4000). */

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -17,9 +19,10 @@ import org.fusionjdbc.client.query.ScanProgress;
 /**
  * Rows of one proxy query, streamed from the report's data XML (first {@code FJ_RESULT} element) while the
  * SOAP response arrives: one row in memory at a time. Values are typed per {@link ProxyColumn#javaType()}.
- * Holds the BI Publisher slot until closed. Not thread-safe, except {@link #cancel()}.
+ * Holds an HTTP connection until closed. Not thread-safe, except {@link #cancel()}.
  */
 public final class ProxyRowStream implements RowStream {
+  private static final Logger LOG = Logger.getLogger("org.fusionjdbc.client.bip");
   private final ReportResult report;
   private final String reportPath;
   private final long startNanos = System.nanoTime();
@@ -28,6 +31,7 @@ public final class ProxyRowStream implements RowStream {
   private Object[] row;
   private boolean done;
   private volatile boolean cancelled;
+  private boolean closed;
 
   ProxyRowStream(ReportResult report, String reportPath) {
     this.report = Objects.requireNonNull(report, "report");
@@ -83,7 +87,7 @@ public final class ProxyRowStream implements RowStream {
     }
     if (row == null) {
       done = true;
-      close(); // frees the slot as soon as the last row is read
+      close(); // frees the connection as soon as the last row is read
       return false;
     }
     return true;
@@ -112,6 +116,11 @@ public final class ProxyRowStream implements RowStream {
 
   @Override
   public void close() {
+    if (!closed && LOG.isLoggable(Level.FINE)) {
+      LOG.fine("proxy query on " + reportPath + ": " + (fj1 == null ? 0 : fj1.rows()) + " rows"
+          + (done ? "" : " read before close"));
+    }
+    closed = true;
     if (data != null) {
       try {
         data.close();

@@ -16,7 +16,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 /**
  * The output of one runReport call, streamed: {@link #stream()} decodes {@code reportBytes} from base64 while
  * the response arrives, so memory stays at a few buffers whatever the report's size. Holds an HTTP connection
- * and a BI Publisher slot until {@link #close()}; a failure while reading surfaces as an IOException from the
+ * until {@link #close()}; a failure while reading surfaces as an IOException from the
  * stream (the report cannot be re-run transparently once bytes were handed out). Not thread-safe.
  */
 public final class ReportResult implements AutoCloseable {
@@ -26,17 +26,15 @@ public final class ReportResult implements AutoCloseable {
   private final XMLStreamReader xml;
   private final ElementTextReader text;
   private final InputStream decoded;
-  private final Runnable release;
   private final String display;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String contentType;
   private volatile boolean complete;
   private long bytes;
 
-  ReportResult(ClassicHttpResponse response, XMLStreamReader xml, Runnable release, String display) {
+  ReportResult(ClassicHttpResponse response, XMLStreamReader xml, String display) {
     this.response = response;
     this.xml = xml;
-    this.release = release;
     this.display = display;
     this.text = new ElementTextReader(xml, "reportBytes", x -> {
       contentType = SoapResponseReader.rest(x);
@@ -98,7 +96,7 @@ public final class ReportResult implements AutoCloseable {
     return text.longestEvent();
   }
 
-  /** Releases the connection (discarded when the report was not read to its end) and the BI Publisher slot. */
+  /** Releases the connection (discarded when the report was not read to its end); idempotent. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -120,8 +118,6 @@ public final class ReportResult implements AutoCloseable {
       response.close();
     } catch (IOException e) {
       LOG.log(Level.FINE, "closing the BI Publisher response failed", e);
-    } finally {
-      release.run();
     }
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine(display + ": " + bytes + " report bytes " + (complete ? "streamed" : "read before close"));

@@ -22,9 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -268,50 +265,6 @@ class BipClientTest {
           .isInstanceOfSatisfying(FusionException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION));
     }
     server.verify(2, postRequestedFor(urlEqualTo(SERVICE)));
-  }
-
-  @Test
-  void concurrencyLimitMakesTheSecondCallWait() throws Exception {
-    stubOk(SoapFixtures.response(SoapFixtures.ENV12, "aGk=", "text/xml"));
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try (BipClient bip = client(BipSettings.defaults())) {
-      ReportResult first = bip.runReport(ReportRequest.of(REPORT));
-      Future<byte[]> second = pool.submit(() -> {
-        try (ReportResult r = bip.runReport(ReportRequest.of(REPORT))) {
-          return r.stream().readAllBytes();
-        }
-      });
-      while (bip.waitingCalls() == 0 && !second.isDone()) {
-        Thread.sleep(2); // ends either way: the second call queues, or (limit broken) completes
-      }
-      assertThat(second).isNotDone();
-      server.verify(1, postRequestedFor(urlEqualTo(SERVICE)));
-      first.close();
-      assertThat(second.get()).hasSize(2);
-      server.verify(2, postRequestedFor(urlEqualTo(SERVICE)));
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void aFailedCallReleasesItsSlot() throws IOException {
-    server.stubFor(post(urlEqualTo(SERVICE)).inScenario("f").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(500).withBody(SoapFixtures.fault12("ORA-00904: invalid identifier")))
-        .willSetStateTo("ok"));
-    server.stubFor(post(urlEqualTo(SERVICE)).inScenario("f").whenScenarioStateIs("ok")
-        .willReturn(aResponse().withStatus(200).withBody(SoapFixtures.response(SoapFixtures.ENV12, "aGk=", "text/xml"))));
-    try (BipClient bip = client(BipSettings.defaults().withSlotTimeout(Duration.ZERO))) {
-      assertThatThrownBy(() -> bip.runReport(ReportRequest.of(REPORT))).isInstanceOf(FusionException.class);
-      try (ReportResult r = bip.runReport(ReportRequest.of(REPORT))) {
-        assertThat(r.stream().readAllBytes()).hasSize(2);
-        assertThatThrownBy(() -> bip.runReport(ReportRequest.of(REPORT)))
-            .isInstanceOfSatisfying(FusionException.class, e -> {
-              assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
-              assertThat(e.getMessage()).contains("concurrency");
-            });
-      }
-    }
   }
 
   @Test

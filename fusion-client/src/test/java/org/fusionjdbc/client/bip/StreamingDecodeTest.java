@@ -69,8 +69,7 @@ class StreamingDecodeTest {
     GeneratedBody body = new GeneratedBody(decodedBlock);
     XMLStreamReader xml = SoapResponseReader.reader(body);
     assertThat(SoapResponseReader.advance(xml)).isInstanceOf(SoapResponseReader.Report.class);
-    int[] released = {0};
-    ReportResult result = new ReportResult(new BasicClassicHttpResponse(200), xml, () -> released[0]++, "test");
+    ReportResult result = new ReportResult(new BasicClassicHttpResponse(200), xml, "test");
 
     InputStream in = result.stream();
     byte[] first = in.readNBytes(1024);
@@ -96,7 +95,6 @@ class StreamingDecodeTest {
     assertThat(result.textEvents()).as("reportBytes arrived as many text events").isGreaterThan(100);
     assertThat(result.longestTextEvent()).as("no text event held the whole payload").isLessThan(1 << 20);
     in.close();
-    in.close();
-    assertThat(released[0]).as("slot released exactly once").isEqualTo(1);
+    in.close(); // idempotent
   }
 }
