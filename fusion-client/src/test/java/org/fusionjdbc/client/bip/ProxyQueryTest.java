@@ -298,4 +298,16 @@ class ProxyQueryTest {
       assertThat(rows.columns()).hasSize(4);
     }
   }
+
+  @Test
+  void cancelStopsTheStreamAndReleasesTheConnection() {
+    stub(soap(EXAMPLE));
+    ProxyRowStream rows = bip.proxy().run(SQL);
+    assertThat(rows.next()).isTrue();
+    rows.cancel();
+    assertThatThrownBy(rows::next).isInstanceOfSatisfying(FusionException.class,
+        e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED));
+    rows.close();
+    assertThat(transport.poolStats().getLeased()).isZero();
+  }
 }
