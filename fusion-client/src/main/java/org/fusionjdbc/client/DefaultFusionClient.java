@@ -73,6 +73,7 @@ final class DefaultFusionClient implements FusionClient {
 
   @Override
   public RowStream scan(QuerySpec spec) {
+    spec.filter().ifPresent(f -> f.render(config.dialect())); // an inexpressible filter fails here, not mid-scan
     ResourceDescription d = target(spec.resource());
     ScanPlan plan = ScanPlan.of(spec, d.keyAttributes(), d.singleQueryableKey(), config.dialect());
     String path = path(spec.resource());

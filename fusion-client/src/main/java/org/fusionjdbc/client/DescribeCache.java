@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -32,15 +34,36 @@ final class DescribeCache {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FusionClientConfig config;
-  private final Map<String, ResourceDescription> memory = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<ResourceDescription>> memory = new ConcurrentHashMap<>();
 
   DescribeCache(FusionClientConfig config) {
     this.config = config;
   }
 
+  /**
+   * One fetch per resource even when threads ask at once; the HTTP call runs outside any map lock (a BI tool
+   * describing many tables in parallel is not serialised), and a failure is not cached.
+   */
   ResourceDescription get(String contextRoot, String resource, Supplier<JsonNode> fetch) {
-    return memory.computeIfAbsent(contextRoot + "\u0000" + resource,
-        k -> DescribeParser.parse(load(contextRoot, resource, fetch), resource));
+    String key = contextRoot + "\u0000" + resource;
+    CompletableFuture<ResourceDescription> mine = new CompletableFuture<>();
+    CompletableFuture<ResourceDescription> existing = memory.putIfAbsent(key, mine);
+    if (existing != null) {
+      try {
+        return existing.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+    }
+    try {
+      ResourceDescription d = DescribeParser.parse(load(contextRoot, resource, fetch), resource);
+      mine.complete(d);
+      return d;
+    } catch (RuntimeException e) {
+      memory.remove(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
   }
 
   private JsonNode load(String contextRoot, String resource, Supplier<JsonNode> fetch) {

@@ -40,6 +40,7 @@ class SlicedScanTest {
   private static final String PATH = "/fscmRestApi/resources/11.13.18.05/nums";
   private static HttpServer server;
   private static final List<String> journal = new CopyOnWriteArrayList<>();
+  private static volatile long sliceDelayMs;
 
   private static long id(int i) {
     return 3 + 7L * i;
@@ -60,6 +61,13 @@ class SlicedScanTest {
         p.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
       }
       journal.add(p.toString());
+      if (sliceDelayMs > 0 && p.getOrDefault("q", "").contains(">=")) {
+        try {
+          Thread.sleep(sliceDelayMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       LongPredicate filter = v -> true;
       String q = p.getOrDefault("q", "").replace("(", "").replace(")", "");
       for (String term : q.isEmpty() ? new String[0] : q.split(" and ")) {
@@ -127,12 +135,65 @@ class SlicedScanTest {
       journal.clear();
       assertThat(ids(parallel, List.of())).isEqualTo(expected);
       assertThat(journal).anyMatch(r -> r.contains("q=Id >= ") && r.contains(" and Id < "));
-      assertThat(journal).anyMatch(r -> r.contains("totalResults=true") && r.contains("limit=1"));
+      assertThat(journal).anyMatch(r -> r.contains("totalResults=true") && r.contains("limit=10"));
+      assertThat(journal).anyMatch(r -> r.contains("orderBy=Id:desc") && r.matches(".*limit=1[,}].*"));
       assertThat(journal).noneMatch(r -> r.contains("offset=") && !r.contains("offset=0"));
       List<Object> reversed = new ArrayList<>(expected);
       java.util.Collections.reverse(reversed);
       assertThat(ids(parallel, List.of(SortKey.desc("Id")))).isEqualTo(reversed);
       assertThat(parallel.transport().poolStats().getLeased()).isZero();
+    }
+  }
+
+  @Test
+  void aSmallResultIsOneRequestEvenWithParallelism() {
+    try (DefaultFusionClient c = client(4)) {
+      journal.clear();
+      QuerySpec spec = QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id"))
+          .filter(org.fusionjdbc.client.query.QExpr.compare("Id", org.fusionjdbc.client.query.QExpr.Op.LT,
+              org.fusionjdbc.client.query.QValue.of(50))).build();
+      try (RowStream s = c.scan(spec)) {
+        int n = 0;
+        while (s.next()) {
+          n++;
+        }
+        assertThat(n).isEqualTo(7);
+      }
+      assertThat(journal).hasSize(1);
+    }
+  }
+
+  @Test
+  void cancelFromAnotherThreadStopsEverySlice() throws Exception {
+    sliceDelayMs = 4_000;
+    try (DefaultFusionClient c = client(4)) {
+      RowStream s = c.scan(QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id")).build());
+      int rows = 0;
+      long start = System.nanoTime();
+      Thread canceller = new Thread(() -> {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        s.cancel();
+      });
+      canceller.start();
+      try {
+        while (s.next()) {
+          rows++;
+        }
+        org.assertj.core.api.Assertions.fail("the scan should have been cancelled");
+      } catch (org.fusionjdbc.client.error.FusionException e) {
+        assertThat(e.kind()).isEqualTo(org.fusionjdbc.client.error.FusionException.Kind.CANCELLED);
+      }
+      canceller.join();
+      assertThat(rows).isLessThan(N);
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+      s.close();
+      assertThat(c.transport().poolStats().getLeased()).isZero();
+    } finally {
+      sliceDelayMs = 0;
     }
   }
 

@@ -131,6 +131,22 @@ class WireMockPagerTest {
   }
 
   @Test
+  void theNextPageIsRequestedWhileTheCallerReadsTheCurrentOne() throws Exception {
+    server.stubFor(invoices().withQueryParam("q", absent()).willReturn(aResponse().withBody(invoicePage(true, 1, 2))));
+    server.stubFor(invoices().withQueryParam("q", equalTo("InvoiceId > 2"))
+        .willReturn(aResponse().withBody(invoicePage(false, 3))));
+    try (RowStream s = client.scan(spec("invoices", "InvoiceId").build())) {
+      assertThat(s.next()).isTrue(); // the caller holds row 1 and asks for nothing more
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (server.findAll(getRequestedFor(urlPathEqualTo(INVOICES))).size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      server.verify(getRequestedFor(urlPathEqualTo(INVOICES)).withQueryParam("q", equalTo("InvoiceId > 2")));
+      assertThat(drain(s)).hasSize(2);
+    }
+  }
+
+  @Test
   void keysetWithFilterDescendingAndInitialOffset() {
     String q1 = "InvoiceAmount > 0 or InvoiceNumber = 'x'";
     server.stubFor(invoices().withQueryParam("q", equalTo(q1)).withQueryParam("offset", equalTo("10"))
@@ -185,6 +201,29 @@ class WireMockPagerTest {
     server.verify(3, getRequestedFor(urlPathEqualTo(WORKERS))
         .withQueryParam("orderBy", equalTo("LastName:asc,PersonId:asc,EffectiveDate:asc"))
         .withQueryParam("q", absent()));
+  }
+
+  @Test
+  void pageDroppedMidBodyIsRequestedAgainWithoutDuplicates() {
+    server.stubFor(invoices().withQueryParam("q", absent()).willReturn(aResponse().withBody(invoicePage(true, 1, 2))));
+    server.stubFor(invoices().withQueryParam("q", equalTo("InvoiceId > 2")).inScenario("drop")
+        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK))
+        .willSetStateTo("ok"));
+    server.stubFor(invoices().withQueryParam("q", equalTo("InvoiceId > 2")).inScenario("drop").whenScenarioStateIs("ok")
+        .willReturn(aResponse().withBody(invoicePage(false, 3, 4))));
+    try (RowStream s = client.scan(spec("invoices", "InvoiceId").build())) {
+      assertThat(drain(s)).extracting(r -> r.get(0)).containsExactly(1L, 2L, 3L, 4L);
+    }
+    server.verify(2, getRequestedFor(urlPathEqualTo(INVOICES)).withQueryParam("q", equalTo("InvoiceId > 2")));
+  }
+
+  @Test
+  void aFilterTheDialectCannotSayFailsAtScanTimeWithoutARequest() {
+    QuerySpec s = spec("invoices", "InvoiceId").filter(QExpr.compare("InvoiceNumber", QExpr.Op.EQ, QValue.of("O'Brien")))
+        .build();
+    assertThatThrownBy(() -> client.scan(s)).isInstanceOf(QExpr.UnrenderableException.class);
+    server.verify(0, getRequestedFor(urlPathEqualTo(INVOICES)));
   }
 
   @Test
@@ -298,6 +337,53 @@ class WireMockPagerTest {
         .withQueryParam("fields", equalTo("OrderId;lines:LineNumber")).withQueryParam("onlyData", equalTo("true")));
     server.verify(getRequestedFor(urlPathEqualTo(orders + "/2/child/lines"))
         .withQueryParam("orderBy", equalTo("LineNumber:asc")));
+  }
+
+  @Test
+  void compositeKeyParentsAreFollowedThroughTheirSelfLink() {
+    String people = ROOT + "/people";
+    server.stubFor(get(urlPathEqualTo(people + "/describe")).willReturn(aResponse().withBody(
+        "{\"Resources\":{\"people\":{\"attributes\":[{\"name\":\"PersonId\",\"type\":\"integer\",\"queryable\":true},"
+            + "{\"name\":\"StartDate\",\"type\":\"date\",\"queryable\":true}],"
+            + "\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":[{\"name\":\"PersonId\"},"
+            + "{\"name\":\"StartDate\"}]}]},\"children\":{\"names\":{\"attributes\":[{\"name\":\"NameId\","
+            + "\"type\":\"integer\",\"queryable\":true}],\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\","
+            + "\"attributes\":[{\"name\":\"NameId\"}]}]}}}}}}")));
+    server.stubFor(get(urlPathEqualTo(people)).willReturn(aResponse().withBody("{\"items\":[{\"PersonId\":1,"
+        + "\"StartDate\":\"2020-01-01\",\"names\":{\"items\":[{\"NameId\":10}],\"hasMore\":true},"
+        + "\"links\":[{\"rel\":\"canonical\",\"href\":\"http://x/other\"},"
+        + "{\"rel\":\"self\",\"href\":\"http://pod" + people + "/00020000000EACED0005\"}]}],\"hasMore\":false}")));
+    server.stubFor(get(urlPathEqualTo(people + "/00020000000EACED0005/child/names")).willReturn(aResponse().withBody(
+        "{\"items\":[{\"NameId\":10},{\"NameId\":11}],\"hasMore\":false}")));
+    try (RowStream s = client.scanChildren(spec("people", "PersonId").build(), "names", List.of("NameId"))) {
+      assertThat(drain(s)).containsExactly(List.of(1L, 10L), List.of(1L, 11L));
+    }
+    server.verify(getRequestedFor(urlPathEqualTo(people)).withQueryParam("onlyData", absent())
+        .withQueryParam("fields", equalTo("PersonId,StartDate;names:NameId")));
+  }
+
+  @Test
+  void concurrentDescribesFetchOnceAndFailuresAreNotCached() throws Exception {
+    server.stubFor(get(urlPathEqualTo(ROOT + "/slow/describe")).willReturn(aResponse().withFixedDelay(300)
+        .withBody(describe("slow", "[{\"name\":\"K\",\"type\":\"integer\",\"queryable\":true}]", "K"))));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        all.add(pool.submit(() -> client.describe("fscmRestApi", "slow")));
+      }
+      for (java.util.concurrent.Future<?> f : all) {
+        assertThat(f.get()).isSameAs(all.get(0).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    server.verify(1, getRequestedFor(urlPathEqualTo(ROOT + "/slow/describe")));
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> client.describe("fscmRestApi", "nope")).isInstanceOfSatisfying(FusionException.class,
+          e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+    }
+    server.verify(2, getRequestedFor(urlPathEqualTo(ROOT + "/nope/describe")));
   }
 
   @Test

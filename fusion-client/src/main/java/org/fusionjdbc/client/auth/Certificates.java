@@ -39,7 +39,8 @@ public final class Certificates {
           + e.getClass().getSimpleName() + "); check that the file is readable by this process");
     }
     String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
-    if (head.contains("PRIVATE KEY-----")) {
+    if (head.contains("PRIVATE KEY-----") && !new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("-----BEGIN CERTIFICATE-----")) {
       throw config("The certificate file " + file + " holds a private key; give the X.509 certificate "
           + "(BEGIN CERTIFICATE) that was registered with Fusion");
     }
@@ -49,11 +50,19 @@ public final class Certificates {
     }
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(bytes));
+      // The JDK factory skips text before the first BEGIN CERTIFICATE, so combined key+cert files work.
+      return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(certificatePart(bytes)));
     } catch (CertificateException | ClassCastException e) {
       throw config("The certificate file " + file + " is not an X.509 certificate in PEM or DER format ("
           + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** From the first BEGIN CERTIFICATE on, when a PEM file also holds a key; DER and plain PEM unchanged. */
+  private static byte[] certificatePart(byte[] bytes) {
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("-----BEGIN CERTIFICATE-----");
+    return at <= 0 ? bytes : text.substring(at).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** Base64url (no padding) SHA-1 of the DER encoding: the JWS {@code x5t} header (RFC 7515 §4.1.7). */

@@ -107,18 +107,26 @@ public final class PemKeys {
     }
   }
 
-  /** Skips the EC PARAMETERS block openssl ecparam writes before the key, so EC keys get the EC message. */
+  /**
+   * The first key in the file. Skips the EC PARAMETERS block openssl ecparam writes before an EC key, and
+   * certificates before a key (combined PEM files, {@code openssl pkcs12 -nodes} output); a file with only
+   * a certificate returns that certificate so the caller can say the files were swapped.
+   */
   private static Object firstKeyObject(Path file, String text) {
     try (PEMParser parser = new PEMParser(new StringReader(text))) {
-      Object o;
-      do {
-        o = parser.readObject();
-      } while (o instanceof ASN1ObjectIdentifier);
-      if (o == null) {
-        throw config(file, "holds no PEM private key; give an RSA private key in PEM format "
-            + "(a text file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)");
+      Object certificate = null;
+      for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+        if (o instanceof X509CertificateHolder) {
+          certificate = certificate == null ? o : certificate;
+        } else if (!(o instanceof ASN1ObjectIdentifier)) {
+          return o;
+        }
       }
-      return o;
+      if (certificate != null) {
+        return certificate;
+      }
+      throw config(file, "holds no PEM private key; give an RSA private key in PEM format "
+          + "(a text file starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)");
     } catch (IOException | RuntimeException e) {
       if (e instanceof FusionException fe) {
         throw fe;
@@ -133,18 +141,24 @@ public final class PemKeys {
   private static PrivateKeyInfo decrypt(Path file, PKCS8EncryptedPrivateKeyInfo encrypted,
       Optional<Secret> passphrase) {
     char[] pass = requirePassphrase(file, passphrase);
+    EncryptedPrivateKeyInfo epki;
     try {
-      // The JDK's own PBES2 support (PBEWithHmacSHA256AndAES_256 and friends) decrypts what openssl writes.
-      EncryptedPrivateKeyInfo epki = new EncryptedPrivateKeyInfo(encrypted.getEncoded());
+      // The JDK's own PBES1/PBES2 support decrypts what openssl writes by default (PBES2 with AES).
+      epki = new EncryptedPrivateKeyInfo(encrypted.getEncoded());
+    } catch (IOException e) {
+      java.util.Arrays.fill(pass, '\0');
+      throw unsupportedScheme(file);
+    }
+    try {
       AlgorithmParameters params = epki.getAlgParameters();
-      String alg = params != null ? params.toString() : epki.getAlgName();
+      // For PBES2 the JDK names the full scheme only in the parameters (PBEWithHmacSHA256AndAES_256).
+      String alg = params != null && params.toString().startsWith("PBEWith") ? params.toString() : epki.getAlgName();
       SecretKey pbeKey = SecretKeyFactory.getInstance(alg).generateSecret(new PBEKeySpec(pass));
       Cipher cipher = Cipher.getInstance(alg);
       cipher.init(Cipher.DECRYPT_MODE, pbeKey, params);
       return PrivateKeyInfo.getInstance(epki.getKeySpec(cipher).getEncoded());
     } catch (NoSuchAlgorithmException e) {
-      throw config(file, "is encrypted with a scheme this Java runtime does not support; re-encrypt it with "
-          + "'openssl pkcs8 -topk8 -v2 aes-256-cbc'");
+      throw unsupportedScheme(file);
     } catch (Exception e) {
       throw wrongPassphrase(file);
     } finally {
@@ -161,6 +175,11 @@ public final class PemKeys {
     } finally {
       java.util.Arrays.fill(pass, '\0');
     }
+  }
+
+  private static FusionException unsupportedScheme(Path file) {
+    return config(file, "is encrypted with a scheme Java cannot decrypt (PBES2 needs AES); re-encrypt it with "
+        + "'openssl pkcs8 -topk8 -v2 aes-256-cbc -in <key> -out <new key>'");
   }
 
   private static char[] requirePassphrase(Path file, Optional<Secret> passphrase) {

@@ -93,7 +93,13 @@ final class RenewingTokenSource implements TokenSource {
         renewLock.unlock();
       }
     }
-    renewLock.lock();
+    try {
+      // Interruptible, so cancelling a statement does not hang behind a slow token request.
+      renewLock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FusionException.of(FusionException.Kind.CANCELLED, "Interrupted while waiting for a token renewal", e);
+    }
     try {
       return renewIfStale(c);
     } finally {

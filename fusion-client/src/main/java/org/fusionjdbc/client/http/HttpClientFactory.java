@@ -17,6 +17,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -43,7 +44,9 @@ final class HttpClientFactory {
             .setSocketTimeout(Timeout.of(config.socketTimeout()))
             .build());
     if (config.tlsVerification() == FusionClientConfig.TlsVerification.NONE) {
+      // CLIENT policy: otherwise JSSE's own endpoint identification would still check the host name
       pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(trustAll())
+          .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
           .setHostnameVerifier(NoopHostnameVerifier.INSTANCE).buildClassic());
     }
     PoolingHttpClientConnectionManager manager = pool.build();

@@ -105,7 +105,7 @@ public final class HttpTransport implements AutoCloseable {
         HttpEntity entity = response.getEntity();
         String contentType = entity == null ? null : entity.getContentType();
         if (status >= 200 && status < 300) {
-          if (contentType != null && contentType.toLowerCase().contains("html")) {
+          if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
             trace(display, status, start, -1, -1);
             throw FusionException.builder(Kind.PROTOCOL, "Fusion answered " + display + " with an HTML page "
                 + "instead of JSON; check the base URL (a login or proxy page?)").httpStatus(status).build();
@@ -118,8 +118,9 @@ public final class HttpTransport implements AutoCloseable {
         }
         String text = readTrimmed(entity);
         trace(display, status, start, text.length(), -1);
-        if (status == 401 && !reauthenticated) {
-          tokens.invalidate(authorization); // a token renewed meanwhile is kept; one retry, never a loop
+        if (status == 401 && !reauthenticated && tokens.renewable()) {
+          // a token renewed meanwhile is kept; one retry, never a loop; a fixed credential is not retried
+          tokens.invalidate(authorization);
           reauthenticated = true;
           attempt--;
           continue;
@@ -226,6 +227,14 @@ public final class HttpTransport implements AutoCloseable {
       });
       return out.toString(StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * Sends {@code request} on the pooled client as it is (no header added, no retry) and returns the response
+   * still OPEN; the caller must close it. For callers that stream a body beyond one call (BI Publisher).
+   */
+  public ClassicHttpResponse executeOpen(org.apache.hc.core5.http.ClassicHttpRequest request) throws IOException {
+    return http.executeOpen(null, request, null);
   }
 
   /** Pool statistics, so callers and tests can see that no connection is leaked. */

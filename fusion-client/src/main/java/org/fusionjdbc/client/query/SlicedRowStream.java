@@ -27,10 +27,11 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
 /**
  * A large unbounded scan by a single integer key, split into up to {@code parallelism} disjoint key ranges
  * fetched concurrently, each keyset-paged. Rows are emitted slice by slice, so key order holds; each slice
- * buffers at most {@link #BUFFERED_PAGES} pages. The bounds come from two limit-1 requests (key asc with
- * totalResults, key desc); a small result (at most two pages) is read sequentially instead. Slice i is
- * {@code key >= lo(i) and key < lo(i+1)}, the first unbounded below and the last above, so rows written
- * outside the sampled bounds are still read, exactly once.
+ * buffers at most {@link #BUFFERED_PAGES} pages. The first page is read as usual (with totalResults); if
+ * more than two pages remain, the keys after it, up to the far end found by one limit-1 request, are split:
+ * slice i is {@code key >= lo(i) and key < lo(i+1)}, the outermost ones open-ended (bounded only by the first
+ * page's last key), so rows written beyond the sampled far end are still read, exactly once. Otherwise the
+ * rest is read by one background producer, which also keeps pages flowing ahead of the caller.
  */
 public final class SlicedRowStream implements RowStream {
   static final int BUFFERED_PAGES = 2;
@@ -47,7 +48,6 @@ public final class SlicedRowStream implements RowStream {
   private final AtomicLong pages = new AtomicLong();
   private final AtomicLong rowsFetched = new AtomicLong();
   private final List<Slice> slices = new ArrayList<>();
-  private RowStream single;
   private boolean started;
   private boolean closed;
   private int sliceIndex;
@@ -90,12 +90,6 @@ public final class SlicedRowStream implements RowStream {
       started = true;
       start();
     }
-    if (single != null) {
-      boolean more = single.next();
-      row = more ? single.row() : null;
-      rowsReturned += more ? 1 : 0;
-      return more;
-    }
     while (!current.hasNext()) {
       if (sliceIndex >= slices.size()) {
         row = null;
@@ -114,59 +108,94 @@ public final class SlicedRowStream implements RowStream {
     return true;
   }
 
+  /**
+   * The first page is an ordinary keyset page that also asks for totalResults, so a small result costs one
+   * request and the first row comes as fast as without slicing. Only a large remainder is split: its far
+   * end comes from one limit-1 request in the opposite order.
+   */
   private void start() {
-    int at = plan.keyPositions().get(0);
-    String k = key.name();
-    Page low = bound(k + ":asc", true);
-    if (low.rows().isEmpty()) {
-      slices.clear();
+    FusionClientConfig c = transport.config();
+    PageCursor first = new PageCursor(plan, c.firstPageSize(), c.pageSize());
+    List<Param> params = new ArrayList<>(first.nextParams());
+    params.add(new Param("totalResults", "true"));
+    Page page = fetch(params);
+    List<Object[]> rows = first.advance(page);
+    current = rows.iterator();
+    if (first.done()) {
       return;
     }
-    Page high = bound(k + ":desc", false);
-    BigInteger min = integer(low.rows().get(0)[at]);
-    BigInteger max = high.rows().isEmpty() ? min : integer(high.rows().get(0)[at]);
-    long total = low.totalResults() == null ? Long.MAX_VALUE : low.totalResults();
-    BigInteger span = max.subtract(min).add(BigInteger.ONE);
-    int n = (int) Math.min(transport.config().parallelism(), Math.max(1, span.min(BigInteger.valueOf(1 << 20))
-        .longValue()));
-    if (total <= 2L * transport.config().pageSize() || n < 2) {
-      single = new PagedRowStream(transport, path, plan, executor);
+    long total = page.totalResults() == null ? Long.MAX_VALUE : page.totalResults();
+    if (total <= rows.size() + 2L * c.pageSize()) {
+      startSlices(List.of(new Slice(first)));
+      return;
+    }
+    boolean desc = plan.keyset().get().descending();
+    int at = plan.keyPositions().get(0);
+    String k = key.name();
+    BigInteger last = integer(rows.get(rows.size() - 1)[at]);
+    Page far = bound(k + (desc ? ":asc" : ":desc"));
+    if (far.rows().isEmpty()) {
+      startSlices(List.of(new Slice(first)));
+      return;
+    }
+    BigInteger farKey = integer(far.rows().get(0)[at]);
+    BigInteger lo = desc ? farKey : last.add(BigInteger.ONE); // remaining keys, inclusive range
+    BigInteger hi = desc ? last.subtract(BigInteger.ONE) : farKey;
+    BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
+    int n = span.signum() <= 0 ? 1 : (int) Math.min(c.parallelism(), span.min(BigInteger.valueOf(1 << 20)).longValue());
+    if (n < 2) {
+      startSlices(List.of(new Slice(first)));
       return;
     }
     List<BigInteger> lows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      lows.add(min.add(span.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n))));
+      lows.add(lo.add(span.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n))));
     }
+    List<Slice> parts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       List<QExpr> terms = new ArrayList<>();
       plan.spec().filter().ifPresent(terms::add);
-      if (i > 0) {
+      if (i == 0 && !desc) {
+        terms.add(QExpr.compare(k, QExpr.Op.GT, QValue.of(new BigDecimal(last))));
+      } else if (i > 0) {
         terms.add(QExpr.compare(k, QExpr.Op.GE, QValue.of(new BigDecimal(lows.get(i)))));
       }
       if (i < n - 1) {
         terms.add(QExpr.compare(k, QExpr.Op.LT, QValue.of(new BigDecimal(lows.get(i + 1)))));
+      } else if (desc) {
+        terms.add(QExpr.compare(k, QExpr.Op.LT, QValue.of(new BigDecimal(last))));
       }
       QuerySpec sliceSpec = plan.spec().toBuilder().filter(QExpr.and(terms)).build();
       ScanPlan slicePlan = new ScanPlan(sliceSpec, plan.layout(), plan.orderBy(), plan.keyPositions(), plan.keyset(),
           plan.dialect());
-      slices.add(new Slice(slicePlan));
+      parts.add(new Slice(new PageCursor(slicePlan, c.pageSize(), c.pageSize())));
     }
-    if (plan.keyset().get().descending()) {
-      Collections.reverse(slices);
+    if (desc) {
+      Collections.reverse(parts);
     }
+    startSlices(parts);
+  }
+
+  private void startSlices(List<Slice> parts) {
+    slices.addAll(parts);
     slices.forEach(s -> s.future = executor.submit(s::run));
   }
 
-  private Page bound(String orderBy, boolean withTotal) {
+  private Page fetch(List<Param> params) {
+    requests.incrementAndGet();
+    Page page = transport.get(path, params, new PageParser(plan.layout()), cancellation);
+    pages.incrementAndGet();
+    rowsFetched.addAndGet(page.rows().size());
+    return page;
+  }
+
+  private Page bound(String orderBy) {
     List<Param> params = new ArrayList<>();
     plan.spec().filter().ifPresent(f -> params.add(new Param("q", f.render(plan.dialect()))));
     params.add(new Param("fields", plan.fieldsParam()));
     params.add(new Param("orderBy", orderBy));
     params.add(new Param("limit", "1"));
     params.add(new Param("onlyData", "true"));
-    if (withTotal) {
-      params.add(new Param("totalResults", "true"));
-    }
     requests.incrementAndGet();
     return transport.get(path, params, new PageParser(plan.layout()), cancellation);
   }
@@ -184,23 +213,17 @@ public final class SlicedRowStream implements RowStream {
   /** One key range: a producer filling a small queue of pages. */
   private final class Slice {
     final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BUFFERED_PAGES + 1);
-    final ScanPlan slicePlan;
+    final PageCursor cursor;
     volatile Future<?> future;
 
-    Slice(ScanPlan slicePlan) {
-      this.slicePlan = slicePlan;
+    Slice(PageCursor cursor) {
+      this.cursor = cursor;
     }
 
     void run() {
       try {
-        PageCursor cursor = new PageCursor(slicePlan, transport.config().pageSize(), transport.config().pageSize());
-        PageParser parser = new PageParser(slicePlan.layout());
         while (!cursor.done()) {
-          requests.incrementAndGet();
-          Page page = transport.get(path, cursor.nextParams(), parser, cancellation);
-          pages.incrementAndGet();
-          rowsFetched.addAndGet(page.rows().size());
-          put(cursor.advance(page));
+          put(cursor.advance(fetch(cursor.nextParams())));
         }
         put(END);
       } catch (RuntimeException e) {
@@ -246,11 +269,6 @@ public final class SlicedRowStream implements RowStream {
 
   @Override
   public ScanProgress progress() {
-    if (single != null) {
-      ScanProgress p = single.progress();
-      return new ScanProgress(p.requests() + requests.get(), p.pages(), p.rowsFetched(), rowsReturned,
-          Duration.ofNanos(System.nanoTime() - startNanos));
-    }
     return new ScanProgress(requests.get(), pages.get(), rowsFetched.get(), rowsReturned,
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
@@ -258,9 +276,6 @@ public final class SlicedRowStream implements RowStream {
   @Override
   public void cancel() {
     cancellation.cancel();
-    if (single != null) {
-      single.cancel();
-    }
   }
 
   @Override
@@ -270,9 +285,6 @@ public final class SlicedRowStream implements RowStream {
     }
     closed = true;
     row = null;
-    if (single != null) {
-      single.close();
-    }
     cancellation.cancel(); // stops producers and aborts their requests, returning connections to the pool
     for (Slice s : slices) {
       Future<?> f = s.future;

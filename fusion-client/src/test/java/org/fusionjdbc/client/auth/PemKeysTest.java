@@ -46,6 +46,32 @@ class PemKeysTest {
   }
 
   @Test
+  void otherPkcs8EncryptionSchemesOpensslWrites() throws Exception {
+    RSAPrivateKey plain = PemKeys.readPrivateKey(keys.pkcs8, Optional.empty());
+    String[][] schemes = {{"-v1", "PBE-SHA1-3DES"}, {"-v2", "aes-128-cbc", "-v2prf", "hmacWithSHA1"},
+        {"-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA512"}};
+    for (String[] scheme : schemes) {
+      Path out = tmp.resolve("enc-" + String.join("-", scheme) + ".pem");
+      java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("openssl", "pkcs8", "-topk8"));
+      cmd.addAll(java.util.List.of(scheme));
+      cmd.addAll(java.util.List.of("-in", keys.pkcs8.toString(), "-passout", "pass:" + KeyFixtures.PASSPHRASE,
+          "-out", out.toString()));
+      KeyFixtures.run(cmd.toArray(String[]::new));
+      assertThat(PemKeys.readPrivateKey(out, pass(KeyFixtures.PASSPHRASE)).getPrivateExponent())
+          .as(String.join(" ", scheme)).isEqualTo(plain.getPrivateExponent());
+      assertConfig(out, pass("wrong"), "passphrase is wrong");
+    }
+  }
+
+  @Test
+  void pbes2WithTripleDesSaysHowToReEncrypt() throws Exception {
+    Path out = tmp.resolve("enc-des3.pem");
+    KeyFixtures.run("openssl", "pkcs8", "-topk8", "-v2", "des3", "-in", keys.pkcs8.toString(), "-passout",
+        "pass:" + KeyFixtures.PASSPHRASE, "-out", out.toString());
+    assertConfig(out, pass(KeyFixtures.PASSPHRASE), "Java cannot decrypt", "-v2 aes-256-cbc");
+  }
+
+  @Test
   void encryptedKeyWithoutPassphraseSaysToSetIt() {
     assertConfig(keys.encryptedPkcs8, Optional.empty(), "is encrypted", "passphrase setting");
     assertConfig(keys.encryptedLegacy, Optional.empty(), "is encrypted", "passphrase setting");

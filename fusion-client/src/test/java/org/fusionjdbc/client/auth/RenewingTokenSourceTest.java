@@ -164,6 +164,38 @@ class RenewingTokenSourceTest {
   }
 
   @Test
+  void aThreadWaitingForRenewalCanBeCancelled() throws Exception {
+    CountDownLatch minting = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    var src = new RenewingTokenSource("test", "U", () -> {
+      minting.countDown();
+      await(release);
+      return new RenewingTokenSource.Token("Bearer t", clock.instant().plusSeconds(600));
+    }, Duration.ofMinutes(2), clock);
+    Future<String> first = pool.submit(src::authorizationHeader);
+    assertThat(minting.await(10, TimeUnit.SECONDS)).isTrue();
+    CountDownLatch waiterStarted = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread waiter = new Thread(() -> {
+      waiterStarted.countDown();
+      try {
+        src.authorizationHeader();
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    }, "token-waiter");
+    waiter.start();
+    assertThat(waiterStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    waiter.interrupt();
+    waiter.join(10_000);
+    assertThat(waiter.isAlive()).isFalse();
+    assertThat(failure.get()).isInstanceOf(FusionException.class);
+    assertThat(((FusionException) failure.get()).kind()).isEqualTo(FusionException.Kind.CANCELLED);
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("Bearer t");
+  }
+
+  @Test
   void toStringNeverShowsTheToken() {
     var src = new RenewingTokenSource("test", "U", counting(Duration.ofMinutes(30)), Duration.ofMinutes(2), clock);
     String h = src.authorizationHeader();

@@ -96,6 +96,19 @@ class SigningKeyTest {
   }
 
   @Test
+  void oneCombinedFileServesAsKeyAndCertificate() throws Exception {
+    Path certFirst = tmp.resolve("cert-then-key.pem");
+    Files.writeString(certFirst, "Bag Attributes\n    localKeyID: 01\n" + Files.readString(keys.cert)
+        + Files.readString(keys.pkcs1));
+    Path keyFirst = tmp.resolve("key-then-cert.pem");
+    Files.writeString(keyFirst, Files.readString(keys.pkcs8) + Files.readString(keys.cert));
+    for (Path combined : new Path[] {certFirst, keyFirst}) {
+      SigningKey k = SigningKey.load(combined, Optional.empty(), Optional.of(combined), Optional.empty());
+      assertThat(k.x5t()).as(combined.getFileName().toString()).contains(opensslX5t);
+    }
+  }
+
+  @Test
   void weakKeyRejected() {
     FusionException e = fail(keys.weakRsa, Optional.empty(), Optional.of(opensslX5t));
     assertThat(e.getMessage()).contains("1024 bits").contains("at least 2048");

@@ -149,6 +149,20 @@ class HttpTransportTest {
   }
 
   @Test
+  void unauthorizedWithAFixedCredentialIsNotRetried() {
+    transport.close();
+    FusionClientConfig basic = config(3).build();
+    transport = new HttpTransport(basic);
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(401)));
+    assertThatThrownBy(this::call).isInstanceOfSatisfying(FusionException.class, e -> {
+      assertThat(e.kind()).isEqualTo(Kind.AUTHENTICATION);
+      assertThat(e.getMessage()).doesNotContain("cA==").doesNotContain("dTpw");
+    });
+    server.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withHeader("Authorization", equalTo("Basic dTpw")));
+    tokens.close(); // the Basic transport owns its own source; keep the AfterEach check meaningful
+  }
+
+  @Test
   void badRequestKeepsFusionDetailAndIsNotRetried() {
     server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400).withBody(
         "{\"title\":\"Bad Request\",\"status\":\"400\",\"o:errorDetails\":[{\"detail\":\"Attribute Foo is not "
