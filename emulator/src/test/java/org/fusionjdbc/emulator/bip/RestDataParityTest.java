@@ -97,6 +97,22 @@ class RestDataParityTest {
   }
 
   @Test
+  void offsetFetchWindowsOrderedByTheKeyCoverEveryRowOnce() {
+    List<String> ids = new ArrayList<>();
+    for (int offset = 0; ; offset += 50) {
+      List<List<String>> window = bip.query("select invoice_id from ap_invoices_all order by invoice_id offset "
+          + offset + " rows fetch next 50 rows only").rows();
+      window.forEach(row -> ids.add(row.get(0)));
+      if (window.size() < 50) {
+        break;
+      }
+    }
+    assertThat(ids).isEqualTo(data.rows("invoices").subList(0, ROWS).stream()
+        .map(r -> r.get("InvoiceId").toString()).toList());
+    assertThat(bip.service.journal().sqls()).anyMatch(q -> q.contains("offset 100 rows fetch next 50 rows only"));
+  }
+
+  @Test
   void dataDictionaryListsTablesColumnsTypesAndKeys() {
     Fj1Result tables = bip.query("select table_name, num_rows from all_tables where owner = 'FUSION' order by table_name");
     assertThat(tables.rows().stream().map(r -> r.get(0)).toList())
