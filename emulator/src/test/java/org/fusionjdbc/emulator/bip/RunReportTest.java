@@ -90,7 +90,8 @@ class RunReportTest {
   void valuesAreEscapedAndTypedPerTheFormat() {
     Fj1Result r = bip.query("select description, amount_paid, creation_date,"
         + " cast(creation_date as timestamp with time zone) ts_tz, hextoraw('0AFF') raw_value,"
-        + " interval '3 04:05:06.5' day to second ds, interval '1-2' year to month ym"
+        + " interval '3 04:05:06.5' day to second ds, interval '1-2' year to month ym,"
+        + " interval '-1-2' year to month neg_ym, interval '-0 00:00:01' day to second neg_ds"
         + " from ap_invoices_all where invoice_num = 'INV-1007'");
     assertThat(r.rows()).hasSize(1);
     List<String> row = r.rows().get(0);
@@ -106,6 +107,10 @@ class RunReportTest {
     assertThat(row.get(5)).isEqualTo("P3DT4H5M6.5S");
     assertThat(r.column("YM").type()).isEqualTo("INTERVAL YEAR TO MONTH");
     assertThat(row.get(6)).isEqualTo("P1Y2M");
+    assertThat(row.get(7)).isEqualTo("-P1Y2M");
+    assertThat(row.get(8)).isEqualTo("-PT1S");
+    assertThat(java.time.Period.parse(row.get(7))).isEqualTo(java.time.Period.of(-1, -2, 0));
+    assertThat(java.time.Duration.parse(row.get(5))).isEqualTo(Duration.parse("P3DT4H5M6.5S"));
   }
 
   @Test
