@@ -269,4 +269,19 @@ class BipEmulatorTest {
       }
     }
   }
+
+  @Test
+  void theDataLimitIsATypedErrorWithAHint() throws Exception {
+    try (Running small = Running.start(org.fusionjdbc.emulator.bip.BipSettings.builder().maxOutputBytes(2000).build());
+        BipClient client = BipClient.open(config(small.base(), basic()))) {
+      assertThatThrownBy(() -> all(client.proxy().run("select * from ap_invoices_all")))
+          .isInstanceOfSatisfying(FusionException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST);
+            assertThat(e.fusionErrorCode()).isNull();
+            assertThat(e.getMessage()).contains("data limit").contains("smaller windows");
+            assertThat(e.retryable()).isFalse();
+          });
+      assertThat(all(client.proxy().run("select 1 as one from dual"))).hasSize(1);
+    }
+  }
 }
