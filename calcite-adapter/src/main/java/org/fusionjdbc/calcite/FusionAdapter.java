@@ -74,7 +74,12 @@ public final class FusionAdapter {
       if (contextRoot == null) {
         throw new IllegalArgumentException("unknown schema '" + schema + "': use one of FSCM, HCM, CRM");
       }
-      root.add(name, new FusionSchema(client, contextRoot, options));
+      SchemaPlus added = root.add(name, new FusionSchema(client, contextRoot, options));
+      // Calcite's case-insensitive lookup reads a snapshot of the listed names, which would hide child
+      // tables (<parent>_<child>) that are found by name only. Our lookup is already lazy and cached, so
+      // switch the snapshot off (it exists once tables() was asked for, hence the call).
+      added.tables();
+      added.setCacheEnabled(false);
     }
   }
 }
