@@ -20,6 +20,9 @@ import org.fusionjdbc.emulator.auth.Authenticator;
  *       to model an estimate, but never below offset+count</li>
  *   <li>{@code authenticator}: checks Authorization headers; null means the built-in default</li>
  *   <li>{@code threads} (16) and {@code journalCapacity} (10,000)</li>
+ *   <li>initial fault plan: {@code latencyMs}, {@code perRowMicros}, {@code offsetCostMicrosPerRow},
+ *       {@code maxConcurrent}, {@code throttleRate}, {@code unavailableRate} (all 0 = off); change them
+ *       at run time through {@code FusionEmulator.faults()}</li>
  * </ul>
  */
 public final class EmulatorOptions {
@@ -35,6 +38,12 @@ public final class EmulatorOptions {
   private final Authenticator authenticator;
   private final int threads;
   private final int journalCapacity;
+  private final long latencyMs;
+  private final long perRowMicros;
+  private final long offsetCostMicrosPerRow;
+  private final int maxConcurrent;
+  private final double throttleRate;
+  private final double unavailableRate;
 
   private EmulatorOptions(Builder b) {
     if (b.port < 0 || b.port > 65_535) {
@@ -68,6 +77,12 @@ public final class EmulatorOptions {
     this.authenticator = b.authenticator;
     this.threads = b.threads;
     this.journalCapacity = b.journalCapacity;
+    this.latencyMs = b.latencyMs;
+    this.perRowMicros = b.perRowMicros;
+    this.offsetCostMicrosPerRow = b.offsetCostMicrosPerRow;
+    this.maxConcurrent = b.maxConcurrent;
+    this.throttleRate = b.throttleRate;
+    this.unavailableRate = b.unavailableRate;
   }
 
   public static EmulatorOptions defaults() {
@@ -92,6 +107,12 @@ public final class EmulatorOptions {
     b.authenticator = authenticator;
     b.threads = threads;
     b.journalCapacity = journalCapacity;
+    b.latencyMs = latencyMs;
+    b.perRowMicros = perRowMicros;
+    b.offsetCostMicrosPerRow = offsetCostMicrosPerRow;
+    b.maxConcurrent = maxConcurrent;
+    b.throttleRate = throttleRate;
+    b.unavailableRate = unavailableRate;
     return b;
   }
 
@@ -148,6 +169,31 @@ public final class EmulatorOptions {
     return journalCapacity;
   }
 
+  /** Initial fault plan value (see {@link org.fusionjdbc.emulator.faults.FaultPlan}). */
+  public long latencyMs() {
+    return latencyMs;
+  }
+
+  public long perRowMicros() {
+    return perRowMicros;
+  }
+
+  public long offsetCostMicrosPerRow() {
+    return offsetCostMicrosPerRow;
+  }
+
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  public double throttleRate() {
+    return throttleRate;
+  }
+
+  public double unavailableRate() {
+    return unavailableRate;
+  }
+
   @Override
   public String toString() {
     return "EmulatorOptions[port=" + port + ", rows=" + rows + ", seed=" + seed + ", maxLimit=" + maxLimit
@@ -170,6 +216,12 @@ public final class EmulatorOptions {
     private Authenticator authenticator;
     private int threads = 16;
     private int journalCapacity = 10_000;
+    private long latencyMs;
+    private long perRowMicros;
+    private long offsetCostMicrosPerRow;
+    private int maxConcurrent;
+    private double throttleRate;
+    private double unavailableRate;
 
     private Builder() {}
 
@@ -235,6 +287,36 @@ public final class EmulatorOptions {
 
     public Builder journalCapacity(int v) {
       journalCapacity = v;
+      return this;
+    }
+
+    public Builder latencyMs(long v) {
+      latencyMs = v;
+      return this;
+    }
+
+    public Builder perRowMicros(long v) {
+      perRowMicros = v;
+      return this;
+    }
+
+    public Builder offsetCostMicrosPerRow(long v) {
+      offsetCostMicrosPerRow = v;
+      return this;
+    }
+
+    public Builder maxConcurrent(int v) {
+      maxConcurrent = v;
+      return this;
+    }
+
+    public Builder throttleRate(double v) {
+      throttleRate = v;
+      return this;
+    }
+
+    public Builder unavailableRate(double v) {
+      unavailableRate = v;
       return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fusionjdbc.emulator.auth.Authenticator;
 import org.fusionjdbc.emulator.data.DataSet;
+import org.fusionjdbc.emulator.faults.FaultPlan;
 import org.fusionjdbc.emulator.journal.Journal;
 import org.fusionjdbc.emulator.query.QueryEngine;
 import org.fusionjdbc.emulator.rest.AdminHandler;
@@ -29,6 +30,7 @@ public final class FusionEmulator implements AutoCloseable {
   private final Journal journal;
   private final QueryEngine engine;
   private final Authenticator authenticator;
+  private final FaultPlan faults;
   private final HttpServer server;
   private final ExecutorService executor;
   private final String baseUrl;
@@ -39,6 +41,9 @@ public final class FusionEmulator implements AutoCloseable {
     this.journal = new Journal(options.journalCapacity());
     this.engine = new QueryEngine();
     this.authenticator = options.authenticator() != null ? options.authenticator() : new HeaderPrefixAuthenticator();
+    this.faults = new FaultPlan(options.seed()).latencyMs(options.latencyMs()).perRowMicros(options.perRowMicros())
+        .offsetCostMicrosPerRow(options.offsetCostMicrosPerRow()).maxConcurrent(options.maxConcurrent())
+        .throttleRate(options.throttleRate()).unavailableRate(options.unavailableRate());
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
     int instance = INSTANCES.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
@@ -49,9 +54,9 @@ public final class FusionEmulator implements AutoCloseable {
     };
     this.executor = Executors.newFixedThreadPool(options.threads(), tf);
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-    RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, baseUrl);
+    RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, faults, baseUrl);
     server.createContext("/", rest);
-    server.createContext("/__admin/", new AdminHandler(journal));
+    server.createContext("/__admin/", new AdminHandler(journal, faults));
     server.setExecutor(executor);
     server.start();
   }
@@ -85,6 +90,11 @@ public final class FusionEmulator implements AutoCloseable {
 
   public Journal journal() {
     return journal;
+  }
+
+  /** The live fault and load plan; changes apply to the next request. */
+  public FaultPlan faults() {
+    return faults;
   }
 
   /** The Authenticator in use. */
