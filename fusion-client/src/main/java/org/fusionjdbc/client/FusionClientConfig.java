@@ -34,6 +34,8 @@ public final class FusionClientConfig {
   private final Duration metadataCacheTtl;
   private final Duration renewBefore;
   private final String userAgent;
+  private final Duration retryBudget;
+  private final Duration retryBaseDelay;
 
   private FusionClientConfig(Builder b) {
     this.baseUrl = Objects.requireNonNull(b.baseUrl, "baseUrl");
@@ -53,6 +55,11 @@ public final class FusionClientConfig {
     this.metadataCacheTtl = Objects.requireNonNull(b.metadataCacheTtl, "metadataCacheTtl");
     this.renewBefore = Objects.requireNonNull(b.renewBefore, "renewBefore");
     this.userAgent = Objects.requireNonNull(b.userAgent, "userAgent");
+    this.retryBudget = Objects.requireNonNull(b.retryBudget, "retryBudget");
+    this.retryBaseDelay = Objects.requireNonNull(b.retryBaseDelay, "retryBaseDelay");
+    if (retryBudget.isNegative() || retryBaseDelay.isNegative()) {
+      throw new IllegalArgumentException("retryBudget and retryBaseDelay must not be negative");
+    }
     if (frameworkVersion < 2 || frameworkVersion > 9) {
       throw new IllegalArgumentException("frameworkVersion must be 2..9 (row-match q): " + frameworkVersion);
     }
@@ -145,6 +152,16 @@ public final class FusionClientConfig {
     return userAgent;
   }
 
+  /** Total time one request may spend waiting between retries before its last error is reported. */
+  public Duration retryBudget() {
+    return retryBudget;
+  }
+
+  /** First backoff delay; doubled per attempt, with jitter, unless the server sends Retry-After. */
+  public Duration retryBaseDelay() {
+    return retryBaseDelay;
+  }
+
   @Override
   public String toString() {
     return "FusionClientConfig{baseUrl=" + baseUrl + ", auth=" + auth + ", restVersion=" + restVersion
@@ -152,7 +169,7 @@ public final class FusionClientConfig {
         + ", socketTimeout=" + socketTimeout + ", maxRetries=" + maxRetries + ", pageSize=" + pageSize
         + ", firstPageSize=" + firstPageSize + ", parallelism=" + parallelism + ", tls=" + tlsVerification
         + ", countPushdown=" + countPushdown + ", metadataCacheDir=" + metadataCacheDir.orElse(null)
-        + ", metadataCacheTtl=" + metadataCacheTtl + "}";
+        + ", metadataCacheTtl=" + metadataCacheTtl + ", retryBudget=" + retryBudget + "}";
   }
 
   /** Builder with the project's defaults. */
@@ -174,6 +191,8 @@ public final class FusionClientConfig {
     private Duration metadataCacheTtl = Duration.ofHours(24);
     private Duration renewBefore = Duration.ofMinutes(2);
     private String userAgent = "fusion-jdbc";
+    private Duration retryBudget = Duration.ofMinutes(2);
+    private Duration retryBaseDelay = Duration.ofMillis(250);
 
     private Builder(URI baseUrl, AuthConfig auth) {
       this.baseUrl = baseUrl;
@@ -252,6 +271,16 @@ public final class FusionClientConfig {
 
     public Builder userAgent(String ua) {
       this.userAgent = ua;
+      return this;
+    }
+
+    public Builder retryBudget(Duration d) {
+      this.retryBudget = d;
+      return this;
+    }
+
+    public Builder retryBaseDelay(Duration d) {
+      this.retryBaseDelay = d;
       return this;
     }
 

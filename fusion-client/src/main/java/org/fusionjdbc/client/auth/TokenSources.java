@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.fusionjdbc.client.error.FusionException;
 
 /**
  * The one factory the transport calls to turn an {@link AuthConfig} into a {@link TokenSource}. The http
  * client is the connection's pooled client, owned by the caller; token sources only execute requests on it.
+ * Key files are read here, so configuration errors surface when the connection opens, not on first use.
  */
 public final class TokenSources {
+  /** Token requests tried at most this often on 429/5xx/transient I/O before the error is reported. */
+  static final int DEFAULT_TOKEN_ATTEMPTS = 4;
+
   private TokenSources() {
   }
 
@@ -27,8 +30,27 @@ public final class TokenSources {
     if (auth instanceof AuthConfig.Bearer bearer) {
       return fixed("Bearer " + bearer.token().reveal());
     }
-    throw FusionException.builder(FusionException.Kind.CONFIGURATION,
-        "JWT authentication is not available in this build yet").build();
+    if (auth instanceof AuthConfig.FusionJwt jwt) {
+      SigningKey key = SigningKey.load(jwt.privateKeyFile(), jwt.privateKeyPassword(), jwt.certificateFile(),
+          jwt.x5t());
+      return new RenewingTokenSource("Fusion JWT, issuer=" + jwt.issuer() + ", x5t=" + key.x5t().orElseThrow(),
+          jwt.user(), new FusionJwtMinter(jwt, key, clock), renewBefore, clock);
+    }
+    AuthConfig.OAuth oauth = (AuthConfig.OAuth) auth;
+    return oauth(oauth, http, renewBefore, clock, d -> Thread.sleep(d.toMillis()), DEFAULT_TOKEN_ATTEMPTS);
+  }
+
+  /** The OAuth source with an injectable sleeper, so tests of Retry-After take no wall-clock time. */
+  static TokenSource oauth(AuthConfig.OAuth oauth, CloseableHttpClient http, Duration renewBefore, Clock clock,
+      OAuthMinter.Sleeper sleeper, int attempts) {
+    if (http == null) {
+      throw new IllegalArgumentException("OAuth authentication needs the connection's http client");
+    }
+    SigningKey key = SigningKey.loadOptionalThumbprint(oauth.privateKeyFile(), oauth.privateKeyPassword(),
+        oauth.certificateFile(), oauth.x5t());
+    OAuthMinter minter = new OAuthMinter(oauth, key, http, clock, sleeper, attempts);
+    return new RenewingTokenSource("OAuth, clientId=" + oauth.clientId() + ", kid=" + oauth.keyAlias()
+        + ", x5t=" + key.x5t().orElse("none"), oauth.user(), minter, renewBefore, clock);
   }
 
   private static TokenSource fixed(String header) {

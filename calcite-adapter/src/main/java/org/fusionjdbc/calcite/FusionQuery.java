@@ -1,0 +1,175 @@
+package org.fusionjdbc.calcite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Hook;
+import org.fusionjdbc.client.FusionClient;
+import org.fusionjdbc.client.query.QExpr;
+import org.fusionjdbc.client.query.QuerySpec;
+import org.fusionjdbc.client.query.ResourcePath;
+import org.fusionjdbc.client.query.RowStream;
+import org.fusionjdbc.client.query.SortKey;
+
+/**
+ * One folded Fusion request, ready to run: generated code calls {@link #enumerable}. Immutable; the
+ * values of {@code ?} parameters are read from the DataContext at each execution.
+ */
+public final class FusionQuery {
+  private final FusionTable table;
+  private final QuerySpec spec;
+  private final List<FusionRel.Implementor.DeferredFilter> deferred;
+  private final List<FusionColumn> columns;
+  private final int countColumns;
+  private final RexBuilder rexBuilder;
+  private final Object parentKey;
+
+  private FusionQuery(FusionTable table, QuerySpec spec, List<FusionRel.Implementor.DeferredFilter> deferred,
+      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey) {
+    this.parentKey = parentKey;
+    this.table = table;
+    this.spec = spec;
+    this.deferred = List.copyOf(deferred);
+    this.columns = List.copyOf(columns);
+    this.countColumns = countColumns;
+    this.rexBuilder = rexBuilder;
+  }
+
+  static FusionQuery of(FusionRel.Implementor impl, RexBuilder rexBuilder) {
+    FusionTable t = Objects.requireNonNull(impl.table, "scan");
+    List<FusionColumn> out = impl.outputColumns();
+    List<String> fields = new ArrayList<>();
+    for (FusionColumn c : out) {
+      if (!c.fromParent() && !fields.contains(c.name())) {
+        fields.add(c.name());
+      }
+    }
+    if (fields.isEmpty()) {
+      // fields is never empty: ask for the smallest useful thing, the key.
+      List<String> keys = t.description().keyAttributes();
+      fields.add(keys.isEmpty() ? t.description().attributes().get(0).name() : keys.get(0));
+    }
+    ResourcePath path = ResourcePath.of(t.contextRoot(), t.resourceName());
+    if (t.childName().isPresent() && impl.parentKey != null) {
+      path = path.child(String.valueOf(impl.parentKey), t.childName().get());
+    }
+    QuerySpec.Builder b = QuerySpec.builder(path)
+        .fields(fields).orderBy(impl.orderBy).offset(impl.offset);
+    if (!impl.filters.isEmpty()) {
+      b.filter(QExpr.and(impl.filters));
+    }
+    impl.limit.ifPresent(b::limit);
+    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey);
+  }
+
+  /** The spec as planned (with {@code ?} terms not yet bound). */
+  public QuerySpec spec() {
+    return spec;
+  }
+
+  public boolean isCount() {
+    return countColumns >= 0;
+  }
+
+  /** The REST request, as EXPLAIN shows it. */
+  public String describeRequest() {
+    var cfg = table.client().config();
+    StringBuilder sb = new StringBuilder("GET /").append(spec.resource().contextRoot()).append("/resources/")
+        .append(cfg.restVersion()).append('/').append(String.join("/", spec.resource().segments()));
+    List<String> params = new ArrayList<>();
+    Optional<QExpr> q = spec.filter();
+    String qText = q.map(e -> e.render(cfg.dialect())).orElse(null);
+    if (!deferred.isEmpty()) {
+      String bound = deferred.size() + " term(s) with ? bound at execution";
+      qText = qText == null ? "<" + bound + ">" : qText + " and <" + bound + ">";
+    }
+    if (qText != null) {
+      params.add("q=" + qText);
+    }
+    if (isCount()) {
+      params.add("totalResults=true");
+      params.add("limit=1");
+    } else {
+      params.add("fields=" + String.join(",", spec.fields()));
+      if (!spec.orderBy().isEmpty()) {
+        params.add("orderBy=" + String.join(",", spec.orderBy().stream().map(SortKey::render).toList()));
+      }
+      if (spec.offset() > 0) {
+        params.add("offset=" + spec.offset());
+      }
+      spec.limit().ifPresent(l -> params.add("limit=" + l));
+    }
+    return sb.append('?').append(String.join("&", params)).toString();
+  }
+
+  @Override
+  public String toString() {
+    return describeRequest();
+  }
+
+  /** Called from generated code. {@code scalar}: a one-column row is the value itself, not an array. */
+  public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
+    QuerySpec bound = bind(root);
+    Hook.QUERY_PLAN.run(bound);
+    FusionClient client = table.client();
+    if (isCount()) {
+      long total = client.count(bound.toBuilder().offset(0).noLimit().build());
+      long n = Math.max(0, total - bound.offset());
+      if (bound.limit().isPresent()) {
+        n = Math.min(n, bound.limit().getAsLong());
+      }
+      Object[] row = new Object[countColumns];
+      java.util.Arrays.fill(row, n);
+      return Linq4j.singletonEnumerable(scalar ? (Object) n : row);
+    }
+    AtomicBoolean cancel = cancelFlag(root);
+    RowConverter converter = new RowConverter(table.options().timeZone());
+    Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound)
+        : parentKey != null ? () -> new ChildRows(client.scan(bound), table.parentDescription().keyAttributes(),
+            parentKey) : () -> {
+      // Every parent's child rows in one expanded scan; the parent key comes along in the row.
+      QuerySpec parent = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
+          .fields(table.parentDescription().keyAttributes()).build();
+      return new ChildRows(client.scanChildren(parent, table.childName().get(), bound.fields()),
+          parent.fields().size());
+    };
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        return new FusionEnumerator(opener, columns, converter, cancel, scalar);
+      }
+    };
+  }
+
+  private QuerySpec bind(DataContext root) {
+    if (deferred.isEmpty()) {
+      return spec;
+    }
+    List<QExpr> terms = new ArrayList<>();
+    spec.filter().ifPresent(terms::add);
+    var dialect = table.client().config().dialect();
+    for (FusionRel.Implementor.DeferredFilter d : deferred) {
+      FilterTranslator tr = new FilterTranslator(d.columns()::get, rexBuilder, dialect, table.options().timeZone(),
+          i -> root.get("?" + i));
+      // Not sayable exactly with these values: Calcite's residual filter alone decides.
+      tr.translate(d.condition()).ifPresent(terms::add);
+    }
+    QuerySpec.Builder b = spec.toBuilder();
+    b.filter(terms.isEmpty() ? null : QExpr.and(terms));
+    return b.build();
+  }
+
+  private static AtomicBoolean cancelFlag(DataContext root) {
+    Object f = root == null ? null : root.get(DataContext.Variable.CANCEL_FLAG.camelName);
+    return f instanceof AtomicBoolean a ? a : null;
+  }
+}

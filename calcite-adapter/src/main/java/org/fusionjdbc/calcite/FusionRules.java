@@ -1,0 +1,304 @@
+package org.fusionjdbc.calcite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.fusionjdbc.client.describe.AttributeType;
+
+/**
+ * The pushdown rules. Each declines (returns null) when it cannot translate exactly; the operator then
+ * stays in Calcite. The convention makes Volcano keep OFFSET/LIMIT above any residual filter.
+ */
+final class FusionRules {
+  private FusionRules() {
+  }
+
+  static final RelOptRule TO_ENUMERABLE = ConverterRule.Config.INSTANCE
+      .withConversion(RelNode.class, FusionRel.CONVENTION, EnumerableConvention.INSTANCE,
+          "FusionToEnumerableConverterRule")
+      .withRuleFactory(ToEnumerableRule::new)
+      .toRule();
+
+  static final List<RelOptRule> PUSHDOWN = List.of(
+      ConverterRule.Config.INSTANCE.withConversion(LogicalFilter.class, Convention.NONE, FusionRel.CONVENTION,
+          "FusionFilterRule").withRuleFactory(FilterRule::new).toRule(),
+      ConverterRule.Config.INSTANCE.withConversion(LogicalProject.class,
+          (LogicalProject p) -> p.getProjects().stream().allMatch(e -> e instanceof RexInputRef),
+          Convention.NONE, FusionRel.CONVENTION, "FusionProjectRule").withRuleFactory(ProjectRule::new).toRule(),
+      ConverterRule.Config.INSTANCE.withConversion(LogicalSort.class, Convention.NONE, FusionRel.CONVENTION,
+          "FusionSortRule").withRuleFactory(SortRule::new).toRule(),
+      ConverterRule.Config.INSTANCE.withConversion(LogicalAggregate.class, Convention.NONE, FusionRel.CONVENTION,
+          "FusionCountRule").withRuleFactory(CountRule::new).toRule());
+
+  /** The rel a subset was registered from (all rels in a subset are equivalent). */
+  static RelNode original(RelNode n) {
+    return n instanceof RelSubset s && s.getOriginal() != null ? s.getOriginal() : n;
+  }
+
+  /** Whether an OFFSET/LIMIT sits anywhere between {@code n} and its scan (then filter/sort cannot go below). */
+  static boolean limitBelow(RelNode n) {
+    RelNode r = original(n);
+    while (true) {
+      if (r instanceof Sort s && (s.offset != null || s.fetch != null)) {
+        return true;
+      }
+      if (r instanceof TableScan) {
+        return false;
+      }
+      if (r.getInputs().size() != 1) {
+        return true;
+      }
+      r = original(r.getInput(0));
+    }
+  }
+
+  /** Whether a filter below picks one parent's child path ({@code parentKey = literal}). */
+  static boolean childPathFixed(RelNode n) {
+    RelNode r = original(n);
+    while (!(r instanceof TableScan)) {
+      if (r.getInputs().size() != 1) {
+        return false;
+      }
+      if (r instanceof Filter f) {
+        RelNode in = f.getInput();
+        FilterTranslator tr = new FilterTranslator(i -> columnOf(in, i), f.getCluster().getRexBuilder(),
+            org.fusionjdbc.client.query.QDialect.STRICT, java.time.ZoneOffset.UTC, null);
+        if (RelOptUtil.conjunctions(f.getCondition()).stream().anyMatch(c -> tr.parentKey(c).isPresent())) {
+          return true;
+        }
+      }
+      r = original(r.getInput(0));
+    }
+    return false;
+  }
+
+  /** The Fusion table under a chain of row-preserving single-input operators (no aggregate), or null. */
+  static FusionTable tableOf(RelNode n) {
+    RelNode r = original(n);
+    while (!(r instanceof TableScan)) {
+      if (r.getInputs().size() != 1 || r instanceof Aggregate) {
+        return null;
+      }
+      r = original(r.getInput(0));
+    }
+    return r.getTable() == null ? null : r.getTable().unwrap(FusionTable.class);
+  }
+
+  /**
+   * The table column behind output {@code i} of {@code input}, if it is a plain Fusion column: followed
+   * through filters, sorts and projections of plain references (the shapes the rules build on).
+   */
+  static FusionColumn columnOf(RelNode input, int i) {
+    RelNode r = original(input);
+    int at = i;
+    while (true) {
+      if (r instanceof TableScan scan) {
+        FusionTable t = scan.getTable() == null ? null : scan.getTable().unwrap(FusionTable.class);
+        return t == null ? null : t.columns().get(at);
+      } else if (r instanceof Project p) {
+        if (!(p.getProjects().get(at) instanceof RexInputRef ref)) {
+          return null;
+        }
+        at = ref.getIndex();
+        r = original(p.getInput());
+      } else if (r instanceof Filter || r instanceof Sort) {
+        r = original(r.getInput(0));
+      } else {
+        return null;
+      }
+    }
+  }
+
+  static final class FilterRule extends ConverterRule {
+    FilterRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      LogicalFilter filter = (LogicalFilter) rel;
+      RelNode input = filter.getInput();
+      FusionTable table = tableOf(input);
+      if (table == null || limitBelow(input) || original(input) instanceof FusionFilter) {
+        return null; // above a FusionFilter sits only our own residual: it stays in Calcite
+      }
+      FilterTranslator tr = new FilterTranslator(i -> columnOf(input, i), filter.getCluster().getRexBuilder(),
+          table.client().config().dialect(), table.options().timeZone(), null);
+      List<RexNode> pushed = new ArrayList<>();
+      List<RexNode> residual = new ArrayList<>();
+      List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
+      if (table.childName().isPresent()) {
+        // On a child table q is only possible on one parent's child path: parentKey = literal picks it.
+        RexNode key = conjuncts.stream().filter(c -> tr.parentKey(c).isPresent()).findFirst().orElse(null);
+        if (key == null || table.parentDescription().keyAttributes().size() != 1) {
+          return null;
+        }
+        pushed.add(key);
+        conjuncts = new ArrayList<>(conjuncts);
+        conjuncts.remove(key);
+      }
+      for (RexNode c : conjuncts) {
+        if (tr.translate(c).isPresent()) {
+          pushed.add(c);
+          if (FilterTranslator.hasParam(c)) {
+            residual.add(c); // a bound value may not be sayable in q; then Calcite filters alone
+          }
+        } else {
+          residual.add(c);
+        }
+      }
+      if (pushed.isEmpty()) {
+        return null;
+      }
+      var rexBuilder = filter.getCluster().getRexBuilder();
+      RelNode fusion = new FusionFilter(filter.getCluster(), filter.getTraitSet().replace(FusionRel.CONVENTION),
+          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)),
+          RexUtil.composeConjunction(rexBuilder, pushed));
+      return residual.isEmpty() ? fusion
+          : LogicalFilter.create(fusion, RexUtil.composeConjunction(rexBuilder, residual));
+    }
+  }
+
+  static final class ProjectRule extends ConverterRule {
+    ProjectRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      Project p = (Project) rel;
+      if (tableOf(p.getInput()) == null) {
+        return null;
+      }
+      return new FusionProject(p.getCluster(), p.getTraitSet().replace(FusionRel.CONVENTION),
+          convert(p.getInput(), p.getInput().getTraitSet().replace(FusionRel.CONVENTION)), p.getProjects(),
+          p.getRowType());
+    }
+  }
+
+  static final class SortRule extends ConverterRule {
+    SortRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      Sort sort = (Sort) rel;
+      RelNode input = sort.getInput();
+      FusionTable table = tableOf(input);
+      if (table == null || (table.childName().isPresent() && !childPathFixed(input))
+          || !literalOrNull(sort.offset) || !literalOrNull(sort.fetch)) {
+        return null;
+      }
+      boolean ordered = !sort.getCollation().getFieldCollations().isEmpty();
+      if (!ordered && sort.offset == null && sort.fetch == null) {
+        return null;
+      }
+      if (ordered) {
+        if (limitBelow(input)) {
+          return null;
+        }
+        for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
+          if (!sortable(columnOf(input, fc.getFieldIndex()), fc)) {
+            return null;
+          }
+        }
+      }
+      return new FusionSort(sort.getCluster(), sort.getTraitSet().replace(FusionRel.CONVENTION),
+          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), sort.getCollation(), sort.offset,
+          sort.fetch);
+    }
+
+    private static boolean literalOrNull(RexNode n) {
+      return n == null || (n instanceof RexLiteral l && !l.isNull());
+    }
+
+    /** Fusion sorts nulls last ascending and first descending (Oracle); other null orders stay in Calcite. */
+    private static boolean sortable(FusionColumn c, RelFieldCollation fc) {
+      if (c == null || !c.queryable() || c.fromParent()) {
+        return false;
+      }
+      AttributeType t = c.attribute().type();
+      if (t != AttributeType.STRING && t != AttributeType.INTEGER && t != AttributeType.NUMBER
+          && t != AttributeType.DATE && t != AttributeType.DATETIME) {
+        return false;
+      }
+      boolean desc = fc.direction.isDescending();
+      RelFieldCollation.NullDirection nd = fc.nullDirection;
+      return nd == RelFieldCollation.NullDirection.UNSPECIFIED
+          || nd == (desc ? RelFieldCollation.NullDirection.FIRST : RelFieldCollation.NullDirection.LAST);
+    }
+  }
+
+  static final class CountRule extends ConverterRule {
+    CountRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      LogicalAggregate agg = (LogicalAggregate) rel;
+      if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != Aggregate.Group.SIMPLE) {
+        return null;
+      }
+      for (AggregateCall call : agg.getAggCallList()) {
+        if (call.getAggregation().getKind() != SqlKind.COUNT || !call.getArgList().isEmpty() || call.isDistinct()
+            || call.filterArg >= 0) {
+          return null;
+        }
+      }
+      RelNode input = agg.getInput();
+      // COUNT(*) reads no column, so a projection below it does not matter.
+      while (original(input) instanceof Project p) {
+        input = p.getInput();
+      }
+      FusionTable table = tableOf(input);
+      if (table == null || (table.childName().isPresent() && !childPathFixed(input))
+          || !table.client().config().countPushdown()
+          || agg.getAggCallList().isEmpty()) {
+        return null;
+      }
+      return new FusionCount(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION),
+          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), agg.getAggCallList());
+    }
+  }
+
+  static final class ToEnumerableRule extends ConverterRule {
+    ToEnumerableRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      return new FusionToEnumerableConverter(rel.getCluster(),
+          rel.getTraitSet().replace(EnumerableConvention.INSTANCE), rel);
+    }
+  }
+
+  static boolean isParam(RexNode n) {
+    return n instanceof RexDynamicParam;
+  }
+}

@@ -1,0 +1,69 @@
+package org.fusionjdbc.calcite;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.convert.ConverterImpl;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/**
+ * Folds a Fusion tree into one {@link FusionQuery} and emits a single call to it from generated code.
+ * EXPLAIN shows the REST request.
+ */
+public final class FusionToEnumerableConverter extends ConverterImpl implements EnumerableRel {
+
+  FusionToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
+    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new FusionToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    return super.computeSelfCost(planner, mq).multiplyBy(0.1);
+  }
+
+  /** The query this tree sends (bound parameters still open). */
+  public FusionQuery query() {
+    FusionRel.Implementor impl = new FusionRel.Implementor();
+    impl.visitChild(getInput());
+    return FusionQuery.of(impl, getCluster().getRexBuilder());
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    RelWriter w = super.explainTerms(pw);
+    try {
+      return w.item("request", query().describeRequest());
+    } catch (RuntimeException e) {
+      return w.item("request", "(unavailable: " + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        pref.prefer(JavaRowFormat.ARRAY));
+    Expression stashed = implementor.stash(query(), FusionQuery.class);
+    BlockBuilder block = new BlockBuilder();
+    block.add(Expressions.return_(null, Expressions.call(stashed, "enumerable", implementor.getRootExpression(),
+        Expressions.constant(physType.getFormat() == JavaRowFormat.SCALAR))));
+    return implementor.result(physType, block.toBlock());
+  }
+}

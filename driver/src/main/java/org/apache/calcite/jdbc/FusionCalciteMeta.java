@@ -1,0 +1,195 @@
+package org.apache.calcite.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.fusionjdbc.calcite.FusionTable;
+
+/**
+ * fusion-jdbc's DatabaseMetaData answers on top of Calcite's. It lives in Calcite's package because the
+ * connection class it extends from is package-private there (shading relocates both together). It hides Calcite's
+ * internal {@code metadata} schema and answers primary and foreign keys and column REMARKS from the adapter's tables
+ * (keys from Fusion's describe; child tables reference their parent) where Calcite answers none.
+ */
+public final class FusionCalciteMeta extends CalciteMetaImpl {
+  private static final String INTERNAL_SCHEMA = "metadata";
+
+  private FusionCalciteMeta(CalciteConnectionImpl connection) {
+    super(connection, CalciteMetaTableFactoryImpl.INSTANCE, RemarkedColumnFactory.INSTANCE);
+  }
+
+  public static FusionCalciteMeta create(AvaticaConnection connection) {
+    return new FusionCalciteMeta((CalciteConnectionImpl) connection);
+  }
+
+  @Override
+  Enumerable<MetaSchema> schemas(String catalog) {
+    return super.schemas(catalog).where(s -> !INTERNAL_SCHEMA.equals(s.tableSchem));
+  }
+
+  @Override
+  Enumerable<MetaSchema> schemas(String catalog, LikePattern pattern) {
+    return super.schemas(catalog, pattern).where(s -> !INTERNAL_SCHEMA.equals(s.tableSchem));
+  }
+
+  @Override
+  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    List<PrimaryKeyRow> rows = new ArrayList<>();
+    forEachTable(schema, table, (schemaName, tableName, t) -> {
+      if (!(t instanceof FusionTable fusion)) {
+        return;
+      }
+      short seq = 1;
+      for (String column : fusion.keyColumns()) {
+        rows.add(new PrimaryKeyRow(schemaName, tableName, column, seq++, "PK_" + tableName));
+      }
+    });
+    rows.sort((a, b) -> (a.columnName.compareTo(b.columnName)));
+    return rows(PrimaryKeyRow.class, rows);
+  }
+
+  @Override
+  public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return rows(KeyLinkRow.class, links(row -> matches(schema, row.fktableSchem) && matches(table, row.fktableName)));
+  }
+
+  @Override
+  public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return rows(KeyLinkRow.class, links(row -> matches(schema, row.pktableSchem) && matches(table, row.pktableName)));
+  }
+
+  @Override
+  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog, String parentSchema,
+      String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
+    return rows(KeyLinkRow.class, links(row -> matches(parentSchema, row.pktableSchem)
+        && matches(parentTable, row.pktableName) && matches(foreignSchema, row.fktableSchem)
+        && matches(foreignTable, row.fktableName)));
+  }
+
+  /** Child tables ({@code <parent>_<child>}) reference their parent through the parent's key columns. */
+  private List<KeyLinkRow> links(Predicate<KeyLinkRow> filter) {
+    List<KeyLinkRow> rows = new ArrayList<>();
+    forEachTable(null, null, (schemaName, tableName, t) -> {
+      if (!(t instanceof FusionTable fusion) || fusion.childName().isEmpty()) {
+        return;
+      }
+      fusion.parentLink().ifPresent(link -> {
+        short seq = 1;
+        for (int i = 0; i < link.parentColumns().size(); i++) {
+          KeyLinkRow row = new KeyLinkRow(schemaName, link.parentTable(), link.parentColumns().get(i), schemaName,
+              tableName, link.childColumns().get(i), seq++, "FK_" + tableName, "PK_" + link.parentTable());
+          if (filter.test(row)) {
+            rows.add(row);
+          }
+        }
+      });
+    });
+    return rows;
+  }
+
+  private interface TableVisitor {
+    void visit(String schema, String table, Table t);
+  }
+
+  /** Exact names (JDBC key methods take names, not patterns); null matches all. */
+  private void forEachTable(String schema, String table, TableVisitor visitor) {
+    SchemaPlus root = getConnection().getRootSchema();
+    for (String schemaName : new java.util.TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
+      if (INTERNAL_SCHEMA.equals(schemaName) || !matches(schema, schemaName)) {
+        continue;
+      }
+      SchemaPlus s = root.subSchemas().get(schemaName);
+      if (s == null) {
+        continue;
+      }
+      for (String tableName : new java.util.TreeSet<>(s.tables().getNames(LikePattern.any()))) {
+        if (matches(table, tableName)) {
+          Table t = s.tables().get(tableName);
+          if (t != null) {
+            visitor.visit(schemaName, tableName, t);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean matches(String wanted, String actual) {
+    return wanted == null || wanted.equals(actual) || wanted.equalsIgnoreCase(actual);
+  }
+
+  /** A result set whose columns are the public fields of {@code type}, in declaration order. */
+  private <T> MetaResultSet rows(Class<T> type, List<T> rows) {
+    List<ColumnMetaData> columns = MetaImpl.fieldMetaData(type).columns;
+    java.lang.reflect.Field[] fields = type.getFields();
+    List<Object> arrays = new ArrayList<>();
+    for (T row : rows) {
+      Object[] values = new Object[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        try {
+          values[i] = fields[i].get(row);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      arrays.add(values);
+    }
+    return createResultSet(Map.of(), columns, CursorFactory.ARRAY, new Frame(0, true, arrays));
+  }
+
+  /** A getPrimaryKeys row; field order and names are JDBC's (camelCase becomes TABLE_CAT and so on). */
+  public static final class PrimaryKeyRow {
+    public final String tableCat = null;
+    public final String tableSchem;
+    public final String tableName;
+    public final String columnName;
+    public final short keySeq;
+    public final String pkName;
+
+    PrimaryKeyRow(String schema, String table, String column, short keySeq, String pkName) {
+      this.tableSchem = schema;
+      this.tableName = table;
+      this.columnName = column;
+      this.keySeq = keySeq;
+      this.pkName = pkName;
+    }
+  }
+
+  /** A getImportedKeys / getExportedKeys / getCrossReference row, in JDBC's column order. */
+  public static final class KeyLinkRow {
+    public final String pktableCat = null;
+    public final String pktableSchem;
+    public final String pktableName;
+    public final String pkcolumnName;
+    public final String fktableCat = null;
+    public final String fktableSchem;
+    public final String fktableName;
+    public final String fkcolumnName;
+    public final short keySeq;
+    public final short updateRule = (short) java.sql.DatabaseMetaData.importedKeyNoAction;
+    public final short deleteRule = (short) java.sql.DatabaseMetaData.importedKeyNoAction;
+    public final String fkName;
+    public final String pkName;
+    public final short deferrability = (short) java.sql.DatabaseMetaData.importedKeyNotDeferrable;
+
+    KeyLinkRow(String pkSchema, String pkTable, String pkColumn, String fkSchema, String fkTable, String fkColumn,
+        short keySeq, String fkName, String pkName) {
+      this.pktableSchem = pkSchema;
+      this.pktableName = pkTable;
+      this.pkcolumnName = pkColumn;
+      this.fktableSchem = fkSchema;
+      this.fktableName = fkTable;
+      this.fkcolumnName = fkColumn;
+      this.keySeq = keySeq;
+      this.fkName = fkName;
+      this.pkName = pkName;
+    }
+  }
+}

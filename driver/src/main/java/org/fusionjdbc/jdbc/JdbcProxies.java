@@ -1,0 +1,283 @@
+package org.fusionjdbc.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fusionjdbc.client.FusionClient;
+
+/**
+ * Thin dynamic-proxy wrappers over Calcite's JDBC objects. They add what Calcite does not do for us: every
+ * exception mapped by {@link SqlErrors}, read-only enforcement with SQLState 0A000, objects that point back at the
+ * wrappers (never the raw Calcite connection), and the FusionClient closed with the connection.
+ */
+final class JdbcProxies {
+  private static final Set<String> UPDATE_METHODS = Set.of("executeUpdate", "executeLargeUpdate", "addBatch",
+      "executeBatch", "executeLargeBatch");
+
+  private JdbcProxies() {
+  }
+
+  static Connection connection(Connection target, FusionClient client, ConnectionSettings settings) {
+    return (Connection) Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {Connection.class},
+        new ConnectionHandler(target, client, settings));
+  }
+
+  private abstract static class Handler implements InvocationHandler {
+    final Object target;
+
+    Handler(Object target) {
+      this.target = target;
+    }
+
+    /** Unwrap to the target's interfaces as well as the proxy's, so tools reach CalciteConnection etc. */
+    Object unwrapOrDelegate(Object proxy, Method method, Object[] args) throws Throwable {
+      Class<?> type = (Class<?>) args[0];
+      boolean proxyIs = type.isInstance(proxy);
+      if (method.getName().equals("isWrapperFor")) {
+        return proxyIs || (Boolean) call(method, args);
+      }
+      return proxyIs ? proxy : call(method, args);
+    }
+
+    Object call(Method method, Object[] args) throws SQLException {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw SqlErrors.map(e.getCause());
+      } catch (IllegalAccessException e) {
+        throw SqlErrors.map(e);
+      }
+    }
+
+    Object objectMethod(Object proxy, Method method, Object[] args) {
+      return switch (method.getName()) {
+        case "equals" -> proxy == args[0];
+        case "hashCode" -> System.identityHashCode(proxy);
+        default -> describe();
+      };
+    }
+
+    abstract String describe();
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getDeclaringClass() == Object.class) {
+        return objectMethod(proxy, method, args);
+      }
+      if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+        return unwrapOrDelegate(proxy, method, args);
+      }
+      return handle(proxy, method, args);
+    }
+
+    abstract Object handle(Object proxy, Method method, Object[] args) throws Throwable;
+  }
+
+  private static final class ConnectionHandler extends Handler {
+    private final FusionClient client;
+    private final ConnectionSettings settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean warningsCleared;
+
+    ConnectionHandler(Connection target, FusionClient client, ConnectionSettings settings) {
+      super(target);
+      this.client = client;
+      this.settings = settings;
+    }
+
+    @Override
+    String describe() {
+      return "FusionConnection[" + settings.baseUrl() + ", auth=" + settings.authMode() + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    @Override
+    Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      switch (name) {
+        case "close" -> {
+          if (closed.compareAndSet(false, true)) {
+            try {
+              call(method, args);
+            } finally {
+              client.close();
+            }
+          }
+          return null;
+        }
+        case "isClosed" -> {
+          return closed.get() || (Boolean) call(method, args);
+        }
+        case "isValid" -> {
+          return !closed.get() && !(Boolean) ((Connection) target).isClosed();
+        }
+        case "isReadOnly" -> {
+          ensureOpen();
+          return true;
+        }
+        case "setReadOnly" -> {
+          ensureOpen();
+          if (!(Boolean) args[0]) {
+            throw ReadOnly.unsupported("setReadOnly(false)");
+          }
+          return null;
+        }
+        case "prepareCall" -> throw new SQLFeatureNotSupportedException(
+            "Stored procedures are not supported: fusion-jdbc reads Fusion REST resources", SqlStates.UNSUPPORTED);
+        case "getWarnings" -> {
+          ensureOpen();
+          SQLWarning calcite = (SQLWarning) call(method, args);
+          SQLWarning ours = warningsCleared ? null : settings.ignoredPropertiesWarning().orElse(null);
+          if (ours == null) {
+            return calcite;
+          }
+          if (calcite != null) {
+            ours.setNextWarning(calcite);
+          }
+          return ours;
+        }
+        case "clearWarnings" -> {
+          warningsCleared = true;
+          return call(method, args);
+        }
+        case "setCatalog" -> {
+          ensureOpen();
+          return null; // Fusion has no catalogs; tools call this with what getCatalog returned
+        }
+        default -> {
+        }
+      }
+      ensureOpen();
+      if (name.equals("prepareStatement") || name.equals("nativeSQL")) {
+        ReadOnly.check((String) args[0]);
+      }
+      Object result = call(method, args);
+      if (result instanceof PreparedStatement ps && !(result instanceof CallableStatement)) {
+        return wrap(PreparedStatement.class, new StatementHandler(ps, (Connection) proxy));
+      }
+      if (result instanceof Statement st) {
+        return wrap(Statement.class, new StatementHandler(st, (Connection) proxy));
+      }
+      if (result instanceof DatabaseMetaData md) {
+        return wrap(DatabaseMetaData.class, new MetaDataHandler(md, (Connection) proxy));
+      }
+      return result;
+    }
+
+    private void ensureOpen() throws SQLException {
+      if (closed.get()) {
+        throw new SQLException("The connection is closed", SqlStates.CONNECTION_CLOSED);
+      }
+    }
+  }
+
+  private static final class StatementHandler extends Handler {
+    private final Connection connection;
+    private volatile long maxRows;
+
+    StatementHandler(Statement target, Connection connection) {
+      super(target);
+      this.connection = connection;
+    }
+
+    @Override
+    String describe() {
+      return "FusionStatement[" + target.getClass().getSimpleName() + "]";
+    }
+
+    @Override
+    Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      if (UPDATE_METHODS.contains(name)) {
+        throw ReadOnly.unsupported(name);
+      }
+      if (name.equals("getConnection")) {
+        return connection;
+      }
+      Object result;
+      if ((name.equals("execute") || name.equals("executeQuery")) && args != null && args.length > 0
+          && args[0] instanceof String sql) {
+        ReadOnly.check(sql);
+        Object[] limitedArgs = args.clone();
+        limitedArgs[0] = MaxRows.limit(sql, maxRows);
+        result = call(method, limitedArgs);
+      } else {
+        result = call(method, args);
+        if (name.equals("setMaxRows") || name.equals("setLargeMaxRows")) {
+          maxRows = ((Number) args[0]).longValue();
+        }
+      }
+      if (result instanceof ResultSet rs) {
+        return wrap(ResultSet.class, new ResultSetHandler(rs, (Statement) proxy));
+      }
+      return result;
+    }
+  }
+
+  private static final class ResultSetHandler extends Handler {
+    private final Statement statement;
+
+    ResultSetHandler(ResultSet target, Statement statement) {
+      super(target);
+      this.statement = statement;
+    }
+
+    @Override
+    String describe() {
+      return "FusionResultSet";
+    }
+
+    @Override
+    Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getName().equals("getStatement")) {
+        return statement;
+      }
+      return call(method, args);
+    }
+  }
+
+  private static final class MetaDataHandler extends Handler {
+    private final Connection connection;
+
+    MetaDataHandler(DatabaseMetaData target, Connection connection) {
+      super(target);
+      this.connection = connection;
+    }
+
+    @Override
+    String describe() {
+      return "FusionDatabaseMetaData";
+    }
+
+    @Override
+    Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+      Object answer = MetaDataAnswers.answer(method.getName(), args);
+      if (answer != MetaDataAnswers.DELEGATE) {
+        return answer;
+      }
+      if (method.getName().equals("getConnection")) {
+        return connection;
+      }
+      Object result = call(method, args);
+      if (result instanceof ResultSet rs) {
+        return wrap(ResultSet.class, new ResultSetHandler(rs, rs.getStatement()));
+      }
+      return result;
+    }
+  }
+
+  private static <T> T wrap(Class<T> type, InvocationHandler handler) {
+    return type.cast(Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+}

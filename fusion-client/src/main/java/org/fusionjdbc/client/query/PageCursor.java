@@ -1,0 +1,128 @@
+package org.fusionjdbc.client.query;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.http.UrlEncoding.Param;
+
+/**
+ * Where the next page starts. Keyset mode keeps an anchor (the last key that renders exactly in q) and the
+ * rows seen since it, so deep offsets never happen; a key value q cannot express (a quote without quote
+ * doubling) just extends the offset from the previous anchor. Offset mode has no anchor. Also the guards:
+ * exact limit, empty page with hasMore, a page repeated by the server.
+ */
+final class PageCursor {
+  private final ScanPlan plan;
+  private final int firstPageSize;
+  private final int pageSize;
+  private long remaining; // Long.MAX_VALUE = unbounded
+  private QExpr anchor;
+  private long skip;
+  private boolean first = true;
+  private boolean done;
+  private List<Object> lastKey;
+  private long requestedLimit;
+
+  PageCursor(ScanPlan plan, int firstPageSize, int pageSize) {
+    this.plan = plan;
+    this.firstPageSize = firstPageSize;
+    this.pageSize = pageSize;
+    this.remaining = plan.spec().limit().orElse(Long.MAX_VALUE);
+    this.skip = plan.spec().offset();
+    this.done = remaining == 0;
+  }
+
+  boolean done() {
+    return done;
+  }
+
+  /** Parameters of the next page request. */
+  List<Param> nextParams() {
+    if (done) {
+      throw new IllegalStateException("no more pages");
+    }
+    // a limit that fits in one page is asked for at once (setMaxRows(200) -> one request of 200);
+    // otherwise a small first page gives a fast first row and later pages are full size
+    requestedLimit = remaining <= pageSize ? remaining : first ? firstPageSize : pageSize;
+    List<Param> params = new ArrayList<>();
+    Optional<QExpr> q = plan.spec().filter();
+    if (anchor != null) {
+      q = Optional.of(q.map(f -> QExpr.and(List.of(f, anchor))).orElse(anchor));
+    }
+    q.ifPresent(e -> params.add(new Param("q", e.render(plan.dialect()))));
+    params.add(new Param("fields", plan.fieldsParam()));
+    if (!plan.orderBy().isEmpty()) {
+      params.add(new Param("orderBy", plan.orderByParam()));
+    }
+    params.add(new Param("limit", Long.toString(requestedLimit)));
+    params.add(new Param("offset", Long.toString(skip)));
+    params.add(new Param("onlyData", "true"));
+    return params;
+  }
+
+  /** Accounts for a page; returns the rows to emit (trimmed to the limit). Sets {@link #done()}. */
+  List<Object[]> advance(Page page) {
+    first = false;
+    List<Object[]> rows = page.rows();
+    if (rows.size() > remaining) {
+      rows = rows.subList(0, (int) remaining);
+    }
+    if (remaining != Long.MAX_VALUE) {
+      remaining -= rows.size();
+    }
+    boolean more = page.hasMore() != null ? page.hasMore() : page.rows().size() >= requestedLimit;
+    if (remaining == 0 || !more) {
+      done = true;
+      return rows;
+    }
+    if (page.rows().isEmpty()) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion sent an empty page with hasMore=true; "
+          + "stopping rather than asking for the same page forever");
+    }
+    if (!plan.keyPositions().isEmpty()) {
+      List<Object> key = plan.key(page.rows().get(page.rows().size() - 1));
+      if (key.equals(lastKey)) {
+        throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion sent the same page twice (last key "
+            + key + "); stopping rather than looping");
+      }
+      lastKey = key;
+    }
+    moveAnchor(page.rows());
+    return rows;
+  }
+
+  private void moveAnchor(List<Object[]> rows) {
+    if (plan.keyset().isEmpty()) {
+      skip += rows.size();
+      return;
+    }
+    SortKey key = plan.keyset().get();
+    int at = plan.keyPositions().get(0);
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      QExpr next = bound(key, rows.get(i)[at]);
+      if (next != null) {
+        anchor = next;
+        skip = rows.size() - 1 - i;
+        return;
+      }
+    }
+    skip += rows.size();
+  }
+
+  private QExpr bound(SortKey key, Object value) {
+    QValue v;
+    if (value instanceof Long l) {
+      v = QValue.of(l);
+    } else if (value instanceof BigDecimal d) {
+      v = QValue.of(d);
+    } else if (value instanceof String s) {
+      v = QValue.of(s);
+    } else {
+      return null;
+    }
+    QExpr e = QExpr.compare(key.attribute(), key.descending() ? QExpr.Op.LT : QExpr.Op.GT, v);
+    return e.renderable(plan.dialect()) ? e : null;
+  }
+}

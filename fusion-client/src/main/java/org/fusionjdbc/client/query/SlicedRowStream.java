@@ -1,0 +1,303 @@
+package org.fusionjdbc.client.query;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.describe.AttributeDescription;
+import org.fusionjdbc.client.describe.AttributeType;
+import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.http.HttpTransport;
+import org.fusionjdbc.client.http.UrlEncoding.Param;
+
+/**
+ * A large unbounded scan by a single integer key, split into up to {@code parallelism} disjoint key ranges
+ * fetched concurrently, each keyset-paged. Rows are emitted slice by slice, so key order holds; each slice
+ * buffers at most {@link #BUFFERED_PAGES} pages. The first page is read as usual (with totalResults); if
+ * more than two pages remain, the keys after it, up to the far end found by one limit-1 request, are split:
+ * slice i is {@code key >= lo(i) and key < lo(i+1)}, the outermost ones open-ended (bounded only by the first
+ * page's last key), so rows written beyond the sampled far end are still read, exactly once. Otherwise the
+ * rest is read by one background producer, which also keeps pages flowing ahead of the caller.
+ */
+public final class SlicedRowStream implements RowStream {
+  static final int BUFFERED_PAGES = 2;
+  private static final List<Object[]> END = new ArrayList<>(0); // compared by identity
+
+  private final HttpTransport transport;
+  private final String path;
+  private final ScanPlan plan;
+  private final AttributeDescription key;
+  private final ExecutorService executor;
+  private final Cancellation cancellation = new Cancellation();
+  private final long startNanos = System.nanoTime();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong pages = new AtomicLong();
+  private final AtomicLong rowsFetched = new AtomicLong();
+  private final List<Slice> slices = new ArrayList<>();
+  private boolean started;
+  private boolean closed;
+  private int sliceIndex;
+  private Iterator<Object[]> current = List.<Object[]>of().iterator();
+  private Object[] row;
+  private long rowsReturned;
+
+  private SlicedRowStream(HttpTransport transport, String path, ScanPlan plan, AttributeDescription key,
+      ExecutorService executor) {
+    this.transport = transport;
+    this.path = path;
+    this.plan = plan;
+    this.key = key;
+    this.executor = executor;
+  }
+
+  /** A sliced stream when the scan qualifies (see class comment), else empty. */
+  public static Optional<RowStream> of(HttpTransport transport, String path, ScanPlan plan,
+      Optional<AttributeDescription> singleKey, ExecutorService executor) {
+    FusionClientConfig c = transport.config();
+    QuerySpec s = plan.spec();
+    boolean fits = c.parallelism() > 1 && s.limit().isEmpty() && s.offset() == 0 && plan.keyset().isPresent()
+        && singleKey.isPresent() && singleKey.get().type() == AttributeType.INTEGER;
+    return fits ? Optional.of(new SlicedRowStream(transport, path, plan, singleKey.get(), executor))
+        : Optional.empty();
+  }
+
+  @Override
+  public List<String> fields() {
+    return plan.spec().fields();
+  }
+
+  @Override
+  public boolean next() {
+    if (closed) {
+      return false;
+    }
+    cancellation.check();
+    if (!started) {
+      started = true;
+      start();
+    }
+    while (!current.hasNext()) {
+      if (sliceIndex >= slices.size()) {
+        row = null;
+        return false;
+      }
+      List<Object[]> batch = slices.get(sliceIndex).take();
+      if (batch == END) {
+        sliceIndex++;
+      } else {
+        current = batch.iterator();
+      }
+    }
+    Object[] r = current.next();
+    row = r.length == plan.spec().fields().size() ? r : java.util.Arrays.copyOf(r, plan.spec().fields().size());
+    rowsReturned++;
+    return true;
+  }
+
+  /**
+   * The first page is an ordinary keyset page that also asks for totalResults, so a small result costs one
+   * request and the first row comes as fast as without slicing. Only a large remainder is split: its far
+   * end comes from one limit-1 request in the opposite order.
+   */
+  private void start() {
+    FusionClientConfig c = transport.config();
+    PageCursor first = new PageCursor(plan, c.firstPageSize(), c.pageSize());
+    List<Param> params = new ArrayList<>(first.nextParams());
+    params.add(new Param("totalResults", "true"));
+    Page page = fetch(params);
+    List<Object[]> rows = first.advance(page);
+    current = rows.iterator();
+    if (first.done()) {
+      return;
+    }
+    long total = page.totalResults() == null ? Long.MAX_VALUE : page.totalResults();
+    if (total <= rows.size() + 2L * c.pageSize()) {
+      startSlices(List.of(new Slice(first)));
+      return;
+    }
+    boolean desc = plan.keyset().get().descending();
+    int at = plan.keyPositions().get(0);
+    String k = key.name();
+    BigInteger last = integer(rows.get(rows.size() - 1)[at]);
+    Page far = bound(k + (desc ? ":asc" : ":desc"));
+    if (far.rows().isEmpty()) {
+      startSlices(List.of(new Slice(first)));
+      return;
+    }
+    BigInteger farKey = integer(far.rows().get(0)[at]);
+    BigInteger lo = desc ? farKey : last.add(BigInteger.ONE); // remaining keys, inclusive range
+    BigInteger hi = desc ? last.subtract(BigInteger.ONE) : farKey;
+    BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
+    int n = span.signum() <= 0 ? 1 : (int) Math.min(c.parallelism(), span.min(BigInteger.valueOf(1 << 20)).longValue());
+    if (n < 2) {
+      startSlices(List.of(new Slice(first)));
+      return;
+    }
+    List<BigInteger> lows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      lows.add(lo.add(span.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n))));
+    }
+    List<Slice> parts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<QExpr> terms = new ArrayList<>();
+      plan.spec().filter().ifPresent(terms::add);
+      if (i == 0 && !desc) {
+        terms.add(QExpr.compare(k, QExpr.Op.GT, QValue.of(new BigDecimal(last))));
+      } else if (i > 0) {
+        terms.add(QExpr.compare(k, QExpr.Op.GE, QValue.of(new BigDecimal(lows.get(i)))));
+      }
+      if (i < n - 1) {
+        terms.add(QExpr.compare(k, QExpr.Op.LT, QValue.of(new BigDecimal(lows.get(i + 1)))));
+      } else if (desc) {
+        terms.add(QExpr.compare(k, QExpr.Op.LT, QValue.of(new BigDecimal(last))));
+      }
+      QuerySpec sliceSpec = plan.spec().toBuilder().filter(QExpr.and(terms)).build();
+      ScanPlan slicePlan = new ScanPlan(sliceSpec, plan.layout(), plan.orderBy(), plan.keyPositions(), plan.keyset(),
+          plan.dialect());
+      parts.add(new Slice(new PageCursor(slicePlan, c.pageSize(), c.pageSize())));
+    }
+    if (desc) {
+      Collections.reverse(parts);
+    }
+    startSlices(parts);
+  }
+
+  private void startSlices(List<Slice> parts) {
+    slices.addAll(parts);
+    slices.forEach(s -> s.future = executor.submit(s::run));
+  }
+
+  private Page fetch(List<Param> params) {
+    requests.incrementAndGet();
+    Page page = transport.get(path, params, new PageParser(plan.layout()), cancellation);
+    pages.incrementAndGet();
+    rowsFetched.addAndGet(page.rows().size());
+    return page;
+  }
+
+  private Page bound(String orderBy) {
+    List<Param> params = new ArrayList<>();
+    plan.spec().filter().ifPresent(f -> params.add(new Param("q", f.render(plan.dialect()))));
+    params.add(new Param("fields", plan.fieldsParam()));
+    params.add(new Param("orderBy", orderBy));
+    params.add(new Param("limit", "1"));
+    params.add(new Param("onlyData", "true"));
+    requests.incrementAndGet();
+    return transport.get(path, params, new PageParser(plan.layout()), cancellation);
+  }
+
+  private static BigInteger integer(Object v) {
+    if (v instanceof Long l) {
+      return BigInteger.valueOf(l);
+    }
+    if (v instanceof BigDecimal d) {
+      return d.toBigIntegerExact();
+    }
+    throw FusionException.of(FusionException.Kind.PROTOCOL, "an integer key came back as " + v);
+  }
+
+  /** One key range: a producer filling a small queue of pages. */
+  private final class Slice {
+    final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BUFFERED_PAGES + 1);
+    final PageCursor cursor;
+    volatile Future<?> future;
+
+    Slice(PageCursor cursor) {
+      this.cursor = cursor;
+    }
+
+    void run() {
+      try {
+        while (!cursor.done()) {
+          put(cursor.advance(fetch(cursor.nextParams())));
+        }
+        put(END);
+      } catch (RuntimeException e) {
+        queue.clear(); // the consumer must see the failure, not wait for rows that will not come
+        queue.offer(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void put(Object item) throws InterruptedException {
+      while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+        cancellation.check();
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object[]> take() {
+      try {
+        Object item;
+        while ((item = queue.poll(100, TimeUnit.MILLISECONDS)) == null) {
+          cancellation.check();
+        }
+        if (item instanceof RuntimeException e) {
+          throw e;
+        }
+        return (List<Object[]>) item;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancel();
+        throw FusionException.of(FusionException.Kind.CANCELLED, "interrupted while waiting for rows", e);
+      }
+    }
+  }
+
+  @Override
+  public Object[] row() {
+    if (row == null) {
+      throw new IllegalStateException("no current row: call next() first");
+    }
+    return row;
+  }
+
+  @Override
+  public ScanProgress progress() {
+    return new ScanProgress(requests.get(), pages.get(), rowsFetched.get(), rowsReturned,
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  @Override
+  public void cancel() {
+    cancellation.cancel();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    row = null;
+    cancellation.cancel(); // stops producers and aborts their requests, returning connections to the pool
+    for (Slice s : slices) {
+      Future<?> f = s.future;
+      if (f == null) {
+        continue;
+      }
+      try {
+        f.get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+        // a producer stopped by close has nothing to tell the caller
+      }
+    }
+  }
+}
