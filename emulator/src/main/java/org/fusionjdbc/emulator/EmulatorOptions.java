@@ -1,6 +1,8 @@
 package org.fusionjdbc.emulator;
 
 import java.util.Objects;
+import org.fusionjdbc.emulator.auth.AuthService;
+import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
 
 /**
@@ -18,7 +20,13 @@ import org.fusionjdbc.emulator.auth.Authenticator;
  *   <li>{@code datetimeMillis}: write datetimes with {@code .SSS} (default false)</li>
  *   <li>{@code totalResultsJitter}: 0 (exact, default) to 1.0: totalResults varies by up to that fraction
  *       to model an estimate, but never below offset+count</li>
- *   <li>{@code authenticator}: checks Authorization headers; null means the built-in default</li>
+ *   <li>{@code authSettings}: users, Basic passwords, trusted issuers, OAuth clients; the emulator
+ *       builds its {@link AuthService} from them, verifies every REST request with it and serves the
+ *       identity domain's {@code /oauth2/v1/token} and {@code /admin/v1/SigningCert/jwk}</li>
+ *   <li>{@code authService}: a ready AuthService instead (a test that mints tokens with it)</li>
+ *   <li>{@code authenticator}: overrides only the REST check (a test double for non-auth tests)</li>
+ *   <li>none of the three: "open" mode, any {@code Basic}/{@code Bearer} header is accepted unchecked
+ *       and a request without one gets 401 (kept so existing suites that do not test auth still run)</li>
  *   <li>{@code threads} (16) and {@code journalCapacity} (10,000)</li>
  *   <li>initial fault plan: {@code latencyMs}, {@code perRowMicros}, {@code offsetCostMicrosPerRow},
  *       {@code maxConcurrent}, {@code throttleRate}, {@code unavailableRate} (all 0 = off); change them
@@ -36,6 +44,8 @@ public final class EmulatorOptions {
   private final boolean datetimeMillis;
   private final double totalResultsJitter;
   private final Authenticator authenticator;
+  private final AuthSettings authSettings;
+  private final AuthService authService;
   private final int threads;
   private final int journalCapacity;
   private final long latencyMs;
@@ -75,6 +85,11 @@ public final class EmulatorOptions {
     this.datetimeMillis = b.datetimeMillis;
     this.totalResultsJitter = b.totalResultsJitter;
     this.authenticator = b.authenticator;
+    this.authSettings = b.authSettings;
+    this.authService = b.authService;
+    if (authSettings != null && authService != null) {
+      throw new IllegalArgumentException("give authSettings or authService, not both");
+    }
     this.threads = b.threads;
     this.journalCapacity = b.journalCapacity;
     this.latencyMs = b.latencyMs;
@@ -105,6 +120,8 @@ public final class EmulatorOptions {
     b.datetimeMillis = datetimeMillis;
     b.totalResultsJitter = totalResultsJitter;
     b.authenticator = authenticator;
+    b.authSettings = authSettings;
+    b.authService = authService;
     b.threads = threads;
     b.journalCapacity = journalCapacity;
     b.latencyMs = latencyMs;
@@ -161,6 +178,21 @@ public final class EmulatorOptions {
     return authenticator;
   }
 
+  /** Auth settings for the emulator's AuthService, or null. */
+  public AuthSettings authSettings() {
+    return authSettings;
+  }
+
+  /** A ready AuthService to use, or null. */
+  public AuthService authService() {
+    return authService;
+  }
+
+  /** True when no auth was configured at all: any Basic/Bearer header passes unchecked. */
+  public boolean openAuth() {
+    return authenticator == null && authSettings == null && authService == null;
+  }
+
   public int threads() {
     return threads;
   }
@@ -199,7 +231,8 @@ public final class EmulatorOptions {
     return "EmulatorOptions[port=" + port + ", rows=" + rows + ", seed=" + seed + ", maxLimit=" + maxLimit
         + ", defaultLimit=" + defaultLimit + ", permissive=" + permissive + ", defaultFrameworkVersion="
         + defaultFrameworkVersion + ", datetimeMillis=" + datetimeMillis + ", totalResultsJitter="
-        + totalResultsJitter + ", authenticator=" + (authenticator == null ? "default" : "custom") + "]";
+        + totalResultsJitter + ", auth=" + (openAuth() ? "open" : authSettings != null ? authSettings : authService != null ? "service"
+        : "custom authenticator") + "]";
   }
 
   /** Builder; every setter checks nothing until {@link #build()}. */
@@ -214,6 +247,8 @@ public final class EmulatorOptions {
     private boolean datetimeMillis;
     private double totalResultsJitter;
     private Authenticator authenticator;
+    private AuthSettings authSettings;
+    private AuthService authService;
     private int threads = 16;
     private int journalCapacity = 10_000;
     private long latencyMs;
@@ -277,6 +312,16 @@ public final class EmulatorOptions {
 
     public Builder authenticator(Authenticator v) {
       authenticator = Objects.requireNonNull(v, "authenticator");
+      return this;
+    }
+
+    public Builder authSettings(AuthSettings v) {
+      authSettings = Objects.requireNonNull(v, "authSettings");
+      return this;
+    }
+
+    public Builder authService(AuthService v) {
+      authService = Objects.requireNonNull(v, "authService");
       return this;
     }
 

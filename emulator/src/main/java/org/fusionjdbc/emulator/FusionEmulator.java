@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fusionjdbc.emulator.auth.AuthService;
+import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
 import org.fusionjdbc.emulator.data.DataSet;
 import org.fusionjdbc.emulator.faults.FaultPlan;
@@ -29,6 +31,7 @@ public final class FusionEmulator implements AutoCloseable {
   private final DataSet data;
   private final Journal journal;
   private final QueryEngine engine;
+  private AuthService auth; // created lazily in open mode: key generation costs a start otherwise
   private final Authenticator authenticator;
   private final FaultPlan faults;
   private final HttpServer server;
@@ -40,7 +43,10 @@ public final class FusionEmulator implements AutoCloseable {
     this.data = new DataSet(options.seed(), options.rows());
     this.journal = new Journal(options.journalCapacity());
     this.engine = new QueryEngine();
-    this.authenticator = options.authenticator() != null ? options.authenticator() : new HeaderPrefixAuthenticator();
+    this.auth = options.authService() != null ? options.authService()
+        : options.authSettings() != null ? AuthService.create(options.authSettings()) : null;
+    this.authenticator = options.authenticator() != null ? options.authenticator()
+        : options.openAuth() ? new HeaderPrefixAuthenticator() : auth().authenticator();
     this.faults = new FaultPlan(options.seed()).latencyMs(options.latencyMs()).perRowMicros(options.perRowMicros())
         .offsetCostMicrosPerRow(options.offsetCostMicrosPerRow()).maxConcurrent(options.maxConcurrent())
         .throttleRate(options.throttleRate()).unavailableRate(options.unavailableRate());
@@ -57,6 +63,8 @@ public final class FusionEmulator implements AutoCloseable {
     RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, faults, baseUrl);
     server.createContext("/", rest);
     server.createContext("/__admin/", new AdminHandler(journal, faults));
+    server.createContext("/oauth2/v1/token", exchange -> auth().tokenEndpoint().handle(exchange));
+    server.createContext("/admin/v1/SigningCert/jwk", exchange -> auth().jwksEndpoint().handle(exchange));
     server.setExecutor(executor);
     server.start();
   }
@@ -97,7 +105,18 @@ public final class FusionEmulator implements AutoCloseable {
     return faults;
   }
 
-  /** The Authenticator in use. */
+  /**
+   * The emulator's AuthService (users, token endpoint, JWKS). Its identity domain is this server:
+   * {@code baseUrl() + "/oauth2/v1/token"}.
+   */
+  public synchronized AuthService auth() {
+    if (auth == null) {
+      auth = AuthService.create(AuthSettings.builder().build());
+    }
+    return auth;
+  }
+
+  /** The Authenticator REST requests pass (see {@link EmulatorOptions} for how it is chosen). */
   public Authenticator authenticator() {
     return authenticator;
   }

@@ -38,6 +38,18 @@ final class Call {
   /** A body fault (drop, malformed, slow) to apply to the next JSON body, or null. */
   Fault bodyFault;
   FaultPlan plan;
+  /** Journals the call; run just before the response completes, so a client never sees it missing. */
+  Runnable recorder;
+  private boolean recorded;
+
+  void record() {
+    if (!recorded) {
+      recorded = true;
+      if (recorder != null) {
+        recorder.run();
+      }
+    }
+  }
 
   Call(HttpExchange exchange, long seq) {
     this.exchange = exchange;
@@ -89,6 +101,7 @@ final class Call {
       body.write(g);
       g.flush();
       bytes = out.count;
+      record();
     }
   }
 
@@ -99,18 +112,18 @@ final class Call {
       body.write(g);
     }
     byte[] all = buf.toByteArray();
+    bytes = bodyFault == Fault.SLOW_BODY ? all.length : all.length / 2;
+    record();
     switch (bodyFault) {
       case MALFORMED_JSON -> {
         exchange.sendResponseHeaders(200, all.length / 2);
         exchange.getResponseBody().write(all, 0, all.length / 2);
-        bytes = all.length / 2;
       }
       case DROP_MID_BODY -> {
         exchange.sendResponseHeaders(200, all.length);
         OutputStream out = exchange.getResponseBody();
         out.write(all, 0, all.length / 2);
         out.flush();
-        bytes = all.length / 2;
         // An IOException escaping the handler makes the JDK server close the connection: the client
         // sees fewer bytes than Content-Length, as when a gateway drops a connection.
         throw new DroppedConnection();
@@ -123,7 +136,6 @@ final class Call {
           out.flush();
           sleepMicros((plan == null ? 20 : plan.slowBodyDelayMs()) * 1000);
         }
-        bytes = all.length;
       }
     }
   }
@@ -131,6 +143,8 @@ final class Call {
   void text(int code, String contentType, String text) throws IOException {
     status = code;
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    bytes = b.length;
+    record();
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(code, b.length == 0 ? -1 : b.length);
     if (b.length > 0) {
@@ -138,11 +152,11 @@ final class Call {
         out.write(b);
       }
     }
-    bytes = b.length;
   }
 
   void empty(int code) throws IOException {
     status = code;
+    record();
     exchange.sendResponseHeaders(code, -1);
     exchange.close();
   }

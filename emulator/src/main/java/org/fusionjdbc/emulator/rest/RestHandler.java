@@ -54,6 +54,7 @@ public final class RestHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Call call = new Call(exchange, journal.nextSeq());
+    call.recorder = () -> journal(call);
     try {
       call.params = Params.parse(call.rawQuery());
       route(call);
@@ -63,14 +64,18 @@ public final class RestHandler implements HttpHandler {
       LOG.log(Level.WARNING, "emulator failure on " + call.path(), e);
       call.empty(500);
     } finally {
+      call.record();
       exchange.close(); // with fewer bytes than Content-Length written, this closes the connection
-      long ms = (System.nanoTime() - call.startNanos) / 1_000_000;
-      journal.add(new JournalEntry(call.seq, call.method(), call.path(), call.rawQuery(), call.params, call.framework,
-          call.authKind, call.principal, call.status, call.rows, call.rowsExamined, call.bytes, ms, call.fault));
-      if (LOG.isLoggable(Level.FINE)) {
-        LOG.fine(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery()) + " -> "
-            + call.status + " " + ms + " ms, " + call.rows + " rows");
-      }
+    }
+  }
+
+  private void journal(Call call) {
+    long ms = (System.nanoTime() - call.startNanos) / 1_000_000;
+    journal.add(new JournalEntry(call.seq, call.method(), call.path(), call.rawQuery(), call.params, call.framework,
+        call.authKind, call.principal, call.status, call.rows, call.rowsExamined, call.bytes, ms, call.fault));
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery()) + " -> "
+          + call.status + " " + ms + " ms, " + call.rows + " rows");
     }
   }
 
