@@ -25,6 +25,7 @@ import org.fusionjdbc.client.query.SortKey;
  * values of {@code ?} parameters are read from the DataContext at each execution.
  */
 public final class FusionQuery {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("org.fusionjdbc.calcite");
   private final FusionTable table;
   private final QuerySpec spec;
   private final List<FusionRel.Implementor.DeferredFilter> deferred;
@@ -131,6 +132,7 @@ public final class FusionQuery {
         && (planned.limit().isEmpty() || planned.limit().getAsLong() > maxRows)
         ? planned.toBuilder().limit(maxRows).build() : planned;
     Hook.QUERY_PLAN.run(bound);
+    LOG.fine(() -> "fusion request " + bound);
     FusionClient client = table.client();
     if (isCount()) {
       long total = client.count(bound.toBuilder().offset(0).noLimit().build());
