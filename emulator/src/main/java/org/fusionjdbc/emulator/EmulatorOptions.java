@@ -1,9 +1,13 @@
 package org.fusionjdbc.emulator;
 
 import java.util.Objects;
+import java.util.function.Function;
 import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
+import org.fusionjdbc.emulator.bip.BipSettings;
+import org.fusionjdbc.emulator.bip.DataSetBaseTables;
+import org.fusionjdbc.emulator.data.DataSet;
 
 /**
  * Immutable emulator settings. Start from {@link #defaults()} or {@link #builder()}; change one with
@@ -27,6 +31,8 @@ import org.fusionjdbc.emulator.auth.Authenticator;
  *   <li>{@code authenticator}: overrides only the REST check (a test double for non-auth tests)</li>
  *   <li>none of the three: "open" mode, any {@code Basic}/{@code Bearer} header is accepted unchecked
  *       and a request without one gets 401 (kept so existing suites that do not test auth still run)</li>
+ *   <li>{@code bip}: BI Publisher settings made from the data set; when set, the emulated
+ *       ExternalReportWSSService is mounted (see {@link Builder#bipWithRestData()})</li>
  *   <li>{@code threads} (16) and {@code journalCapacity} (10,000)</li>
  *   <li>initial fault plan: {@code latencyMs}, {@code perRowMicros}, {@code offsetCostMicrosPerRow},
  *       {@code maxConcurrent}, {@code throttleRate}, {@code unavailableRate} (all 0 = off); change them
@@ -46,6 +52,7 @@ public final class EmulatorOptions {
   private final Authenticator authenticator;
   private final AuthSettings authSettings;
   private final AuthService authService;
+  private final Function<DataSet, BipSettings> bip;
   private final int threads;
   private final int journalCapacity;
   private final long latencyMs;
@@ -87,6 +94,7 @@ public final class EmulatorOptions {
     this.authenticator = b.authenticator;
     this.authSettings = b.authSettings;
     this.authService = b.authService;
+    this.bip = b.bip;
     if (authSettings != null && authService != null) {
       throw new IllegalArgumentException("give authSettings or authService, not both");
     }
@@ -122,6 +130,7 @@ public final class EmulatorOptions {
     b.authenticator = authenticator;
     b.authSettings = authSettings;
     b.authService = authService;
+    b.bip = bip;
     b.threads = threads;
     b.journalCapacity = journalCapacity;
     b.latencyMs = latencyMs;
@@ -188,6 +197,11 @@ public final class EmulatorOptions {
     return authService;
   }
 
+  /** Makes the BI Publisher settings from the emulator's data set, or null when BIP is off. */
+  public Function<DataSet, BipSettings> bip() {
+    return bip;
+  }
+
   /** True when no auth was configured at all: any Basic/Bearer header passes unchecked. */
   public boolean openAuth() {
     return authenticator == null && authSettings == null && authService == null;
@@ -249,6 +263,7 @@ public final class EmulatorOptions {
     private Authenticator authenticator;
     private AuthSettings authSettings;
     private AuthService authService;
+    private Function<DataSet, BipSettings> bip;
     private int threads = 16;
     private int journalCapacity = 10_000;
     private long latencyMs;
@@ -323,6 +338,17 @@ public final class EmulatorOptions {
     public Builder authService(AuthService v) {
       authService = Objects.requireNonNull(v, "authService");
       return this;
+    }
+
+    /** Mounts BI Publisher with settings made from the data set (e.g. base tables from it). */
+    public Builder bip(Function<DataSet, BipSettings> v) {
+      bip = Objects.requireNonNull(v, "bip");
+      return this;
+    }
+
+    /** Mounts BI Publisher with default settings over base tables filled from the REST data set. */
+    public Builder bipWithRestData() {
+      return bip(data -> BipSettings.builder().baseTables(new DataSetBaseTables(data)).build());
     }
 
     public Builder threads(int v) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
+import org.fusionjdbc.emulator.bip.BipService;
 import org.fusionjdbc.emulator.data.DataSet;
 import org.fusionjdbc.emulator.faults.FaultPlan;
 import org.fusionjdbc.emulator.journal.Journal;
@@ -34,6 +35,7 @@ public final class FusionEmulator implements AutoCloseable {
   private AuthService auth; // created lazily in open mode: key generation costs a start otherwise
   private final Authenticator authenticator;
   private final FaultPlan faults;
+  private final BipService bip;
   private final HttpServer server;
   private final ExecutorService executor;
   private final String baseUrl;
@@ -65,6 +67,10 @@ public final class FusionEmulator implements AutoCloseable {
     server.createContext("/__admin/", new AdminHandler(journal, faults));
     server.createContext("/oauth2/v1/token", exchange -> auth().tokenEndpoint().handle(exchange));
     server.createContext("/admin/v1/SigningCert/jwk", exchange -> auth().jwksEndpoint().handle(exchange));
+    this.bip = options.bip() == null ? null : BipService.create(options.bip().apply(data), authenticator);
+    if (bip != null) {
+      server.createContext(BipService.SERVICE_PATH, bip.httpHandler());
+    }
     server.setExecutor(executor);
     server.start();
   }
@@ -126,9 +132,17 @@ public final class FusionEmulator implements AutoCloseable {
     return engine.rowsExamined();
   }
 
+  /** The emulated BI Publisher, or null when {@link EmulatorOptions#bip()} is not set. */
+  public BipService bip() {
+    return bip;
+  }
+
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    if (bip != null) {
+      bip.close();
+    }
   }
 }

@@ -25,6 +25,7 @@ public final class Main {
       "  --framework N          REST-Framework-Version when the header is absent (default 1)",
       "  --permissive           accept IN, BETWEEN, IS NULL, NOT, <>, '' and * in q (default strict)",
       "  --datetime-millis      write datetimes with milliseconds",
+      "  --bip                  also serve BI Publisher (ExternalReportWSSService) over the same data",
       "  --trust ISSUER=cert.pem  trust JWTs of ISSUER signed by that certificate's key (repeatable)",
       "  --user NAME            a known Fusion user for JWT and OAuth (repeatable)",
       "  --basic-user NAME:PASSWORD  an HTTP Basic user (repeatable)",
@@ -75,6 +76,9 @@ public final class Main {
     } else {
       out.println("  auth: verified (" + o.authSettings() + ")");
     }
+    if (emulator.bip() != null) {
+      out.println("  BIP    " + emulator.baseUrl() + org.fusionjdbc.emulator.bip.BipService.SERVICE_PATH);
+    }
     out.println("  JDBC URL: jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false");
     if (demo != null) {
       out.println(demo.printableSettingsWithSecrets());
@@ -97,6 +101,7 @@ public final class Main {
         }
         case "--permissive" -> b.permissive(true);
         case "--datetime-millis" -> b.datetimeMillis(true);
+        case "--bip" -> b.bipWithRestData();
         default -> {
           if (i + 1 >= a.size()) {
             throw new IllegalArgumentException(opt.startsWith("--") ? opt + " needs a value" : "unknown option " + opt);
