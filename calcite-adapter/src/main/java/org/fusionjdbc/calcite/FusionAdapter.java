@@ -79,7 +79,11 @@ public final class FusionAdapter {
       // tables (<parent>_<child>) that are found by name only. Our lookup is already lazy and cached, so
       // switch the snapshot off (it exists once tables() was asked for, hence the call).
       added.tables();
-      added.setCacheEnabled(false);
+      try {
+        added.setCacheEnabled(false);
+      } catch (UnsupportedOperationException alreadyUncached) {
+        // a non-caching root (the driver's) has no snapshot to switch off
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.FusionCalciteConnector;
 import org.apache.calcite.jdbc.FusionCalciteMeta;
 import org.fusionjdbc.calcite.FusionAdapter;
 import org.fusionjdbc.client.FusionClient;
@@ -26,6 +27,7 @@ public class FusionDriver extends org.apache.calcite.jdbc.Driver {
   static final String LOGGER_NAME = "org.fusionjdbc";
 
   static {
+    CalciteDefaults.install();
     new FusionDriver().register();
     deregisterBundledCalciteDriver();
   }
@@ -71,8 +73,8 @@ public class FusionDriver extends org.apache.calcite.jdbc.Driver {
     }
     Connection calcite = null;
     try {
-      calcite = super.connect(FusionUrl.PREFIX, CalciteSettings.of(settings));
-      CalciteConnection cc = calcite.unwrap(CalciteConnection.class);
+      CalciteConnection cc = FusionCalciteConnector.open(this, CalciteSettings.of(settings));
+      calcite = cc;
       FusionAdapter.register(cc.getRootSchema(), client, settings.toAdapterOptions());
       cc.setSchema(settings.defaultSchema());
       return JdbcProxies.connection(calcite, client, settings);

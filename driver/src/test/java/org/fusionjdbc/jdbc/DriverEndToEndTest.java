@@ -79,6 +79,30 @@ class DriverEndToEndTest {
   }
 
   @Test
+  void aChildTableIsFoundByTheFirstStatementOfAConnection() throws SQLException {
+    long invoiceId;
+    try (Connection c = connect(pod.jwt()); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select min(\"InvoiceId\") from fscm.\"invoices\"")) {
+      rs.next();
+      invoiceId = rs.getLong(1);
+    }
+    try (Connection c = connect(pod.jwt()); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from fscm.\"invoices_invoiceLines\" where \"InvoiceId\" = " + invoiceId)) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isBetween(1L, 5L);
+    }
+  }
+
+  @Test
+  void nonLatinLiteralsParse() throws SQLException {
+    try (Connection c = connect(pod.jwt()); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from fscm.\"invoices\" where \"Description\" = 'JP 事業部 ✓'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isNotNegative();
+    }
+  }
+
+  @Test
   void connectionIsReadOnlyAndWritesAre0A000() throws SQLException {
     try (Connection c = connect(pod.jwt()); Statement st = c.createStatement()) {
       assertThat(c.isReadOnly()).isTrue();
