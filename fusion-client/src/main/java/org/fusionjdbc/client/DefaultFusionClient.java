@@ -34,6 +34,7 @@ final class DefaultFusionClient implements FusionClient {
 
   private final FusionClientConfig config;
   private final HttpTransport transport;
+  private org.fusionjdbc.client.bip.BipClient bip;
   private final ExecutorService background;
   private final DescribeCache describeCache;
   private final Map<String, List<String>> names = new ConcurrentHashMap<>();
@@ -143,6 +144,14 @@ final class DefaultFusionClient implements FusionClient {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "expected a JSON object from " + path);
     }
     return node;
+  }
+
+  @Override
+  public synchronized org.fusionjdbc.client.bip.BipClient bip() {
+    if (bip == null) {
+      bip = org.fusionjdbc.client.bip.BipClient.over(transport, config.bipSettings());
+    }
+    return bip;
   }
 
   @Override

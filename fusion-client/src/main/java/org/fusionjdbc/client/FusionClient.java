@@ -37,6 +37,14 @@ public interface FusionClient extends AutoCloseable {
   /** Row count of the spec's resource and filter, from one request with {@code totalResults=true}. */
   long count(QuerySpec spec);
 
+  /**
+   * The BI Publisher channel of this connection, sharing its pool and token source; one instance per client
+   * (its concurrency limit is per connection). Closed with the client.
+   */
+  default org.fusionjdbc.client.bip.BipClient bip() {
+    throw new UnsupportedOperationException("this FusionClient has no BI Publisher channel");
+  }
+
   @Override
   void close();
 }

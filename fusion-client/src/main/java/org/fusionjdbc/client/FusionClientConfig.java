@@ -34,6 +34,7 @@ public final class FusionClientConfig {
   private final Duration metadataCacheTtl;
   private final Duration renewBefore;
   private final String userAgent;
+  private final org.fusionjdbc.client.bip.BipSettings bipSettings;
   private final Duration retryBudget;
   private final Duration retryBaseDelay;
 
@@ -55,6 +56,7 @@ public final class FusionClientConfig {
     this.metadataCacheTtl = Objects.requireNonNull(b.metadataCacheTtl, "metadataCacheTtl");
     this.renewBefore = Objects.requireNonNull(b.renewBefore, "renewBefore");
     this.userAgent = Objects.requireNonNull(b.userAgent, "userAgent");
+    this.bipSettings = b.bipSettings;
     this.retryBudget = Objects.requireNonNull(b.retryBudget, "retryBudget");
     this.retryBaseDelay = Objects.requireNonNull(b.retryBaseDelay, "retryBaseDelay");
     if (retryBudget.isNegative() || retryBaseDelay.isNegative()) {
@@ -148,6 +150,11 @@ public final class FusionClientConfig {
     return renewBefore;
   }
 
+  /** How the BI Publisher channel calls the pod (SOAP version, proxy report path, concurrency). */
+  public org.fusionjdbc.client.bip.BipSettings bipSettings() {
+    return bipSettings;
+  }
+
   public String userAgent() {
     return userAgent;
   }
@@ -191,6 +198,7 @@ public final class FusionClientConfig {
     private Duration metadataCacheTtl = Duration.ofHours(24);
     private Duration renewBefore = Duration.ofMinutes(2);
     private String userAgent = "fusion-jdbc";
+    private org.fusionjdbc.client.bip.BipSettings bipSettings = org.fusionjdbc.client.bip.BipSettings.defaults();
     private Duration retryBudget = Duration.ofMinutes(2);
     private Duration retryBaseDelay = Duration.ofMillis(250);
 
@@ -281,6 +289,11 @@ public final class FusionClientConfig {
 
     public Builder retryBaseDelay(Duration d) {
       this.retryBaseDelay = d;
+      return this;
+    }
+
+    public Builder bipSettings(org.fusionjdbc.client.bip.BipSettings s) {
+      this.bipSettings = java.util.Objects.requireNonNull(s, "bipSettings");
       return this;
     }
 
