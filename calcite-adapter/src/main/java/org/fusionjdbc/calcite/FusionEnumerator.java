@@ -17,12 +17,15 @@ final class FusionEnumerator implements Enumerator<Object> {
   private final RowConverter converter;
   private final AtomicBoolean cancel;
   private final boolean scalar;
+  private final long deadlineNanos;
   private RowStream stream;
+  private ActiveScans.Scan scan;
   private Object current;
   private int[] positions;
 
   FusionEnumerator(Supplier<RowStream> opener, List<FusionColumn> columns, RowConverter converter,
-      AtomicBoolean cancel, boolean scalar) {
+      AtomicBoolean cancel, boolean scalar, long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
     this.opener = opener;
     this.columns = columns;
     this.converter = converter;
@@ -37,17 +40,20 @@ final class FusionEnumerator implements Enumerator<Object> {
 
   @Override
   public boolean moveNext() {
-    if (cancel != null && cancel.get()) {
-      if (stream != null) {
-        stream.cancel();
-      }
-      throw FusionException.of(FusionException.Kind.CANCELLED, "the statement was cancelled");
-    }
+    checkNotStopped();
     if (stream == null) {
       stream = opener.get();
+      scan = ActiveScans.start(stream, cancel, deadlineNanos);
       positions = positions(stream.fields());
     }
-    if (!stream.next()) {
+    boolean more;
+    try {
+      more = stream.next();
+    } catch (FusionException e) {
+      checkNotStopped(); // a request aborted by the watcher reports why it was stopped
+      throw e;
+    }
+    if (!more) {
       return false;
     }
     Object[] raw = stream.row();
@@ -57,6 +63,21 @@ final class FusionEnumerator implements Enumerator<Object> {
     }
     current = scalar ? out[0] : out;
     return true;
+  }
+
+  private void checkNotStopped() {
+    if (cancel != null && cancel.get()) {
+      if (stream != null) {
+        stream.cancel();
+      }
+      throw FusionException.of(FusionException.Kind.CANCELLED, "the statement was cancelled");
+    }
+    if ((scan != null && scan.timedOut) || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0)) {
+      if (stream != null) {
+        stream.cancel();
+      }
+      throw FusionException.of(FusionException.Kind.TIMEOUT, "the query timeout expired");
+    }
   }
 
   private int[] positions(List<String> fields) {
@@ -78,6 +99,8 @@ final class FusionEnumerator implements Enumerator<Object> {
 
   @Override
   public void close() {
+    ActiveScans.end(scan);
+    scan = null;
     if (stream != null) {
       stream.close();
       stream = null;

@@ -145,6 +145,7 @@ public final class FusionQuery {
       return Linq4j.singletonEnumerable(scalar ? (Object) n : row);
     }
     AtomicBoolean cancel = cancelFlag(root);
+    long deadline = ActiveScans.deadlineNanos(root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName));
     RowConverter converter = new RowConverter(table.options().timeZone());
     Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound)
         : parentKey != null ? () -> new ChildRows(client.scan(bound), table.parentDescription().keyAttributes(),
@@ -158,7 +159,7 @@ public final class FusionQuery {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new FusionEnumerator(opener, columns, converter, cancel, scalar);
+        return new FusionEnumerator(opener, columns, converter, cancel, scalar, deadline);
       }
     };
   }

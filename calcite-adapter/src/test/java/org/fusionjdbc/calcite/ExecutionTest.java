@@ -115,7 +115,7 @@ class ExecutionTest {
         org.fusionjdbc.client.describe.AttributeType.INTEGER, true, true), false, -1, true);
     java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
     FusionEnumerator e = new FusionEnumerator(() -> stream, List.of(col),
-        new RowConverter(java.time.ZoneId.of("UTC")), flag, true);
+        new RowConverter(java.time.ZoneId.of("UTC")), flag, true, 0);
     assertThat(e.moveNext()).isTrue();
     assertThat(e.current()).isEqualTo(1L);
     flag.set(true);

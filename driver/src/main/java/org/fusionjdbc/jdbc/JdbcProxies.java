@@ -15,6 +15,8 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.jdbc.FusionCalciteConnector;
+import org.fusionjdbc.calcite.ActiveScans;
 import org.fusionjdbc.client.FusionClient;
 
 /**
@@ -164,10 +166,10 @@ final class JdbcProxies {
       }
       Object result = call(method, args);
       if (result instanceof PreparedStatement ps && !(result instanceof CallableStatement)) {
-        return wrap(PreparedStatement.class, new StatementHandler(ps, (Connection) proxy));
+        return wrap(PreparedStatement.class, new StatementHandler(ps, (Connection) proxy), FusionStatement.class);
       }
       if (result instanceof Statement st) {
-        return wrap(Statement.class, new StatementHandler(st, (Connection) proxy));
+        return wrap(Statement.class, new StatementHandler(st, (Connection) proxy), FusionStatement.class);
       }
       if (result instanceof DatabaseMetaData md) {
         return wrap(DatabaseMetaData.class, new MetaDataHandler(md, (Connection) proxy));
@@ -191,6 +193,10 @@ final class JdbcProxies {
       this.connection = connection;
     }
 
+    private java.util.concurrent.atomic.AtomicBoolean cancelFlag() throws SQLException {
+      return FusionCalciteConnector.cancelFlag((Statement) target);
+    }
+
     @Override
     String describe() {
       return "FusionStatement[" + target.getClass().getSimpleName() + "]";
@@ -204,6 +210,17 @@ final class JdbcProxies {
       }
       if (name.equals("getConnection")) {
         return connection;
+      }
+      if (name.equals("progress")) {
+        return ActiveScans.total(cancelFlag());
+      }
+      if (name.equals("cancel")) {
+        call(method, args); // raises Calcite's flag; the scans stop at their next row
+        ActiveScans.cancel(cancelFlag()); // and a page request in flight is aborted now
+        return null;
+      }
+      if (name.startsWith("execute")) {
+        ActiveScans.reset(cancelFlag());
       }
       Object result;
       if ((name.equals("execute") || name.equals("executeQuery")) && args != null && args.length > 0
@@ -277,7 +294,10 @@ final class JdbcProxies {
     }
   }
 
-  private static <T> T wrap(Class<T> type, InvocationHandler handler) {
-    return type.cast(Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type}, handler));
+  private static <T> T wrap(Class<T> type, InvocationHandler handler, Class<?>... extra) {
+    Class<?>[] interfaces = new Class<?>[extra.length + 1];
+    interfaces[0] = type;
+    System.arraycopy(extra, 0, interfaces, 1, extra.length);
+    return type.cast(Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), interfaces, handler));
   }
 }

@@ -148,6 +148,75 @@ class DriverEndToEndTest {
     }
   }
 
+  /** Runs a full scan on another thread while every page request takes 10 s; returns the failure. */
+  private static SQLException slowScanStoppedBy(java.util.function.Consumer<Statement> stopper, int queryTimeoutSeconds)
+      throws Exception {
+    try (Connection c = connect(pod.jwt()); Statement st = c.createStatement()) {
+      // Describe is cached per connection; planning-time metadata requests are not interruptible (documented).
+      st.executeQuery("select * from fscm.\"expenses\" limit 1").close();
+      pod.emulator.faults().latencyMs(10_000);
+      st.setQueryTimeout(queryTimeoutSeconds);
+      var failure = new java.util.concurrent.CompletableFuture<SQLException>();
+      Thread runner = new Thread(() -> {
+        try (ResultSet rs = st.executeQuery("select * from fscm.\"expenses\"")) {
+          while (rs.next()) {
+            // drain
+          }
+          failure.complete(null);
+        } catch (SQLException e) {
+          failure.complete(e);
+        }
+      });
+      long start = System.nanoTime();
+      runner.start();
+      Thread.sleep(300);
+      stopper.accept(st);
+      SQLException e = failure.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      // Stopped while the first page was still being served: it did not wait for the slow request.
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(8));
+      return e;
+    } finally {
+      pod.emulator.faults().latencyMs(0);
+    }
+  }
+
+  @Test
+  void cancelFromAnotherThreadAbortsTheRequestInFlight() throws Exception {
+    SQLException e = slowScanStoppedBy(st -> {
+      try {
+        st.cancel();
+      } catch (SQLException ex) {
+        throw new IllegalStateException(ex);
+      }
+    }, 0);
+    assertThat((Throwable) e).isNotNull();
+    assertThat(e.getSQLState()).isEqualTo("57014");
+  }
+
+  @Test
+  void queryTimeoutAbortsTheRequestInFlight() throws Exception {
+    SQLException e = slowScanStoppedBy(st -> { }, 1);
+    assertThat((Throwable) e).isInstanceOf(java.sql.SQLTimeoutException.class);
+    assertThat(e.getSQLState()).isEqualTo("HYT00");
+  }
+
+  @Test
+  void progressIsReadableThroughUnwrap() throws SQLException {
+    try (Connection c = connect(pod.jwt()); Statement st = c.createStatement()) {
+      assertThat(st.isWrapperFor(FusionStatement.class)).isTrue();
+      int n = 0;
+      try (ResultSet rs = st.executeQuery("select \"InvoiceId\" from fscm.\"invoices\" order by \"InvoiceId\" limit 700")) {
+        while (rs.next()) {
+          n++;
+        }
+      }
+      var progress = st.unwrap(FusionStatement.class).progress();
+      assertThat(n).isEqualTo(700);
+      assertThat(progress.rowsFetched()).isEqualTo(700);
+      assertThat(progress.requests()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
   @Test
   void metadataListsSchemasTablesColumnsAndKeysWithoutCalcitesInternals() throws SQLException {
     try (Connection c = connect(pod.jwt())) {

@@ -16,4 +16,15 @@ public final class FusionCalciteConnector {
   public static CalciteConnection open(Driver driver, Properties calciteSettings) throws SQLException {
     return driver.connect(CalciteSchema.createRootSchema(false, false), null, calciteSettings);
   }
+
+  /** The flag Calcite raises on {@code Statement.cancel()} for this statement; scans are registered under it. */
+  public static java.util.concurrent.atomic.AtomicBoolean cancelFlag(java.sql.Statement calciteStatement)
+      throws SQLException {
+    org.apache.calcite.avatica.AvaticaStatement st = calciteStatement.unwrap(org.apache.calcite.avatica.AvaticaStatement.class);
+    try {
+      return ((CalciteConnectionImpl) st.getConnection()).getCancelFlag(st.handle);
+    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+      throw new SQLException("the statement is closed", "HY000", e);
+    }
+  }
 }
