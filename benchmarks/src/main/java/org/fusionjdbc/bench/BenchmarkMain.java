@@ -17,10 +17,10 @@ public final class BenchmarkMain {
   private BenchmarkMain() {}
 
   /** What one run measures. */
-  record Config(boolean quick, Path out, List<Integer> scanSizes, int smallRows, int memoryRows) {
+  record Config(boolean quick, Path out, List<Integer> scanSizes, int smallRows, int memoryRows, int latencyRows) {
     Config {
       scanSizes = List.copyOf(scanSizes);
-      if (scanSizes.isEmpty() || smallRows < 1 || memoryRows < 1) {
+      if (scanSizes.isEmpty() || smallRows < 1 || memoryRows < 1 || latencyRows < 1) {
         throw new IllegalArgumentException("need at least one scan size and positive row counts");
       }
     }
@@ -46,8 +46,8 @@ public final class BenchmarkMain {
       if (sizes == null) {
         sizes = quick ? List.of(2_000) : List.of(100_000, 1_000_000);
       }
-      return quick ? new Config(true, out, sizes, 2_000, 5_000)
-          : new Config(false, out, sizes, 10_000, 1_000_000);
+      return quick ? new Config(true, out, sizes, 2_000, 5_000, 4_000)
+          : new Config(false, out, sizes, 10_000, 1_000_000, 100_000);
     }
 
     private static String value(String[] args, int i, String name) {
@@ -89,6 +89,9 @@ public final class BenchmarkMain {
       ScanBench.run(n, r);
     }
     PushdownBench.run(config.smallRows(), r);
+    LatencyBench.run(config.latencyRows(), r);
+    DeepOffsetBench.run(config.latencyRows(), r);
+    MemoryBench.run(config.memoryRows(), r);
     r.context("finished", java.time.Instant.now().toString());
     r.writeJson(config.out());
     return r;

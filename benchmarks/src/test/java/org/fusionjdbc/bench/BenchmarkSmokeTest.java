@@ -37,6 +37,8 @@ class BenchmarkSmokeTest {
     assertThat(r.value("pushdown.equality.rows_sent")).isEqualTo(r.value("pushdown.equality.rows_returned"));
     assertThat(r.value("pushdown.key_range.rows_sent")).isLessThan(r.value("pushdown.key_range.rows_sent_nopush"));
     assertThat(r.value("scan.2000.raw_requests")).isEqualTo(4);
+    assertThat(r.value("memory.5000.completed_at_256m")).isEqualTo(1);
+    assertThat(r.value("latency.4000.ideal_ms")).isEqualTo(100);
   }
 
   private static List<String> expected() {
@@ -65,6 +67,22 @@ class BenchmarkSmokeTest {
       }
     }
     names.add("first_row.cold_vs_warm");
+    for (String d : List.of("driver_par8", "driver_default")) {
+      for (String kind : List.of("_ms", "_requests", "_throttled")) {
+        names.add("latency.4000." + d + kind);
+      }
+    }
+    for (String kind : List.of("sequential_offset_ms", "ideal_ms", "driver_par8_vs_ideal", "sequential_vs_driver_par8",
+        "sequential_vs_driver_default")) {
+      names.add("latency.4000." + kind);
+    }
+    for (String kind : List.of("driver_ms", "offset_pager_ms", "keyset_pager_ms", "offset_vs_driver",
+        "driver_vs_keyset_pager")) {
+      names.add("deep_offset.4000." + kind);
+    }
+    for (String kind : List.of("completed_at_256m", "peak_heap_mb", "max_live_after_gc_mb", "scan_ms")) {
+      names.add("memory.5000." + kind);
+    }
     return names;
   }
 }
