@@ -25,6 +25,7 @@ import org.fusionjdbc.client.query.SortKey;
  * values of {@code ?} parameters are read from the DataContext at each execution.
  */
 public final class FusionQuery {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("org.fusionjdbc.calcite");
   private final FusionTable table;
   private final QuerySpec spec;
   private final List<FusionRel.Implementor.DeferredFilter> deferred;
@@ -32,10 +33,12 @@ public final class FusionQuery {
   private final int countColumns;
   private final RexBuilder rexBuilder;
   private final Object parentKey;
+  private final boolean resultRows;
 
   private FusionQuery(FusionTable table, QuerySpec spec, List<FusionRel.Implementor.DeferredFilter> deferred,
-      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey) {
+      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey, boolean resultRows) {
     this.parentKey = parentKey;
+    this.resultRows = resultRows;
     this.table = table;
     this.spec = spec;
     this.deferred = List.copyOf(deferred);
@@ -68,7 +71,12 @@ public final class FusionQuery {
       b.filter(QExpr.and(impl.filters));
     }
     impl.limit.ifPresent(b::limit);
-    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey);
+    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey, false);
+  }
+
+  /** This query, marked as producing the statement's result rows (setMaxRows may limit it). */
+  FusionQuery withResultRows(boolean result) {
+    return new FusionQuery(table, spec, deferred, columns, countColumns, rexBuilder, parentKey, result);
   }
 
   /** The spec as planned (with {@code ?} terms not yet bound). */
@@ -118,8 +126,13 @@ public final class FusionQuery {
 
   /** Called from generated code. {@code scalar}: a one-column row is the value itself, not an array. */
   public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
-    QuerySpec bound = bind(root);
+    QuerySpec planned = bind(root);
+    long maxRows = FusionAdapter.currentMaxRows();
+    QuerySpec bound = resultRows && maxRows > 0 && !isCount()
+        && (planned.limit().isEmpty() || planned.limit().getAsLong() > maxRows)
+        ? planned.toBuilder().limit(maxRows).build() : planned;
     Hook.QUERY_PLAN.run(bound);
+    LOG.fine(() -> "fusion request " + bound);
     FusionClient client = table.client();
     if (isCount()) {
       long total = client.count(bound.toBuilder().offset(0).noLimit().build());

@@ -20,7 +20,6 @@ import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
-import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -296,9 +295,5 @@ final class FusionRules {
       return new FusionToEnumerableConverter(rel.getCluster(),
           rel.getTraitSet().replace(EnumerableConvention.INSTANCE), rel);
     }
-  }
-
-  static boolean isParam(RexNode n) {
-    return n instanceof RexDynamicParam;
   }
 }

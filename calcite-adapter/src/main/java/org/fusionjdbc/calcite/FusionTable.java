@@ -39,6 +39,7 @@ public final class FusionTable extends AbstractTable implements TranslatableTabl
   private final String child;
   private final AdapterOptions options;
   private volatile List<FusionColumn> columns;
+  private volatile boolean described;
 
   FusionTable(FusionClient client, String contextRoot, String resource, String child, AdapterOptions options) {
     this.client = Objects.requireNonNull(client, "client");
@@ -76,7 +77,9 @@ public final class FusionTable extends AbstractTable implements TranslatableTabl
 
   /** Describe of the top-level resource. */
   ResourceDescription parentDescription() {
-    return client.describe(contextRoot, parentResource);
+    ResourceDescription d = client.describe(contextRoot, parentResource);
+    described = true;
+    return d;
   }
 
   private ChildDescription childDescription(ResourceDescription parent) {
@@ -88,7 +91,7 @@ public final class FusionTable extends AbstractTable implements TranslatableTabl
   }
 
   boolean isDescribed() {
-    return columns != null;
+    return described;
   }
 
   /** Key columns: the resource's key; for a child table the parent-key columns followed by the child's key. */

@@ -25,8 +25,15 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  */
 public final class FusionToEnumerableConverter extends ConverterImpl implements EnumerableRel {
 
+  /** Set on the final plan when this scan's rows are the statement's rows (see {@link ResultScans}). */
+  private volatile boolean resultRows;
+
   FusionToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+  }
+
+  void markResultRows() {
+    resultRows = true;
   }
 
   @Override
@@ -60,7 +67,7 @@ public final class FusionToEnumerableConverter extends ConverterImpl implements 
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         pref.prefer(JavaRowFormat.ARRAY));
-    Expression stashed = implementor.stash(query(), FusionQuery.class);
+    Expression stashed = implementor.stash(query().withResultRows(resultRows), FusionQuery.class);
     BlockBuilder block = new BlockBuilder();
     block.add(Expressions.return_(null, Expressions.call(stashed, "enumerable", implementor.getRootExpression(),
         Expressions.constant(physType.getFormat() == JavaRowFormat.SCALAR))));

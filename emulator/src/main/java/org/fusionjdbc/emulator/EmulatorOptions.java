@@ -1,6 +1,8 @@
 package org.fusionjdbc.emulator;
 
 import java.util.Objects;
+import org.fusionjdbc.emulator.auth.AuthService;
+import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
 
 /**
@@ -18,8 +20,17 @@ import org.fusionjdbc.emulator.auth.Authenticator;
  *   <li>{@code datetimeMillis}: write datetimes with {@code .SSS} (default false)</li>
  *   <li>{@code totalResultsJitter}: 0 (exact, default) to 1.0: totalResults varies by up to that fraction
  *       to model an estimate, but never below offset+count</li>
- *   <li>{@code authenticator}: checks Authorization headers; null means the built-in default</li>
+ *   <li>{@code authSettings}: users, Basic passwords, trusted issuers, OAuth clients; the emulator
+ *       builds its {@link AuthService} from them, verifies every REST request with it and serves the
+ *       identity domain's {@code /oauth2/v1/token} and {@code /admin/v1/SigningCert/jwk}</li>
+ *   <li>{@code authService}: a ready AuthService instead (a test that mints tokens with it)</li>
+ *   <li>{@code authenticator}: overrides only the REST check (a test double for non-auth tests)</li>
+ *   <li>none of the three: "open" mode, any {@code Basic}/{@code Bearer} header is accepted unchecked
+ *       and a request without one gets 401 (kept so existing suites that do not test auth still run)</li>
  *   <li>{@code threads} (16) and {@code journalCapacity} (10,000)</li>
+ *   <li>initial fault plan: {@code latencyMs}, {@code perRowMicros}, {@code offsetCostMicrosPerRow},
+ *       {@code maxConcurrent}, {@code throttleRate}, {@code unavailableRate} (all 0 = off); change them
+ *       at run time through {@code FusionEmulator.faults()}</li>
  * </ul>
  */
 public final class EmulatorOptions {
@@ -33,8 +44,16 @@ public final class EmulatorOptions {
   private final boolean datetimeMillis;
   private final double totalResultsJitter;
   private final Authenticator authenticator;
+  private final AuthSettings authSettings;
+  private final AuthService authService;
   private final int threads;
   private final int journalCapacity;
+  private final long latencyMs;
+  private final long perRowMicros;
+  private final long offsetCostMicrosPerRow;
+  private final int maxConcurrent;
+  private final double throttleRate;
+  private final double unavailableRate;
 
   private EmulatorOptions(Builder b) {
     if (b.port < 0 || b.port > 65_535) {
@@ -66,8 +85,19 @@ public final class EmulatorOptions {
     this.datetimeMillis = b.datetimeMillis;
     this.totalResultsJitter = b.totalResultsJitter;
     this.authenticator = b.authenticator;
+    this.authSettings = b.authSettings;
+    this.authService = b.authService;
+    if (authSettings != null && authService != null) {
+      throw new IllegalArgumentException("give authSettings or authService, not both");
+    }
     this.threads = b.threads;
     this.journalCapacity = b.journalCapacity;
+    this.latencyMs = b.latencyMs;
+    this.perRowMicros = b.perRowMicros;
+    this.offsetCostMicrosPerRow = b.offsetCostMicrosPerRow;
+    this.maxConcurrent = b.maxConcurrent;
+    this.throttleRate = b.throttleRate;
+    this.unavailableRate = b.unavailableRate;
   }
 
   public static EmulatorOptions defaults() {
@@ -90,8 +120,16 @@ public final class EmulatorOptions {
     b.datetimeMillis = datetimeMillis;
     b.totalResultsJitter = totalResultsJitter;
     b.authenticator = authenticator;
+    b.authSettings = authSettings;
+    b.authService = authService;
     b.threads = threads;
     b.journalCapacity = journalCapacity;
+    b.latencyMs = latencyMs;
+    b.perRowMicros = perRowMicros;
+    b.offsetCostMicrosPerRow = offsetCostMicrosPerRow;
+    b.maxConcurrent = maxConcurrent;
+    b.throttleRate = throttleRate;
+    b.unavailableRate = unavailableRate;
     return b;
   }
 
@@ -140,6 +178,21 @@ public final class EmulatorOptions {
     return authenticator;
   }
 
+  /** Auth settings for the emulator's AuthService, or null. */
+  public AuthSettings authSettings() {
+    return authSettings;
+  }
+
+  /** A ready AuthService to use, or null. */
+  public AuthService authService() {
+    return authService;
+  }
+
+  /** True when no auth was configured at all: any Basic/Bearer header passes unchecked. */
+  public boolean openAuth() {
+    return authenticator == null && authSettings == null && authService == null;
+  }
+
   public int threads() {
     return threads;
   }
@@ -148,12 +201,38 @@ public final class EmulatorOptions {
     return journalCapacity;
   }
 
+  /** Initial fault plan value (see {@link org.fusionjdbc.emulator.faults.FaultPlan}). */
+  public long latencyMs() {
+    return latencyMs;
+  }
+
+  public long perRowMicros() {
+    return perRowMicros;
+  }
+
+  public long offsetCostMicrosPerRow() {
+    return offsetCostMicrosPerRow;
+  }
+
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  public double throttleRate() {
+    return throttleRate;
+  }
+
+  public double unavailableRate() {
+    return unavailableRate;
+  }
+
   @Override
   public String toString() {
     return "EmulatorOptions[port=" + port + ", rows=" + rows + ", seed=" + seed + ", maxLimit=" + maxLimit
         + ", defaultLimit=" + defaultLimit + ", permissive=" + permissive + ", defaultFrameworkVersion="
         + defaultFrameworkVersion + ", datetimeMillis=" + datetimeMillis + ", totalResultsJitter="
-        + totalResultsJitter + ", authenticator=" + (authenticator == null ? "default" : "custom") + "]";
+        + totalResultsJitter + ", auth=" + (openAuth() ? "open" : authSettings != null ? authSettings : authService != null ? "service"
+        : "custom authenticator") + "]";
   }
 
   /** Builder; every setter checks nothing until {@link #build()}. */
@@ -168,8 +247,16 @@ public final class EmulatorOptions {
     private boolean datetimeMillis;
     private double totalResultsJitter;
     private Authenticator authenticator;
+    private AuthSettings authSettings;
+    private AuthService authService;
     private int threads = 16;
     private int journalCapacity = 10_000;
+    private long latencyMs;
+    private long perRowMicros;
+    private long offsetCostMicrosPerRow;
+    private int maxConcurrent;
+    private double throttleRate;
+    private double unavailableRate;
 
     private Builder() {}
 
@@ -228,6 +315,16 @@ public final class EmulatorOptions {
       return this;
     }
 
+    public Builder authSettings(AuthSettings v) {
+      authSettings = Objects.requireNonNull(v, "authSettings");
+      return this;
+    }
+
+    public Builder authService(AuthService v) {
+      authService = Objects.requireNonNull(v, "authService");
+      return this;
+    }
+
     public Builder threads(int v) {
       threads = v;
       return this;
@@ -235,6 +332,36 @@ public final class EmulatorOptions {
 
     public Builder journalCapacity(int v) {
       journalCapacity = v;
+      return this;
+    }
+
+    public Builder latencyMs(long v) {
+      latencyMs = v;
+      return this;
+    }
+
+    public Builder perRowMicros(long v) {
+      perRowMicros = v;
+      return this;
+    }
+
+    public Builder offsetCostMicrosPerRow(long v) {
+      offsetCostMicrosPerRow = v;
+      return this;
+    }
+
+    public Builder maxConcurrent(int v) {
+      maxConcurrent = v;
+      return this;
+    }
+
+    public Builder throttleRate(double v) {
+      throttleRate = v;
+      return this;
+    }
+
+    public Builder unavailableRate(double v) {
+      unavailableRate = v;
       return this;
     }
 

@@ -9,8 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fusionjdbc.emulator.auth.AuthService;
+import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
 import org.fusionjdbc.emulator.data.DataSet;
+import org.fusionjdbc.emulator.faults.FaultPlan;
 import org.fusionjdbc.emulator.journal.Journal;
 import org.fusionjdbc.emulator.query.QueryEngine;
 import org.fusionjdbc.emulator.rest.AdminHandler;
@@ -28,7 +31,9 @@ public final class FusionEmulator implements AutoCloseable {
   private final DataSet data;
   private final Journal journal;
   private final QueryEngine engine;
+  private AuthService auth; // created lazily in open mode: key generation costs a start otherwise
   private final Authenticator authenticator;
+  private final FaultPlan faults;
   private final HttpServer server;
   private final ExecutorService executor;
   private final String baseUrl;
@@ -38,7 +43,13 @@ public final class FusionEmulator implements AutoCloseable {
     this.data = new DataSet(options.seed(), options.rows());
     this.journal = new Journal(options.journalCapacity());
     this.engine = new QueryEngine();
-    this.authenticator = options.authenticator() != null ? options.authenticator() : new HeaderPrefixAuthenticator();
+    this.auth = options.authService() != null ? options.authService()
+        : options.authSettings() != null ? AuthService.create(options.authSettings()) : null;
+    this.authenticator = options.authenticator() != null ? options.authenticator()
+        : options.openAuth() ? new HeaderPrefixAuthenticator() : auth().authenticator();
+    this.faults = new FaultPlan(options.seed()).latencyMs(options.latencyMs()).perRowMicros(options.perRowMicros())
+        .offsetCostMicrosPerRow(options.offsetCostMicrosPerRow()).maxConcurrent(options.maxConcurrent())
+        .throttleRate(options.throttleRate()).unavailableRate(options.unavailableRate());
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
     int instance = INSTANCES.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
@@ -49,9 +60,11 @@ public final class FusionEmulator implements AutoCloseable {
     };
     this.executor = Executors.newFixedThreadPool(options.threads(), tf);
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-    RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, baseUrl);
+    RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, faults, baseUrl);
     server.createContext("/", rest);
-    server.createContext("/__admin/", new AdminHandler(journal));
+    server.createContext("/__admin/", new AdminHandler(journal, faults));
+    server.createContext("/oauth2/v1/token", exchange -> auth().tokenEndpoint().handle(exchange));
+    server.createContext("/admin/v1/SigningCert/jwk", exchange -> auth().jwksEndpoint().handle(exchange));
     server.setExecutor(executor);
     server.start();
   }
@@ -87,7 +100,23 @@ public final class FusionEmulator implements AutoCloseable {
     return journal;
   }
 
-  /** The Authenticator in use. */
+  /** The live fault and load plan; changes apply to the next request. */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /**
+   * The emulator's AuthService (users, token endpoint, JWKS). Its identity domain is this server:
+   * {@code baseUrl() + "/oauth2/v1/token"}.
+   */
+  public synchronized AuthService auth() {
+    if (auth == null) {
+      auth = AuthService.create(AuthSettings.builder().build());
+    }
+    return auth;
+  }
+
+  /** The Authenticator REST requests pass (see {@link EmulatorOptions} for how it is chosen). */
   public Authenticator authenticator() {
     return authenticator;
   }

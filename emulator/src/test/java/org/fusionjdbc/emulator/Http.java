@@ -37,10 +37,17 @@ final class Http {
     if (auth != null) {
       b.header("Authorization", auth);
     }
+    // sendAsync + get(timeout) bounds the whole exchange, body included, so a broken server cannot hang a test
     try {
-      return CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return CLIENT.sendAsync(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("no complete response within 30 s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

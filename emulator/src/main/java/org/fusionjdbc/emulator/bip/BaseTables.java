@@ -116,8 +116,36 @@ public final class BaseTables {
       date("DATE_TO", true), timestamp("CREATION_DATE"), timestamp("LAST_UPDATE_DATE")),
       List.of("ORGANIZATION_ID"));
 
+  /** Purchase order ids start above 2^53 in the REST data: a client parsing them as doubles breaks. */
+  public static final Table PO_HEADERS_ALL = new Table("PO_HEADERS_ALL", List.of(
+      id("PO_HEADER_ID"), text("SEGMENT1", 30, false), ref("VENDOR_ID"), text("CURRENCY_CODE", 15, true),
+      text("DOCUMENT_STATUS", 25, true), ref("PRC_BU_ID"), text("COMMENTS", 240, true),
+      timestamp("CREATION_DATE"), timestamp("LAST_UPDATE_DATE")),
+      List.of("PO_HEADER_ID"));
+
+  public static final Table PO_LINES_ALL = new Table("PO_LINES_ALL", List.of(
+      id("PO_LINE_ID"), id("PO_HEADER_ID"), new Column("LINE_NUM", "NUMBER", 22, null, null, false),
+      text("ITEM_DESCRIPTION", 240, true), amount("QUANTITY"), amount("UNIT_PRICE"), text("UOM_CODE", 25, true),
+      timestamp("CREATION_DATE")),
+      List.of("PO_LINE_ID"));
+
+  public static final Table HR_LOCATIONS_ALL_F = new Table("HR_LOCATIONS_ALL_F", List.of(
+      id("LOCATION_ID"), date("EFFECTIVE_START_DATE", false), date("EFFECTIVE_END_DATE", false),
+      text("LOCATION_CODE", 60, false), text("LOCATION_NAME", 240, true), text("ADDRESS_LINE_1", 240, true),
+      text("TOWN_OR_CITY", 30, true), text("COUNTRY", 60, true), text("POSTAL_CODE", 30, true),
+      text("ACTIVE_STATUS", 30, true), timestamp("CREATION_DATE")),
+      List.of("LOCATION_ID", "EFFECTIVE_START_DATE", "EFFECTIVE_END_DATE"));
+
+  public static final Table PER_ALL_ASSIGNMENTS_M = new Table("PER_ALL_ASSIGNMENTS_M", List.of(
+      id("ASSIGNMENT_ID"), date("EFFECTIVE_START_DATE", false), date("EFFECTIVE_END_DATE", false),
+      id("PERSON_ID"), text("ASSIGNMENT_TYPE", 30, false), text("ASSIGNMENT_NUMBER", 30, true),
+      text("ASSIGNMENT_NAME", 80, true), ref("ORGANIZATION_ID"), ref("LOCATION_ID"),
+      text("ASSIGNMENT_STATUS_TYPE", 30, true), text("PRIMARY_FLAG", 1, true), timestamp("CREATION_DATE")),
+      List.of("ASSIGNMENT_ID", "EFFECTIVE_START_DATE", "EFFECTIVE_END_DATE"));
+
   public static final List<Table> ALL = List.of(AP_INVOICES_ALL, AP_INVOICE_LINES_ALL, POZ_SUPPLIERS,
-      HZ_PARTIES, PER_ALL_PEOPLE_F, PER_PERSON_NAMES_F, HR_ALL_ORGANIZATION_UNITS);
+      HZ_PARTIES, PO_HEADERS_ALL, PO_LINES_ALL, PER_ALL_PEOPLE_F, PER_PERSON_NAMES_F, PER_ALL_ASSIGNMENTS_M,
+      HR_ALL_ORGANIZATION_UNITS, HR_LOCATIONS_ALL_F);
 
   private BaseTables() {}
 }

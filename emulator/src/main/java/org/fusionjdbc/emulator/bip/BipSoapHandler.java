@@ -124,10 +124,13 @@ final class BipSoapHandler implements HttpHandler {
     try {
       sql = proxy.decode(value);
       SqlProxy.Result result = proxy.run(sql);
-      journal.add(new BipJournal.Entry(Instant.now(), principal, sql, elapsed(start), result.rows(), "OK"));
       byte[] data = SoapEnvelopes.proxyDataXml(dataModelName(), value, result.text());
       if (data.length > settings.maxOutputBytes()) {
         throw ProxyFailure.server(SqlProxy.dataLimitText(settings.maxOutputBytes()));
+      }
+      journal.add(new BipJournal.Entry(Instant.now(), principal, sql, elapsed(start), result.rows(), "OK"));
+      if (LOG.isLoggable(Level.FINE)) {
+        LOG.fine("proxy report returned " + result.rows() + " rows, " + data.length + " bytes");
       }
       return send(ex, 200, announced, SoapEnvelopes.runReportResponse(announced, data, "text/xml"));
     } catch (ProxyFailure f) {

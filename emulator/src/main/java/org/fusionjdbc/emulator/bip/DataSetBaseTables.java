@@ -46,12 +46,16 @@ public final class DataSetBaseTables implements BaseTableSource {
     return switch (table) {
       case "AP_INVOICES_ALL" -> map("invoices", maxRows, (r, i) -> List.of(invoice(r)));
       case "AP_INVOICE_LINES_ALL" -> map("invoices", maxRows, (r, i) -> lines(r, i));
+      case "PO_HEADERS_ALL" -> map("purchaseOrders", maxRows, (r, i) -> List.of(purchaseOrder(r)));
+      case "PO_LINES_ALL" -> map("purchaseOrders", maxRows, (r, i) -> poLines(r, i));
       // reference data is loaded whole (a few thousand rows) so every foreign key resolves
       case "POZ_SUPPLIERS" -> map("suppliers", Integer.MAX_VALUE, (r, i) -> List.of(supplier(r)));
       case "HZ_PARTIES" -> map("suppliers", Integer.MAX_VALUE, (r, i) -> List.of(party(r)));
       case "PER_ALL_PEOPLE_F" -> map("workers", Integer.MAX_VALUE, (r, i) -> List.of(person(r, i)));
       case "PER_PERSON_NAMES_F" -> map("workers", Integer.MAX_VALUE, (r, i) -> names(r, i));
+      case "PER_ALL_ASSIGNMENTS_M" -> map("workers", Integer.MAX_VALUE, (r, i) -> assignments(r, i));
       case "HR_ALL_ORGANIZATION_UNITS" -> organizations(Integer.MAX_VALUE);
+      case "HR_LOCATIONS_ALL_F" -> map("locations", Integer.MAX_VALUE, (r, i) -> List.of(location(r)));
       default -> List.of();
     };
   }
@@ -208,6 +212,75 @@ public final class DataSetBaseTables implements BaseTableSource {
       out.add(m);
     }
     return out;
+  }
+
+  private static Map<String, Object> purchaseOrder(Map<String, Object> r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("PO_HEADER_ID", r.get("POHeaderId"));
+    m.put("SEGMENT1", r.get("OrderNumber"));
+    m.put("VENDOR_ID", r.get("SupplierId"));
+    m.put("CURRENCY_CODE", r.get("CurrencyCode"));
+    m.put("DOCUMENT_STATUS", code((String) r.get("Status")));
+    m.put("PRC_BU_ID", BUSINESS_UNITS.get(r.get("ProcurementBU")));
+    m.put("COMMENTS", r.get("Description"));
+    m.put("CREATION_DATE", utc(r.get("CreationDate")));
+    m.put("LAST_UPDATE_DATE", utc(r.get("CreationDate")));
+    return m;
+  }
+
+  private List<Map<String, Object>> poLines(Map<String, Object> po, int index) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> l : children("purchaseOrders", "lines", index, po)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("PO_LINE_ID", l.get("POLineId"));
+      m.put("PO_HEADER_ID", po.get("POHeaderId"));
+      m.put("LINE_NUM", l.get("LineNumber"));
+      m.put("ITEM_DESCRIPTION", l.get("ItemDescription"));
+      m.put("QUANTITY", l.get("Quantity"));
+      m.put("UNIT_PRICE", l.get("Price"));
+      m.put("UOM_CODE", l.get("UOM"));
+      m.put("CREATION_DATE", utc(po.get("CreationDate")));
+      out.add(m);
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> assignments(Map<String, Object> person, int index) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> a : children("workers", "assignments", index, person)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("ASSIGNMENT_ID", a.get("AssignmentId"));
+      m.put("EFFECTIVE_START_DATE", a.get("StartDate") == null ? person.get("EffectiveStartDate") : a.get("StartDate"));
+      m.put("EFFECTIVE_END_DATE", END_OF_TIME);
+      m.put("PERSON_ID", person.get("PersonId"));
+      m.put("ASSIGNMENT_TYPE", "E");
+      m.put("ASSIGNMENT_NUMBER", a.get("AssignmentNumber"));
+      m.put("ASSIGNMENT_NAME", a.get("AssignmentName"));
+      m.put("ORGANIZATION_ID", a.get("DepartmentId"));
+      m.put("LOCATION_ID", a.get("LocationId"));
+      m.put("ASSIGNMENT_STATUS_TYPE", a.get("AssignmentStatusType"));
+      m.put("PRIMARY_FLAG", Boolean.TRUE.equals(a.get("PrimaryFlag")) ? "Y" : "N");
+      m.put("CREATION_DATE", utc(person.get("CreationDate")));
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> location(Map<String, Object> r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("LOCATION_ID", r.get("LocationId"));
+    m.put("EFFECTIVE_START_DATE", r.get("EffectiveStartDate") == null ? LocalDate.of(2000, 1, 1)
+        : r.get("EffectiveStartDate"));
+    m.put("EFFECTIVE_END_DATE", END_OF_TIME);
+    m.put("LOCATION_CODE", r.get("LocationCode"));
+    m.put("LOCATION_NAME", r.get("LocationName"));
+    m.put("ADDRESS_LINE_1", r.get("AddressLine1"));
+    m.put("TOWN_OR_CITY", r.get("TownOrCity"));
+    m.put("COUNTRY", r.get("Country"));
+    m.put("POSTAL_CODE", r.get("PostalCode"));
+    m.put("ACTIVE_STATUS", r.get("ActiveStatus"));
+    m.put("CREATION_DATE", utc(r.get("CreationDate")));
+    return m;
   }
 
   private List<Map<String, Object>> organizations(int maxRows) {

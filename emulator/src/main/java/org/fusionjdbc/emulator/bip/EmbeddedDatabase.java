@@ -52,6 +52,7 @@ final class EmbeddedDatabase implements AutoCloseable {
           s.execute(createTable(t));
         }
         DataDictionary.create(s, BaseTables.ALL);
+        OracleFunctions.install(s, BaseTables.OWNER);
         s.execute("CREATE USER " + READER + " PASSWORD '" + readerPassword + "'");
         s.execute("GRANT SELECT ON SCHEMA " + BaseTables.OWNER + " TO " + READER);
         s.execute("GRANT SELECT ON SCHEMA SYS TO " + READER);

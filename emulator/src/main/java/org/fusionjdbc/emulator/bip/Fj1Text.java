@@ -68,7 +68,7 @@ final class Fj1Text {
         String offset = t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
         yield timestamp(t.toLocalDateTime(), col.scale()) + offset;
       }
-      case "INTERVAL YEAR TO MONTH" -> rs.getObject(i, Period.class).toString();
+      case "INTERVAL YEAR TO MONTH" -> yearToMonth(rs.getObject(i, Period.class));
       case "INTERVAL DAY TO SECOND" -> dayToSecond(rs.getObject(i, Duration.class));
       case "RAW" -> HEX.formatHex(rs.getBytes(i));
       case "BLOB" -> {
@@ -94,6 +94,11 @@ final class Fj1Text {
     }
     String nanos = String.format("%09d", t.getNano());
     return base + "." + nanos.substring(0, Math.min(scale, 9));
+  }
+
+  /** P1Y2M, or -P1Y2M for a negative interval (Period.toString would write P-1Y-2M). */
+  static String yearToMonth(Period p) {
+    return p.isNegative() ? "-" + p.negated() : p.toString();
   }
 
   /** ISO-8601 with a day part, as the format asks: P3DT4H5M6.5S, -PT1S, PT0S. */

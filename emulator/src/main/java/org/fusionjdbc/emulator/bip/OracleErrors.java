@@ -24,6 +24,7 @@ final class OracleErrors {
           ? ProxyFailure.ora(936, "missing expression")
           : ProxyFailure.ora(933, "SQL command not properly ended");
       case 90059 -> ProxyFailure.ora(918, "column ambiguously defined");
+      case 7001 -> ProxyFailure.ora(909, "invalid number of arguments");
       case 90016 -> ProxyFailure.ora(979, "not a GROUP BY expression");
       case 90053 -> ProxyFailure.ora(1427, "single-row subquery returns more than one row");
       case 22012 -> ProxyFailure.ora(1476, "divisor is equal to zero");

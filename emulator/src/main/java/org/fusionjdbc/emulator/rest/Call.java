@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.fusionjdbc.emulator.faults.Fault;
+import org.fusionjdbc.emulator.faults.FaultPlan;
 import org.fusionjdbc.emulator.query.QueryException;
 
 /** One exchange in flight: what the journal records, plus helpers that write the response. */
@@ -33,10 +35,44 @@ final class Call {
   long rowsExamined;
   long bytes;
   String fault;
+  /** A body fault (drop, malformed, slow) to apply to the next JSON body, or null. */
+  Fault bodyFault;
+  FaultPlan plan;
+  /** Journals the call; run just before the response completes, so a client never sees it missing. */
+  Runnable recorder;
+  private boolean recorded;
+
+  void record() {
+    if (!recorded) {
+      recorded = true;
+      if (recorder != null) {
+        recorder.run();
+      }
+    }
+  }
 
   Call(HttpExchange exchange, long seq) {
     this.exchange = exchange;
     this.seq = seq;
+  }
+
+  /** Per-row and per-offset-row latency from the fault plan (deep offsets are slow on real pods). */
+  void pageDelay(int rowCount, int offset) {
+    if (plan == null) {
+      return;
+    }
+    sleepMicros(rowCount * plan.perRowMicros() + (long) offset * plan.offsetCostMicrosPerRow());
+  }
+
+  static void sleepMicros(long micros) {
+    if (micros <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   String method() {
@@ -55,18 +91,60 @@ final class Call {
   void json(int code, String contentType, Body body) throws IOException {
     status = code;
     exchange.getResponseHeaders().set("Content-Type", contentType);
+    if (bodyFault != null && code == 200) {
+      faultyJson(body);
+      return;
+    }
     exchange.sendResponseHeaders(code, 0);
     try (CountingStream out = new CountingStream(exchange.getResponseBody());
          JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       body.write(g);
       g.flush();
       bytes = out.count;
+      record();
+    }
+  }
+
+  /** Writes the body as a fault dictates: cut, dropped mid-way, or dribbled. */
+  private void faultyJson(Body body) throws IOException {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(buf, JsonEncoding.UTF8)) {
+      body.write(g);
+    }
+    byte[] all = buf.toByteArray();
+    bytes = bodyFault == Fault.SLOW_BODY ? all.length : all.length / 2;
+    record();
+    switch (bodyFault) {
+      case MALFORMED_JSON -> {
+        exchange.sendResponseHeaders(200, all.length / 2);
+        exchange.getResponseBody().write(all, 0, all.length / 2);
+      }
+      case DROP_MID_BODY -> {
+        exchange.sendResponseHeaders(200, all.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(all, 0, all.length / 2);
+        out.flush();
+        // An IOException escaping the handler makes the JDK server close the connection: the client
+        // sees fewer bytes than Content-Length, as when a gateway drops a connection.
+        throw new DroppedConnection();
+      }
+      default -> {
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int off = 0; off < all.length; off += 512) {
+          out.write(all, off, Math.min(512, all.length - off));
+          out.flush();
+          sleepMicros((plan == null ? 20 : plan.slowBodyDelayMs()) * 1000);
+        }
+      }
     }
   }
 
   void text(int code, String contentType, String text) throws IOException {
     status = code;
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    bytes = b.length;
+    record();
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(code, b.length == 0 ? -1 : b.length);
     if (b.length > 0) {
@@ -74,11 +152,11 @@ final class Call {
         out.write(b);
       }
     }
-    bytes = b.length;
   }
 
   void empty(int code) throws IOException {
     status = code;
+    record();
     exchange.sendResponseHeaders(code, -1);
     exchange.close();
   }
@@ -118,6 +196,15 @@ final class Call {
       case 503 -> "Service Unavailable";
       default -> "Error";
     };
+  }
+
+  /** Thrown to drop the connection on purpose. */
+  static final class DroppedConnection extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DroppedConnection() {
+      super("fault injected: connection dropped mid-body");
+    }
   }
 
   /** Counts bytes and keeps the exchange's stream open semantics (close closes the exchange body). */

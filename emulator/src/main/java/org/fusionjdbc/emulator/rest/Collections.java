@@ -51,6 +51,7 @@ final class Collections {
     call.rows = rows.size();
     call.rowsExamined = r.rowsExamined();
     long reported = r.totalResults() < 0 ? -1 : jitter(r.totalResults(), offset + rows.size(), call.seq);
+    call.pageDelay(rows.size(), offset);
     call.json(200, COLLECTION_TYPE, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("items");

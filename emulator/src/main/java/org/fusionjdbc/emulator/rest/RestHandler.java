@@ -15,6 +15,8 @@ import org.fusionjdbc.emulator.data.DataSet;
 import org.fusionjdbc.emulator.data.ItemIds;
 import org.fusionjdbc.emulator.data.ResourceDef;
 import org.fusionjdbc.emulator.data.Table;
+import org.fusionjdbc.emulator.faults.Fault;
+import org.fusionjdbc.emulator.faults.FaultPlan;
 import org.fusionjdbc.emulator.journal.Journal;
 import org.fusionjdbc.emulator.journal.JournalEntry;
 import org.fusionjdbc.emulator.query.QueryEngine;
@@ -36,9 +38,11 @@ public final class RestHandler implements HttpHandler {
   private final Journal journal;
   private final Collections collections;
   private final String baseUrl;
+  private final FaultPlan faults;
 
   public RestHandler(EmulatorOptions options, DataSet data, Authenticator auth, Journal journal, QueryEngine engine,
-      String baseUrl) {
+      FaultPlan faults, String baseUrl) {
+    this.faults = faults;
     this.options = options;
     this.data = data;
     this.auth = auth;
@@ -50,6 +54,7 @@ public final class RestHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Call call = new Call(exchange, journal.nextSeq());
+    call.recorder = () -> journal(call);
     try {
       call.params = Params.parse(call.rawQuery());
       route(call);
@@ -59,14 +64,18 @@ public final class RestHandler implements HttpHandler {
       LOG.log(Level.WARNING, "emulator failure on " + call.path(), e);
       call.empty(500);
     } finally {
-      exchange.close();
-      long ms = (System.nanoTime() - call.startNanos) / 1_000_000;
-      journal.add(new JournalEntry(call.seq, call.method(), call.path(), call.rawQuery(), call.params, call.framework,
-          call.authKind, call.principal, call.status, call.rows, call.rowsExamined, call.bytes, ms, call.fault));
-      if (LOG.isLoggable(Level.FINE)) {
-        LOG.fine(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery()) + " -> "
-            + call.status + " " + ms + " ms, " + call.rows + " rows");
-      }
+      call.record();
+      exchange.close(); // with fewer bytes than Content-Length written, this closes the connection
+    }
+  }
+
+  private void journal(Call call) {
+    long ms = (System.nanoTime() - call.startNanos) / 1_000_000;
+    journal.add(new JournalEntry(call.seq, call.method(), call.path(), call.rawQuery(), call.params, call.framework,
+        call.authKind, call.principal, call.status, call.rows, call.rowsExamined, call.bytes, ms, call.fault));
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery()) + " -> "
+          + call.status + " " + ms + " ms, " + call.rows + " rows");
     }
   }
 
@@ -76,6 +85,48 @@ public final class RestHandler implements HttpHandler {
     if (seg.length < 3 || !DataSet.ROOTS.contains(seg[1]) || !seg[2].equals("resources")) {
       throw QueryException.notFound("No resource at " + call.path() + ".");
     }
+    FaultPlan.Decision d = faults.admit(call.seq);
+    try {
+      call.fault = d.label();
+      call.plan = faults;
+      if (!injected(call, d)) {
+        Call.sleepMicros(faults.latencyMs() * 1000);
+        call.bodyFault = d.fault();
+        authenticated(call, seg);
+      }
+    } finally {
+      if (d.admitted()) {
+        faults.release();
+      }
+    }
+  }
+
+  /** Answers the faults that replace the whole response; true when it did. */
+  private boolean injected(Call call, FaultPlan.Decision d) throws IOException {
+    Fault f = d.fault();
+    if (f == null) {
+      return false;
+    }
+    switch (f) {
+      case THROTTLE_429 -> {
+        call.exchange.getResponseHeaders().set("Retry-After",
+            d.admitted() ? String.valueOf(faults.retryAfterSeconds()) : "1");
+        call.empty(429);
+      }
+      case UNAVAILABLE_503 -> call.text(503, "text/html; charset=UTF-8", "<html><head><title>503 Service "
+          + "Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to "
+          + "service your request due to maintenance downtime or capacity problems.</p></body></html>");
+      case ERROR_500 -> call.empty(500);
+      case HTML_200 -> call.text(200, "text/html; charset=UTF-8", "<html><head><title>Sign In</title></head>"
+          + "<body><form action=\"/oam/server/auth_cred_submit\">Oracle Applications Cloud</form></body></html>");
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void authenticated(Call call, String[] seg) throws IOException {
     AuthResult who = auth.authenticate(call.exchange.getRequestHeaders().getFirst("Authorization"));
     call.authKind = who.kind();
     call.principal = who.principal();

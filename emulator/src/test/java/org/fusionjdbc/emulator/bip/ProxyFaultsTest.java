@@ -55,6 +55,7 @@ class ProxyFaultsTest {
       "select vendor_id, count(*) from ap_invoices_all      | ORA-00979: not a GROUP BY expression",
       "select (select invoice_id from ap_invoices_all) from dual | ORA-01427: single-row subquery returns more than one row",
       "select 'unterminated from dual                       | ORA-01756: quoted string not properly terminated",
+      "select to_number('12x') from dual                    | ORA-01722: invalid number",
   })
   void badSqlBecomesAnOraFaultInsideBipsWrapper(String sql, String expected) {
     String text = fault(sql);

@@ -79,6 +79,40 @@ class RestDataParityTest {
   }
 
   @Test
+  void purchaseOrderIdsAbove2To53ArriveExactAndAssignmentsPointAtLoadedDepartmentsAndLocations() {
+    Map<String, Object> po = data.rows("purchaseOrders").get(17);
+    Fj1Result r = bip.query("select h.po_header_id, h.segment1, count(l.po_line_id) lines from po_headers_all h"
+        + " left join po_lines_all l on l.po_header_id = h.po_header_id where h.po_header_id = " + po.get("POHeaderId")
+        + " group by h.po_header_id, h.segment1");
+    assertThat(r.rows()).containsExactly(List.of(po.get("POHeaderId").toString(), (String) po.get("OrderNumber"),
+        String.valueOf(data.children("purchaseOrders", (Long) po.get("POHeaderId"), "lines").size())));
+    assertThat(Long.parseLong(r.rows().get(0).get(0))).isGreaterThan(1L << 53);
+
+    long assignments = data.rows("workers").stream()
+        .mapToLong(w -> data.children("workers", (Long) w.get("PersonId"), "assignments").size()).sum();
+    assertThat(bip.query("select count(*), count(o.organization_id), count(l.location_id) from per_all_assignments_m a"
+        + " left join hr_all_organization_units o on o.organization_id = a.organization_id"
+        + " left join hr_locations_all_f l on l.location_id = a.location_id").rows())
+        .containsExactly(List.of(String.valueOf(assignments), String.valueOf(assignments), String.valueOf(assignments)));
+  }
+
+  @Test
+  void offsetFetchWindowsOrderedByTheKeyCoverEveryRowOnce() {
+    List<String> ids = new ArrayList<>();
+    for (int offset = 0; ; offset += 50) {
+      List<List<String>> window = bip.query("select invoice_id from ap_invoices_all order by invoice_id offset "
+          + offset + " rows fetch next 50 rows only").rows();
+      window.forEach(row -> ids.add(row.get(0)));
+      if (window.size() < 50) {
+        break;
+      }
+    }
+    assertThat(ids).isEqualTo(data.rows("invoices").subList(0, ROWS).stream()
+        .map(r -> r.get("InvoiceId").toString()).toList());
+    assertThat(bip.service.journal().sqls()).anyMatch(q -> q.contains("offset 100 rows fetch next 50 rows only"));
+  }
+
+  @Test
   void dataDictionaryListsTablesColumnsTypesAndKeys() {
     Fj1Result tables = bip.query("select table_name, num_rows from all_tables where owner = 'FUSION' order by table_name");
     assertThat(tables.rows().stream().map(r -> r.get(0)).toList())

@@ -90,7 +90,8 @@ class RunReportTest {
   void valuesAreEscapedAndTypedPerTheFormat() {
     Fj1Result r = bip.query("select description, amount_paid, creation_date,"
         + " cast(creation_date as timestamp with time zone) ts_tz, hextoraw('0AFF') raw_value,"
-        + " interval '3 04:05:06.5' day to second ds, interval '1-2' year to month ym"
+        + " interval '3 04:05:06.5' day to second ds, interval '1-2' year to month ym,"
+        + " interval '-1-2' year to month neg_ym, interval '-0 00:00:01' day to second neg_ds"
         + " from ap_invoices_all where invoice_num = 'INV-1007'");
     assertThat(r.rows()).hasSize(1);
     List<String> row = r.rows().get(0);
@@ -106,6 +107,33 @@ class RunReportTest {
     assertThat(row.get(5)).isEqualTo("P3DT4H5M6.5S");
     assertThat(r.column("YM").type()).isEqualTo("INTERVAL YEAR TO MONTH");
     assertThat(row.get(6)).isEqualTo("P1Y2M");
+    assertThat(row.get(7)).isEqualTo("-P1Y2M");
+    assertThat(row.get(8)).isEqualTo("-PT1S");
+    assertThat(java.time.Period.parse(row.get(7))).isEqualTo(java.time.Period.of(-1, -2, 0));
+    assertThat(java.time.Duration.parse(row.get(5))).isEqualTo(Duration.parse("P3DT4H5M6.5S"));
+  }
+
+  @Test
+  void oracleFunctionsAnalystsUseWork() {
+    Fj1Result r = bip.query("select to_number(' 12.50 ') n, months_between(date '2024-03-15', date '2024-01-15') whole,"
+        + " months_between(date '2024-02-29', date '2024-01-31') last_days, months_between(date '2024-01-16', date '2024-01-01') part,"
+        + " nvl(null, 'x') nv, decode(1, 1, 'one', 'other') dc, to_char(date '2024-01-15', 'YYYY-MM') tc,"
+        + " add_months(date '2024-01-31', 1) am from dual");
+    List<String> row = r.rows().get(0);
+    assertThat(row.get(3)).startsWith("0.48387096774193548387"); // 15/31
+    assertThat(row.subList(0, 3)).containsExactly("12.5", "2", "1");
+    assertThat(row.subList(4, 8)).containsExactly("x", "one", "2024-01", "2024-02-29T00:00:00");
+    assertThat(r.column("AM").type()).isEqualTo("DATE");
+  }
+
+  @Test
+  void nullsSortLastAscendingAndFirstDescendingAsInOracle() {
+    List<List<String>> asc = bip.query("select amount_paid from ap_invoices_all where invoice_num in"
+        + " ('INV-1001', 'INV-1003') order by amount_paid").rows();
+    assertThat(asc).containsExactly(List.of("325"), java.util.Collections.singletonList(null));
+    List<List<String>> desc = bip.query("select amount_paid from ap_invoices_all where invoice_num in"
+        + " ('INV-1001', 'INV-1003') order by amount_paid desc").rows();
+    assertThat(desc).containsExactly(java.util.Collections.singletonList(null), List.of("325"));
   }
 
   @Test

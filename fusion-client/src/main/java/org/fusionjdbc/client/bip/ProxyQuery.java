@@ -41,7 +41,7 @@ public final class ProxyQuery {
     try {
       report = client.runReport(ReportRequest.of(s.proxyReportPath()).withParameter(s.proxyParameter(), encoded));
     } catch (FusionException e) {
-      throw withoutSql(e, oracleSql, encoded);
+      throw withoutSql(e, oracleSql, encoded, s.proxyParameter());
     }
     return new ProxyRowStream(report, s.proxyReportPath());
   }
@@ -93,9 +93,9 @@ public final class ProxyQuery {
   }
 
   /** A fault keeps its whole text except the SQL (§1.4): the statement may be long and hold literal data. */
-  private static FusionException withoutSql(FusionException e, String sql, String encoded) {
-    String message = cut(e.getMessage(), sql, encoded);
-    String detail = cut(e.fusionDetail(), sql, encoded);
+  private static FusionException withoutSql(FusionException e, String sql, String encoded, String parameter) {
+    String message = cut(e.getMessage(), sql, encoded, parameter);
+    String detail = cut(e.fusionDetail(), sql, encoded, parameter);
     if (Objects.equals(message, e.getMessage()) && Objects.equals(detail, e.fusionDetail())) {
       return e;
     }
@@ -103,11 +103,11 @@ public final class ProxyQuery {
         .fusionDetail(detail).fusionErrorCode(e.fusionErrorCode()).retryable(e.retryable()).build();
   }
 
-  private static String cut(String text, String sql, String encoded) {
+  private static String cut(String text, String sql, String encoded, String parameter) {
     if (text == null) {
       return null;
     }
-    String t = text.replace(encoded, "<P_FJ_SQL>");
+    String t = text.replace(encoded, "<" + parameter + ">");
     String trimmed = sql.strip();
     return trimmed.isEmpty() ? t : t.replace(trimmed, "<the SQL>");
   }

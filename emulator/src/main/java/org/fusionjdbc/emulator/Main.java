@@ -1,0 +1,149 @@
+package org.fusionjdbc.emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.fusionjdbc.emulator.auth.AuthSettings;
+import org.fusionjdbc.emulator.auth.DemoCredentials;
+
+/**
+ * {@code java -jar fusion-emulator.jar [options]}: runs the emulator until interrupted and prints its
+ * base URL and the settings to connect. Run with {@code --help} for the options.
+ */
+public final class Main {
+  static final String USAGE = String.join(System.lineSeparator(),
+      "Usage: java -jar fusion-emulator.jar [options]",
+      "  --port N               listen on 127.0.0.1:N (default 8080; 0 = any free port)",
+      "  --rows N               rows of invoices, purchaseOrders, expenses (default 10000)",
+      "  --seed N               data seed (default 42)",
+      "  --latency-ms N         delay every REST response by N ms",
+      "  --offset-cost-us N     extra microseconds per row skipped by offset (deep offsets are slow)",
+      "  --max-concurrent N     answer 429 (Retry-After: 1) beyond N requests in flight",
+      "  --max-limit N          page size cap (default 500)",
+      "  --framework N          REST-Framework-Version when the header is absent (default 1)",
+      "  --permissive           accept IN, BETWEEN, IS NULL, NOT, <>, '' and * in q (default strict)",
+      "  --datetime-millis      write datetimes with milliseconds",
+      "  --trust ISSUER=cert.pem  trust JWTs of ISSUER signed by that certificate's key (repeatable)",
+      "  --user NAME            a known Fusion user for JWT and OAuth (repeatable)",
+      "  --basic-user NAME:PASSWORD  an HTTP Basic user (repeatable)",
+      "  --demo-keys DIR        generate a demo key pair, certificate, OAuth client and Basic user into DIR",
+      "Without --trust/--user/--basic-user/--demo-keys any Basic or Bearer header is accepted (open mode).");
+
+  /** Parsed command line. */
+  record Parsed(EmulatorOptions options, DemoCredentials demo, boolean help) {}
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Parsed p;
+    try {
+      p = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("fusion-emulator: " + e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (p.help()) {
+      System.out.println(USAGE);
+      return;
+    }
+    FusionEmulator emulator = FusionEmulator.start(p.options());
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stop.countDown();
+    }, "fusion-emulator-shutdown"));
+    printSettings(System.out, emulator, p.demo());
+    stop.await();
+  }
+
+  static void printSettings(PrintStream out, FusionEmulator emulator, DemoCredentials demo) {
+    EmulatorOptions o = emulator.options();
+    out.println("Fusion emulator listening on " + emulator.baseUrl());
+    out.println("  REST   " + emulator.baseUrl() + "/fscmRestApi/resources/11.13.18.05/  (and hcmRestApi, crmRestApi)");
+    out.println("  token  " + emulator.baseUrl() + "/oauth2/v1/token   JWKS " + emulator.baseUrl()
+        + "/admin/v1/SigningCert/jwk");
+    out.println("  admin  " + emulator.baseUrl() + "/__admin/journal   (POST /__admin/faults, /__admin/journal/reset)");
+    out.println("  rows " + o.rows() + ", seed " + o.seed() + ", " + (o.permissive() ? "permissive" : "strict")
+        + " q, max limit " + o.maxLimit() + ", default framework " + o.defaultFrameworkVersion()
+        + (o.latencyMs() > 0 ? ", latency " + o.latencyMs() + " ms" : ""));
+    if (o.openAuth()) {
+      out.println("  auth: open mode, any Basic or Bearer header is accepted");
+    } else {
+      out.println("  auth: verified (" + o.authSettings() + ")");
+    }
+    out.println("  JDBC URL: jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false");
+    if (demo != null) {
+      out.println(demo.printableSettingsWithSecrets());
+      out.println("  identity domain URL  " + emulator.baseUrl());
+    }
+    out.flush();
+  }
+
+  static Parsed parse(String[] args) {
+    EmulatorOptions.Builder b = EmulatorOptions.builder().port(8080);
+    AuthSettings.Builder auth = AuthSettings.builder();
+    boolean authGiven = false;
+    DemoCredentials demo = null;
+    List<String> a = new ArrayList<>(List.of(args));
+    for (int i = 0; i < a.size(); i++) {
+      String opt = a.get(i);
+      switch (opt) {
+        case "--help", "-h" -> {
+          return new Parsed(null, null, true);
+        }
+        case "--permissive" -> b.permissive(true);
+        case "--datetime-millis" -> b.datetimeMillis(true);
+        default -> {
+          if (i + 1 >= a.size()) {
+            throw new IllegalArgumentException(opt.startsWith("--") ? opt + " needs a value" : "unknown option " + opt);
+          }
+          String v = a.get(++i);
+          switch (opt) {
+            case "--port" -> b.port(intArg(opt, v));
+            case "--rows" -> b.rows(intArg(opt, v));
+            case "--seed" -> b.seed(Long.parseLong(v));
+            case "--latency-ms" -> b.latencyMs(intArg(opt, v));
+            case "--offset-cost-us" -> b.offsetCostMicrosPerRow(intArg(opt, v));
+            case "--max-concurrent" -> b.maxConcurrent(intArg(opt, v));
+            case "--max-limit" -> b.maxLimit(intArg(opt, v));
+            case "--framework" -> b.defaultFrameworkVersion(intArg(opt, v));
+            case "--trust" -> {
+              auth.trustIssuerSpec(v);
+              authGiven = true;
+            }
+            case "--user" -> {
+              auth.user(v);
+              authGiven = true;
+            }
+            case "--basic-user" -> {
+              auth.basicUserSpec(v);
+              authGiven = true;
+            }
+            case "--demo-keys" -> {
+              demo = DemoCredentials.generate(Path.of(v));
+              demo.applyTo(auth);
+              authGiven = true;
+            }
+            default -> throw new IllegalArgumentException("unknown option " + opt);
+          }
+        }
+      }
+    }
+    if (authGiven) {
+      b.authSettings(auth.build());
+    }
+    return new Parsed(b.build(), demo, false);
+  }
+
+  private static int intArg(String opt, String v) {
+    try {
+      return Integer.parseInt(v.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(opt + " needs an integer, got '" + v + "'");
+    }
+  }
+}
