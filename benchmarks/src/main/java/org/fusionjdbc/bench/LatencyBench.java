@@ -1,0 +1,80 @@
+package org.fusionjdbc.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.faults.FaultPlan;
+import org.fusionjdbc.emulator.journal.Journal;
+
+/**
+ * Latency hiding: {@code SELECT *} of N invoices with a fixed delay before every response and the emulator's
+ * concurrency cap (429 beyond it), through the driver (parallelism = cap, and the default) against a sequential
+ * offset pager (what naive tools do) and the ideal, pages / cap x latency.
+ */
+final class LatencyBench {
+  static final int LATENCY_MS = 100;
+  static final int CAP = 8;
+  static final int PAGE = 500;
+
+  private LatencyBench() {}
+
+  static void run(int rows, Results r) throws SQLException {
+    String p = "latency." + rows + ".";
+    try (BenchPod pod = BenchPod.start(EmulatorOptions.builder().rows(rows))) {
+      Journal journal = pod.emulator().journal();
+      FaultPlan faults = pod.emulator().faults();
+      java.util.List<String> columns = driver(pod, "parallelism=" + CAP, rows, r, p + "driver_par" + CAP);
+      driver(pod, "", rows, r, p + "driver_default");
+
+      faults.latencyMs(LATENCY_MS).maxConcurrent(CAP);
+      journal.clear();
+      RawPager.Scan naive;
+      Clock t = new Clock();
+      try (RawPager pager = new RawPager(pod.emulator().baseUrl() + ScanBench.RESOURCE_PATH, pod.basicHeader(),
+          columns, "InvoiceId", PAGE)) {
+        naive = pager.scan(RawPager.Mode.OFFSET);
+      }
+      double naiveMs = t.ms();
+      faults.reset();
+      ScanBench.check(naive.rows(), rows, "sequential offset pager");
+      double pages = Math.ceil(rows / (double) PAGE);
+      double ideal = Math.ceil(pages / CAP) * LATENCY_MS;
+      r.add(p + "sequential_offset_ms", naiveMs, "ms", naive.requests() + " requests one after another, "
+          + LATENCY_MS + " ms each");
+      r.add(p + "ideal_ms", ideal, "ms", "ceil(" + (long) pages + " pages / " + CAP + ") x " + LATENCY_MS
+          + " ms (ignores the emulator's own CPU time)");
+      r.ratio(p + "driver_par" + CAP + "_vs_ideal", p + "driver_par" + CAP + "_ms", p + "ideal_ms",
+          "1 = every page hidden behind another");
+      r.ratio(p + "sequential_vs_driver_par" + CAP, p + "sequential_offset_ms", p + "driver_par" + CAP + "_ms",
+          "speed-up over the naive pager");
+      r.ratio(p + "sequential_vs_driver_default", p + "sequential_offset_ms", p + "driver_default_ms",
+          "speed-up with the default parallelism (4)");
+    }
+  }
+
+  /** One driver scan with latency and cap on (describe done first, without them); returns its columns. */
+  private static java.util.List<String> driver(BenchPod pod, String extra, int rows, Results r, String name) throws SQLException {
+    Journal journal = pod.emulator().journal();
+    FaultPlan faults = pod.emulator().faults();
+    try (Connection c = DriverManager.getConnection(pod.url(extra), pod.basic())) {
+      Jdbc.readAll(c, ScanBench.SQL + " fetch first 1 rows only");
+      Journals.settled(journal);
+      faults.latencyMs(LATENCY_MS).maxConcurrent(CAP);
+      journal.clear();
+      Clock t = new Clock();
+      Jdbc.Read read = Jdbc.readAll(c, ScanBench.SQL);
+      double ms = t.ms();
+      faults.reset();
+      ScanBench.check(read.rows(), rows, name);
+      var entries = Journals.collection(journal, "invoices");
+      long throttled = entries.stream().filter(e -> e.status() == 429).count();
+      r.add(name + "_ms", ms, "ms", "JDBC SELECT * with " + LATENCY_MS + " ms per response, cap " + CAP
+          + (extra.isEmpty() ? ", default settings" : ", " + extra));
+      r.add(name + "_requests", entries.size(), "req", "collection requests, of which " + throttled
+          + " answered 429 by the cap");
+      r.add(name + "_throttled", throttled, "req", "requests refused by the concurrency cap");
+      return read.columns();
+    }
+  }
+}

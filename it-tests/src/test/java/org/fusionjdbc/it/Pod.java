@@ -1,0 +1,146 @@
+package org.fusionjdbc.it;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.FusionEmulator;
+import org.fusionjdbc.emulator.auth.AuthService;
+import org.fusionjdbc.emulator.auth.AuthSettings;
+import org.fusionjdbc.emulator.auth.DemoCredentials;
+
+/**
+ * One emulated pod for the whole suite (started on first use, daemon threads, never stopped before the JVM ends):
+ * real JWT, Basic, bearer and OAuth verification with a freshly generated demo identity, plus the identity
+ * domain's token endpoint on a loopback HttpServer of its own (the emulator does not serve it on its port).
+ * {@link CapturedOutput} is installed before anything else so every log line of the suite reaches the secret scan.
+ */
+final class Pod {
+  /** Rows of the big resources (invoices, ...): large enough that an unlimited scan would take many pages. */
+  static final int ROWS = 20_000;
+
+  private static Pod instance;
+
+  final CapturedOutput output;
+  final DemoCredentials credentials;
+  final AuthService auth;
+  final FusionEmulator emulator;
+  final String identityDomainUrl;
+  final String bearerToken;
+  final String privateKeyPem;
+  private final HttpServer identityDomain;
+
+  private Pod() {
+    this.output = CapturedOutput.install();
+    ShadedDriver.check();
+    try {
+      Path dir = Files.createTempDirectory("fusion-it-keys");
+      dir.toFile().deleteOnExit();
+      this.credentials = DemoCredentials.generate(dir);
+      this.privateKeyPem = Files.readString(credentials.privateKeyFile(), StandardCharsets.US_ASCII);
+      credentials.privateKeyFile().toFile().deleteOnExit();
+      credentials.certificateFile().toFile().deleteOnExit();
+      this.auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
+      this.emulator = FusionEmulator.start(EmulatorOptions.builder().rows(ROWS).authenticator(auth.authenticator())
+          .build());
+      this.identityDomain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      identityDomain.createContext("/oauth2/v1/token", auth.tokenEndpoint());
+      ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "it-identity-domain");
+        t.setDaemon(true);
+        return t;
+      });
+      identityDomain.setExecutor(executor);
+      identityDomain.start();
+      this.identityDomainUrl = "http://127.0.0.1:" + identityDomain.getAddress().getPort();
+      this.bearerToken = auth.mintRelayToken(credentials.username(), Duration.ofHours(1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static synchronized Pod get() {
+    if (instance == null) {
+      instance = new Pod();
+    }
+    return instance;
+  }
+
+  String url() {
+    return url("");
+  }
+
+  String url(String extra) {
+    return "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false" + (extra.isEmpty() ? "" : "&" + extra);
+  }
+
+  Connection connect(Properties p) throws SQLException {
+    return DriverManager.getConnection(url(), p);
+  }
+
+  Properties props(String mode) {
+    return switch (mode) {
+      case "jwt" -> jwt();
+      case "oauth" -> oauth();
+      case "basic" -> basic();
+      case "bearer" -> bearer();
+      default -> throw new IllegalArgumentException(mode);
+    };
+  }
+
+  Properties jwt() {
+    Properties p = new Properties();
+    p.setProperty("auth", "jwt");
+    p.setProperty("user", credentials.username());
+    p.setProperty("issuer", credentials.issuer());
+    p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
+    p.setProperty("certificateFile", credentials.certificateFile().toString());
+    return p;
+  }
+
+  Properties oauth() {
+    Properties p = new Properties();
+    p.setProperty("auth", "oauth");
+    p.setProperty("user", credentials.username());
+    p.setProperty("identityDomainUrl", identityDomainUrl);
+    p.setProperty("clientId", credentials.clientId());
+    p.setProperty("clientSecret", credentials.clientSecret());
+    p.setProperty("scope", credentials.scope());
+    p.setProperty("keyAlias", credentials.keyAlias());
+    p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
+    return p;
+  }
+
+  Properties basic() {
+    Properties p = new Properties();
+    p.setProperty("auth", "basic");
+    p.setProperty("user", credentials.username());
+    p.setProperty("password", credentials.basicPassword());
+    return p;
+  }
+
+  Properties bearer() {
+    Properties p = new Properties();
+    p.setProperty("auth", "bearer");
+    p.setProperty("accessToken", bearerToken);
+    return p;
+  }
+
+  /** The secret values of this run, which must never appear in a log line, message or toString. */
+  List<String> secrets() {
+    return List.of(credentials.clientSecret(), credentials.basicPassword(), bearerToken);
+  }
+}
