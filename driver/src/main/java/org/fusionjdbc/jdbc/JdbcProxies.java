@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
@@ -16,6 +17,7 @@ import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.jdbc.FusionCalciteConnector;
+import org.apache.calcite.jdbc.JdbcTypes;
 import org.fusionjdbc.calcite.ActiveScans;
 import org.fusionjdbc.client.FusionClient;
 
@@ -222,6 +224,10 @@ final class JdbcProxies {
       if (name.startsWith("execute")) {
         ActiveScans.reset(cancelFlag());
       }
+      if (name.equals("getMetaData")) {
+        Object md = call(method, args);
+        return md instanceof ResultSetMetaData rsmd ? metaData(rsmd) : md;
+      }
       Object result;
       if ((name.equals("execute") || name.equals("executeQuery")) && args != null && args.length > 0
           && args[0] instanceof String sql) {
@@ -260,8 +266,30 @@ final class JdbcProxies {
       if (method.getName().equals("getStatement")) {
         return statement;
       }
-      return call(method, args);
+      Object result = call(method, args);
+      return result instanceof ResultSetMetaData md ? metaData(md) : result;
     }
+  }
+
+  /** Column display sizes in characters, as tools size their fetch buffers (Calcite passes the precision). */
+  static ResultSetMetaData metaData(ResultSetMetaData target) {
+    return wrap(ResultSetMetaData.class, new Handler(target) {
+      @Override
+      String describe() {
+        return "FusionResultSetMetaData";
+      }
+
+      @Override
+      Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+        Object result = call(method, args);
+        if (method.getName().equals("getColumnDisplaySize")) {
+          int column = (Integer) args[0];
+          ResultSetMetaData md = (ResultSetMetaData) target;
+          return JdbcTypes.displaySize(md.getColumnType(column), md.getPrecision(column), (Integer) result);
+        }
+        return result;
+      }
+    });
   }
 
   private static final class MetaDataHandler extends Handler {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fusionjdbc.emulator.journal.JournalEntry;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,9 +90,6 @@ class TableauWalkIT {
   }
 
   @Test
-  @Disabled("bug: getColumns TYPE_NAME is Calcite's full type string ('BIGINT NOT NULL', 'VARCHAR(50) NOT NULL', "
-      + "'DECIMAL(18, 2)') instead of the type name that getTypeInfo and ResultSetMetaData use; COLUMN_SIZE is -1 "
-      + "for BIGINT and DATE and 3 for TIMESTAMP(3)")
   void getColumnsTypeNamesAndSizesAreWhatToolsMapTypesBy() throws SQLException {
     try (Connection c = pod.connect(pod.jwt())) {
       DatabaseMetaData md = c.getMetaData();
@@ -119,8 +115,6 @@ class TableauWalkIT {
   }
 
   @Test
-  @Disabled("bug: ResultSetMetaData.getColumnDisplaySize is 0 for DATE and 3 for TIMESTAMP(3) columns (precision "
-      + "passed through); Tableau sizes its adaptive fetch from it (JDBC: maximum width in characters, e.g. 10, 23)")
   void displaySizesFitTheValuesTableauWillFetch() throws SQLException {
     try (Connection c = pod.connect(pod.jwt()); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("select \"InvoiceDate\", \"CreationDate\" from fscm.\"invoices\" where 1=0")) {

@@ -121,8 +121,26 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
     }
   }
 
+  /** Exact (case-insensitive) names; null, and the {@code %} DBeaver passes, match every name. */
   private static boolean matches(String wanted, String actual) {
-    return wanted == null || wanted.equals(actual) || wanted.equalsIgnoreCase(actual);
+    if (wanted == null || wanted.equals("%")) {
+      return true;
+    }
+    if (wanted.indexOf('%') >= 0 || wanted.indexOf('_') >= 0) {
+      return LikePattern.matcher(wanted).apply(actual) || wanted.equalsIgnoreCase(actual);
+    }
+    return wanted.equalsIgnoreCase(actual);
+  }
+
+  /** Fusion has no catalogs: no rows (Calcite would list one unnamed catalog). */
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return rows(CatalogRow.class, List.of());
+  }
+
+  /** A getCatalogs row. */
+  public static final class CatalogRow {
+    public final String tableCat = null;
   }
 
   /** A result set whose columns are the public fields of {@code type}, in declaration order. */

@@ -19,9 +19,9 @@ final class RemarkedColumnFactory implements CalciteMetaColumnFactory {
   public MetaImpl.MetaColumn createColumn(Table table, String tableCat, String tableSchem, String tableName,
       String columnName, int dataType, String typeName, Integer columnSize, Integer decimalDigits, int numPrecRadix,
       int nullable, Integer charOctetLength, int ordinalPosition, String isNullable) {
-    return new RemarkedColumn(tableCat, tableSchem, tableName, columnName, dataType, typeName, columnSize,
-        decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable,
-        remarks(table, columnName));
+    return new RemarkedColumn(tableCat, tableSchem, tableName, columnName, dataType, JdbcTypes.baseName(typeName),
+        JdbcTypes.columnSize(dataType, columnSize), decimalDigits, numPrecRadix, nullable, charOctetLength,
+        ordinalPosition, isNullable, remarks(table, columnName));
   }
 
   @Override
