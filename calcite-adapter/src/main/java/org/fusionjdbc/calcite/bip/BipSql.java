@@ -8,7 +8,6 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Schemas;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.OracleSqlDialect;
 import org.fusionjdbc.client.FusionClient;
 import org.fusionjdbc.client.bip.BipClient;
 
@@ -23,8 +22,7 @@ public final class BipSql {
   public static final String REPORT_SCHEMA = "BIP";
 
   /** Oracle 19c, what Fusion runs: ANSI OFFSET/FETCH, no BOOLEAN in SQL. */
-  static final SqlDialect DIALECT =
-      new OracleSqlDialect(OracleSqlDialect.DEFAULT_CONTEXT.withDatabaseMajorVersion(19));
+  static final SqlDialect DIALECT = FusionOracleDialect.INSTANCE;
 
   private BipSql() {
   }
