@@ -36,7 +36,17 @@ final class LatencyBench {
         naive = pager.scan(RawPager.Mode.OFFSET);
       }
       double naiveMs = t.ms();
+      journal.clear();
+      RawPager.Scan floor;
+      t = new Clock();
+      try (RawPager pager = new RawPager(pod.emulator().baseUrl() + ScanBench.RESOURCE_PATH, pod.basicHeader(),
+          columns, "InvoiceId", PAGE)) {
+        floor = pager.parallelKeysetScan(CAP);
+      }
+      double floorMs = t.ms();
+      long floorThrottled = Journals.collection(journal, "invoices").stream().filter(e -> e.status() == 429).count();
       faults.reset();
+      ScanBench.check(floor.rows(), rows, "parallel raw pager");
       ScanBench.check(naive.rows(), rows, "sequential offset pager");
       double pages = Math.ceil(rows / (double) PAGE);
       double ideal = Math.ceil(pages / CAP) * LATENCY_MS;
@@ -44,6 +54,11 @@ final class LatencyBench {
           + LATENCY_MS + " ms each");
       r.add(p + "ideal_ms", ideal, "ms", "ceil(" + (long) pages + " pages / " + CAP + ") x " + LATENCY_MS
           + " ms (ignores the emulator's own CPU time)");
+      r.add(p + "raw_parallel_ms", floorMs, "ms", "raw pager, " + CAP + " key ranges keyset-paged at once, rows"
+          + " unordered (" + floor.requests() + " req, " + floorThrottled + " refused by the cap)");
+      r.ratio(p + "raw_parallel_vs_ideal", p + "raw_parallel_ms", p + "ideal_ms", "what is reachable here");
+      r.ratio(p + "driver_par" + CAP + "_vs_raw_parallel", p + "driver_par" + CAP + "_ms", p + "raw_parallel_ms",
+          "driver against the reachable floor");
       r.ratio(p + "driver_par" + CAP + "_vs_ideal", p + "driver_par" + CAP + "_ms", p + "ideal_ms",
           "1 = every page hidden behind another");
       r.ratio(p + "sequential_vs_driver_par" + CAP, p + "sequential_offset_ms", p + "driver_par" + CAP + "_ms",

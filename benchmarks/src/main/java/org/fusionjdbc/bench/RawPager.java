@@ -59,6 +59,56 @@ final class RawPager implements AutoCloseable {
 
   /** Scans the whole collection; {@code checksum} folds every value so nothing is optimised away. */
   Scan scan(Mode mode) {
+    return scan(mode, null, null);
+  }
+
+  /**
+   * The reachable floor with latency: {@code threads} disjoint key ranges (from the min and max key, one limit-1
+   * request each) keyset-paged concurrently, rows consumed in arrival order (no global key order).
+   */
+  Scan parallelKeysetScan(int threads) {
+    long min = ((Number) edge("asc")).longValue();
+    long max = ((Number) edge("desc")).longValue();
+    long step = Math.max(1, (max - min + threads) / threads);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "bench-raw-slice");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<Scan>> parts = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        long lo = min + i * step;
+        Long hi = i == threads - 1 ? null : min + (i + 1) * step;
+        parts.add(pool.submit(() -> scan(Mode.KEYSET, lo, hi)));
+      }
+      long rows = 0;
+      long checksum = 0;
+      int requests = 2;
+      for (var f : parts) {
+        Scan s = f.get();
+        rows += s.rows();
+        checksum += s.checksum();
+        requests += s.requests();
+      }
+      return new Scan(rows, requests, checksum);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a parallel slice failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Object edge(String direction) {
+    String url = collectionUrl + "?onlyData=true&limit=1&offset=0&orderBy=" + key + ":" + direction + "&fields=" + key;
+    return Objects.requireNonNull(fetch(URI.create(url), fields.indexOf(key)).lastKey, "empty collection");
+  }
+
+  /** Keyset scan of {@code lo <= key < hi} (either bound may be null). */
+  private Scan scan(Mode mode, Long lo, Long hi) {
     int keyIndex = fields.indexOf(key);
     Object lastKey = null;
     long offset = 0;
@@ -70,8 +120,18 @@ final class RawPager implements AutoCloseable {
           .append("&orderBy=").append(key).append(":asc&fields=").append(String.join(",", fields));
       if (mode == Mode.KEYSET) {
         url.append("&offset=0");
+        StringBuilder q = new StringBuilder();
+        if (lo != null) {
+          q.append(key).append(" >= ").append(lo);
+        }
+        if (hi != null) {
+          q.append(q.length() > 0 ? " and " : "").append(key).append(" < ").append(hi);
+        }
         if (lastKey != null) {
-          url.append("&q=").append(URLEncoder.encode(key + " > " + lastKey, StandardCharsets.UTF_8));
+          q.append(q.length() > 0 ? " and " : "").append(key).append(" > ").append(lastKey);
+        }
+        if (q.length() > 0) {
+          url.append("&q=").append(URLEncoder.encode(q.toString(), StandardCharsets.UTF_8));
         }
       } else {
         url.append("&offset=").append(offset);

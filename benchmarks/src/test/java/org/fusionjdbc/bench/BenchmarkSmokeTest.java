@@ -72,7 +72,8 @@ class BenchmarkSmokeTest {
         names.add("latency.4000." + d + kind);
       }
     }
-    for (String kind : List.of("sequential_offset_ms", "ideal_ms", "driver_par8_vs_ideal", "sequential_vs_driver_par8",
+    for (String kind : List.of("sequential_offset_ms", "ideal_ms", "raw_parallel_ms", "raw_parallel_vs_ideal",
+        "driver_par8_vs_raw_parallel", "driver_par8_vs_ideal", "sequential_vs_driver_par8",
         "sequential_vs_driver_default")) {
       names.add("latency.4000." + kind);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.fusionjdbc.calcite.bip.BipSqlOptions;
 
 /**
  * Adapter settings the driver passes in.
@@ -13,14 +14,26 @@ import java.util.Set;
  * @param schemas which REST families to expose, among {@code FSCM}, {@code HCM}, {@code CRM}
  * @param resources when present, only these resource names are exposed as tables
  * @param timeZone zone used to read DATE/TIMESTAMP values for JDBC (values on the wire are UTC)
+ * @param bip the BI Publisher SQL channel (schemas FUSION_DB and BIP); off unless set
  */
 public record AdapterOptions(boolean pushdown, List<String> schemas, Optional<Set<String>> resources,
-    ZoneId timeZone) {
+    ZoneId timeZone, BipSqlOptions bip) {
 
   public AdapterOptions {
     schemas = List.copyOf(schemas);
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(bip, "bip");
+  }
+
+  /** Without the BI Publisher channel (the constructor before it existed). */
+  public AdapterOptions(boolean pushdown, List<String> schemas, Optional<Set<String>> resources, ZoneId timeZone) {
+    this(pushdown, schemas, resources, timeZone, BipSqlOptions.disabled());
+  }
+
+  /** A copy with the BI Publisher SQL channel set. */
+  public AdapterOptions withBip(BipSqlOptions options) {
+    return new AdapterOptions(pushdown, schemas, resources, timeZone, options);
   }
 
   public static AdapterOptions defaults() {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
+import org.fusionjdbc.calcite.bip.BipSql;
 import org.fusionjdbc.client.FusionClient;
 
 /** The adapter's entry point: the driver calls {@link #register} on each new Calcite connection. */
@@ -61,7 +62,8 @@ public final class FusionAdapter {
 
   /**
    * Adds one schema per configured REST family ({@code FSCM} for fscmRestApi, {@code HCM} for
-   * hcmRestApi, {@code CRM} for crmRestApi) to {@code root}. Performs no network call: tables are listed
+   * hcmRestApi, {@code CRM} for crmRestApi) to {@code root}, and the BI Publisher schemas ({@code FUSION_DB},
+   * {@code BIP}) when {@link AdapterOptions#bip()} is enabled. Performs no network call: tables are listed
    * and described lazily, on first use. The client stays owned by the caller.
    */
   public static void register(SchemaPlus root, FusionClient client, AdapterOptions options) {
@@ -85,5 +87,6 @@ public final class FusionAdapter {
         // a non-caching root (the driver's) has no snapshot to switch off
       }
     }
+    BipSql.register(root, client, options.bip()); // FUSION_DB and BIP, when options.bip().enabled()
   }
 }

@@ -1,0 +1,120 @@
+package org.fusionjdbc.calcite.bip;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.sql.SqlDialect;
+import org.fusionjdbc.client.bip.BipClient;
+
+/**
+ * Tables and columns of the listed owners, read through the proxy report from Oracle's data dictionary
+ * (ALL_TABLES, ALL_TAB_COLUMNS) and cached per BI Publisher client: tables once, columns per table when a
+ * query first names it (a Fusion pod has tens of thousands of tables). Owner and table names reach the SQL
+ * only as literals quoted by the dialect. Thread-safe.
+ */
+final class Dictionary {
+  private static final Map<BipClient, Map<List<String>, Dictionary>> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** A table of the dictionary. */
+  record TableRef(String owner, String name) {
+  }
+
+  /** A column as ALL_TAB_COLUMNS describes it. */
+  record Column(String name, String dataType, int length, Integer precision, Integer scale, boolean nullable) {
+  }
+
+  private final BipClient client;
+  private final List<String> owners;
+  private final SqlDialect dialect;
+  private final int windowSize;
+  private volatile List<TableRef> tables;
+  private final Map<TableRef, List<Column>> columns = new ConcurrentHashMap<>();
+
+  private Dictionary(BipClient client, List<String> owners, SqlDialect dialect, int windowSize) {
+    this.client = client;
+    this.owners = List.copyOf(owners);
+    this.dialect = dialect;
+    this.windowSize = windowSize;
+  }
+
+  /** The dictionary of {@code owners} as {@code client} sees it, shared by every schema over that client. */
+  static Dictionary of(BipClient client, List<String> owners, SqlDialect dialect, int windowSize) {
+    Objects.requireNonNull(client, "client");
+    synchronized (CACHE) {
+      return CACHE.computeIfAbsent(client, c -> new ConcurrentHashMap<>())
+          .computeIfAbsent(List.copyOf(owners), o -> new Dictionary(client, o, dialect, windowSize));
+    }
+  }
+
+  List<String> owners() {
+    return owners;
+  }
+
+  /** Tables of all owners, in owner order then by name. */
+  List<TableRef> tables() {
+    List<TableRef> t = tables;
+    if (t == null) {
+      synchronized (this) {
+        if (tables == null) {
+          tables = loadTables();
+        }
+        t = tables;
+      }
+    }
+    return t;
+  }
+
+  List<Column> columns(TableRef table) {
+    return columns.computeIfAbsent(table, this::loadColumns);
+  }
+
+  private List<TableRef> loadTables() {
+    StringJoiner in = new StringJoiner(", ", "(", ")");
+    owners.forEach(o -> in.add(literal(o)));
+    String sql = "SELECT OWNER, TABLE_NAME FROM ALL_TABLES WHERE OWNER IN " + in + " ORDER BY OWNER, TABLE_NAME";
+    List<TableRef> out = new ArrayList<>();
+    try (Cursor c = new WindowedCursor(client.proxy(), sql, windowSize)) {
+      while (c.next()) {
+        out.add(new TableRef((String) c.row()[0], (String) c.row()[1]));
+      }
+    }
+    out.sort((a, b) -> a.owner().equals(b.owner()) ? a.name().compareTo(b.name())
+        : Integer.compare(owners.indexOf(a.owner()), owners.indexOf(b.owner())));
+    return List.copyOf(out);
+  }
+
+  private List<Column> loadColumns(TableRef table) {
+    String sql = "SELECT COLUMN_NAME, DATA_TYPE, DATA_LENGTH, DATA_PRECISION, DATA_SCALE, NULLABLE, COLUMN_ID "
+        + "FROM ALL_TAB_COLUMNS WHERE OWNER = " + literal(table.owner()) + " AND TABLE_NAME = "
+        + literal(table.name()) + " ORDER BY COLUMN_ID";
+    List<Column> out = new ArrayList<>();
+    try (Cursor c = new WindowedCursor(client.proxy(), sql, windowSize)) {
+      while (c.next()) {
+        Object[] r = c.row();
+        out.add(new Column((String) r[0], (String) r[1], intOr(r[2], 0), integer(r[3]), integer(r[4]),
+            !"N".equals(r[5])));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private String literal(String value) {
+    StringBuilder sb = new StringBuilder();
+    dialect.quoteStringLiteral(sb, null, value);
+    return sb.toString();
+  }
+
+  private static Integer integer(Object o) {
+    return o == null ? null : ((Number) o).intValue();
+  }
+
+  private static int intOr(Object o, int fallback) {
+    return o == null ? fallback : ((Number) o).intValue();
+  }
+}

@@ -1,0 +1,60 @@
+package org.fusionjdbc.calcite.bip;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.TableMacro;
+import org.apache.calcite.schema.TranslatableTable;
+import org.fusionjdbc.client.bip.BipClient;
+import org.fusionjdbc.client.bip.ProxyColumn;
+import org.fusionjdbc.client.bip.ProxyRowStream;
+import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.error.FusionException.Kind;
+
+/**
+ * {@code FUSION_DB.NATIVE('select ...')}: an Oracle query sent verbatim through the proxy report, its columns
+ * typed from the proxy's metadata. Anything but one SELECT or WITH query is refused before it leaves the
+ * driver. The columns are learnt at planning time by running the query wrapped in {@code WHERE 1 = 0} (no
+ * rows), cached per text; execution sends the text as written, in one run (page it yourself with OFFSET/FETCH).
+ */
+final class NativeMacro implements TableMacro {
+  private static final int CACHED_SHAPES = 64;
+  private final BipClient client;
+  private final Map<String, List<ProxyColumn>> shapes = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<ProxyColumn>> eldest) {
+          return size() > CACHED_SHAPES;
+        }
+      });
+
+  NativeMacro(BipClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  @Override
+  public List<FunctionParameter> getParameters() {
+    return Parameters.varchar(List.of("SQL"), 1);
+  }
+
+  @Override
+  public TranslatableTable apply(List<? extends Object> arguments) {
+    Object arg = arguments.isEmpty() ? null : arguments.get(0);
+    if (!(arg instanceof String sql)) {
+      throw FusionException.of(Kind.BAD_REQUEST, "NATIVE takes the Oracle query as a string literal, e.g. "
+          + "FUSION_DB.NATIVE('select invoice_id from ap_invoices_all')");
+    }
+    SqlText.requireSingleQuery(sql);
+    List<ProxyColumn> columns = shapes.computeIfAbsent(sql, this::describe);
+    return new ResultTable(columns, new NativeRows(client, sql, columns));
+  }
+
+  private List<ProxyColumn> describe(String sql) {
+    try (ProxyRowStream s = client.proxy().run("SELECT * FROM (\n" + sql + "\n) \"FJ_N\" WHERE 1 = 0")) {
+      return List.copyOf(s.columns());
+    }
+  }
+}

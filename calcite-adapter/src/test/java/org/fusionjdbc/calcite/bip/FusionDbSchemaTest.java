@@ -1,0 +1,75 @@
+package org.fusionjdbc.calcite.bip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** FUSION_DB: tables discovered from the data dictionary, scans, filter and projection pushed as Oracle SQL. */
+class FusionDbSchemaTest {
+  private static BipPod pod;
+  private static Connection db;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pod = BipPod.shared();
+    db = pod.connect(BipSqlOptions.defaults());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    db.close();
+  }
+
+  @Test
+  void tablesAndTypesComeFromTheDataDictionary() throws Exception {
+    try (Statement s = db.createStatement();
+         ResultSet rs = s.executeQuery("select * from fusion_db.ap_invoices_all where 1 = 0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertThat(md.getColumnName(1)).isEqualTo("INVOICE_ID");
+      assertThat(md.getColumnType(1)).isEqualTo(Types.BIGINT);
+      assertThat(md.isNullable(1)).isEqualTo(ResultSetMetaData.columnNoNulls);
+      int amount = rs.findColumn("INVOICE_AMOUNT");
+      assertThat(md.getColumnType(amount)).isEqualTo(Types.DECIMAL);
+      assertThat(md.getColumnType(rs.findColumn("INVOICE_DATE"))).isEqualTo(Types.TIMESTAMP);
+      assertThat(md.getColumnType(rs.findColumn("INVOICE_NUM"))).isEqualTo(Types.VARCHAR);
+      assertThat(md.getPrecision(rs.findColumn("INVOICE_NUM"))).isEqualTo(50);
+    }
+    DatabaseMetaData meta = db.getMetaData();
+    try (ResultSet rs = meta.getTables(null, "FUSION_DB", "%", null)) {
+      List<List<String>> tables = BipPod.read(rs);
+      assertThat(tables).extracting(r -> r.get(2)).contains("AP_INVOICES_ALL", "PO_HEADERS_ALL", "HZ_PARTIES");
+    }
+  }
+
+  @Test
+  void filterAndProjectionArePushedAsOracleSql() throws Exception {
+    pod.clearJournal();
+    List<List<String>> rows = BipPod.rows(db, "select invoice_id, invoice_num from fusion_db.ap_invoices_all "
+        + "where invoice_amount > 1000 and invoice_currency_code = 'EUR'");
+    assertThat(rows).isNotEmpty();
+    List<String> sqls = pod.journal();
+    assertThat(sqls).hasSize(1);
+    String sql = sqls.get(0);
+    assertThat(sql).contains("FROM \"FUSION\".\"AP_INVOICES_ALL\"").contains("WHERE")
+        .contains("\"INVOICE_AMOUNT\" > 1000").contains("\"INVOICE_CURRENCY_CODE\" = 'EUR'")
+        .doesNotContain("\"DESCRIPTION\"");
+  }
+
+  @Test
+  void sameRowsAsTheRestResource() throws Exception {
+    List<List<String>> rest = BipPod.rows(db, "select \"InvoiceId\", \"InvoiceNumber\", \"InvoiceAmount\" "
+        + "from fscm.invoices where \"InvoiceAmount\" > 1000 and \"InvoiceCurrency\" = 'EUR' order by 1");
+    List<List<String>> base = BipPod.rows(db, "select invoice_id, invoice_num, invoice_amount "
+        + "from fusion_db.ap_invoices_all where invoice_amount > 1000 and invoice_currency_code = 'EUR' order by 1");
+    assertThat(base).isNotEmpty().isEqualTo(rest);
+  }
+}
