@@ -65,6 +65,29 @@ class FusionDbSchemaTest {
   }
 
   @Test
+  void dictionaryIsReadOncePerClient() throws Exception {
+    org.fusionjdbc.client.FusionClient client = pod.client();
+    pod.clearJournal();
+    try (Connection a = BipPod.connect(client, BipSqlOptions.defaults())) {
+      BipPod.rows(a, "select count(*) from fusion_db.hz_parties");
+      BipPod.rows(a, "select count(*) from fusion_db.hz_parties where country = 'US'");
+    }
+    try (Connection b = BipPod.connect(client, BipSqlOptions.defaults())) {
+      BipPod.rows(b, "select party_name from fusion_db.hz_parties where party_id = -1");
+    }
+    List<String> all = pod.fullJournal();
+    assertThat(all.stream().filter(q -> q.contains("FROM ALL_TABLES"))).hasSize(1);
+    assertThat(all.stream().filter(q -> q.contains("FROM ALL_TAB_COLUMNS"))).hasSize(1);
+    assertThat(pod.journal()).hasSize(3);
+  }
+
+  @Test
+  void unknownTableIsAValidationError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BipPod.rows(db, "select * from fusion_db.no_such"))
+        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no_such");
+  }
+
+  @Test
   void sameRowsAsTheRestResource() throws Exception {
     List<List<String>> rest = BipPod.rows(db, "select \"InvoiceId\", \"InvoiceNumber\", \"InvoiceAmount\" "
         + "from fscm.invoices where \"InvoiceAmount\" > 1000 and \"InvoiceCurrency\" = 'EUR' order by 1");
