@@ -82,6 +82,22 @@ class FusionDbSchemaTest {
   }
 
   @Test
+  void everyOwnerIsASubSchemaAndJoinsAcrossThemStayOneQuery() throws Exception {
+    try (Connection c = pod.connect(BipSqlOptions.defaults().withOwners(List.of("FND", "FUSION")))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> BipPod.rows(c, "select * from fusion_db.hz_parties"))
+          .as("FUSION_DB itself is the first owner's, FND, which has no such table")
+          .isInstanceOf(java.sql.SQLException.class);
+      pod.clearJournal();
+      // FUSION is a reserved word of SQL (the multiset aggregate), hence the quotes
+      List<List<String>> rows = BipPod.rows(c, "select count(*) from \"FUSION_DB\".\"FUSION\".ap_invoices_all i "
+          + "join \"FUSION_DB\".\"FUSION\".poz_suppliers s on s.vendor_id = i.vendor_id");
+      assertThat(rows.get(0).get(0)).isEqualTo(Integer.toString(BipPod.ROWS));
+      assertThat(pod.journal()).hasSize(1);
+      assertThat(pod.journal().get(0)).contains("INNER JOIN").contains("\"FUSION\".\"POZ_SUPPLIERS\"");
+    }
+  }
+
+  @Test
   void unknownTableIsAValidationError() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> BipPod.rows(db, "select * from fusion_db.no_such"))
         .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no_such");
