@@ -94,6 +94,8 @@ public final class BenchmarkMain {
     MemoryBench.run(config.memoryRows(), r);
     r.context("finished", java.time.Instant.now().toString());
     r.writeJson(config.out());
+    Path md = config.out().resolveSibling(config.out().getFileName().toString().replaceFirst("\\.json$", "") + ".md");
+    java.nio.file.Files.writeString(md, r.markdown(), java.nio.charset.StandardCharsets.UTF_8);
     return r;
   }
 }

@@ -28,6 +28,7 @@ class BenchmarkSmokeTest {
       assertThat(json.get("figures").get(name).isNumber()).as(name).isTrue();
     }
     assertThat(json.get("context").get("quick").asBoolean()).isTrue();
+    assertThat(java.nio.file.Files.readString(dir.resolve("results.md"))).contains("| `count.all.requests` | 1 |");
     assertThat(r.table()).contains("scan.2000.driver_seq_vs_raw", "count.all.requests");
 
     // The measured traffic, not the timings, is checked: the pushed queries must send fewer rows than the twin.

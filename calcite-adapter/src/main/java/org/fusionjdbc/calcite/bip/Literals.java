@@ -71,8 +71,10 @@ final class Literals {
       }
       literal = SqlLiteral.createExactNumeric(BigDecimal.valueOf(d).toPlainString(), pos);
     } else if (value instanceof Timestamp t) {
-      literal = SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP,
-          new TimestampString(t.toLocalDateTime().toString().replace('T', ' ')), 3, pos);
+      java.time.LocalDateTime l = t.toLocalDateTime();
+      TimestampString ts = new TimestampString(l.getYear(), l.getMonthValue(), l.getDayOfMonth(), l.getHour(),
+          l.getMinute(), l.getSecond()).withNanos(l.getNano());
+      literal = SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, ts, l.getNano() % 1_000_000 == 0 ? 3 : 9, pos);
     } else if (value instanceof Date d) {
       literal = SqlLiteral.createDate(new DateString(d.toLocalDate().toString()), pos);
     } else {

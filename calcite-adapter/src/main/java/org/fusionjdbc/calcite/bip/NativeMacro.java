@@ -42,7 +42,7 @@ final class NativeMacro implements TableMacro {
 
   @Override
   public TranslatableTable apply(List<? extends Object> arguments) {
-    Object arg = arguments.isEmpty() ? null : arguments.get(0);
+    Object arg = arguments.isEmpty() ? null : Parameters.text(arguments.get(0));
     if (!(arg instanceof String sql)) {
       throw FusionException.of(Kind.BAD_REQUEST, "NATIVE takes the Oracle query as a string literal, e.g. "
           + "FUSION_DB.NATIVE('select invoice_id from ap_invoices_all')");

@@ -5,11 +5,21 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /** VARCHAR parameters of the table functions. */
 final class Parameters {
   private Parameters() {
+  }
+
+  /** A literal argument as text: Calcite hands character literals over as String or NlsString. */
+  static Object text(Object argument) {
+    if (argument instanceof org.apache.calcite.util.NlsString n) {
+      return n.getValue();
+    }
+    if (argument instanceof Character c) {
+      return c.toString();
+    }
+    return argument;
   }
 
   static List<FunctionParameter> varchar(List<String> names, int required) {
@@ -29,7 +39,8 @@ final class Parameters {
 
         @Override
         public RelDataType getType(RelDataTypeFactory typeFactory) {
-          return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
+          // A Java type: Calcite hands a macro only literals of Java-typed parameters (others arrive as null).
+          return typeFactory.createTypeWithNullability(typeFactory.createJavaType(String.class), true);
         }
 
         @Override

@@ -54,7 +54,7 @@ final class ReportMacro implements TableMacro {
 
   @Override
   public TranslatableTable apply(List<? extends Object> arguments) {
-    ReportRequest request = request(arguments);
+    ReportRequest request = request(arguments.stream().map(Parameters::text).toList());
     List<ProxyColumn> columns = shapes.computeIfAbsent(request, this::header);
     return new ResultTable(columns, new ReportRows(client, request, columns.size()));
   }

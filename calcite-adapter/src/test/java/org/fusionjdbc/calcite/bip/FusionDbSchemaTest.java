@@ -65,6 +65,45 @@ class FusionDbSchemaTest {
   }
 
   @Test
+  void dictionaryIsReadOncePerClient() throws Exception {
+    org.fusionjdbc.client.FusionClient client = pod.client();
+    pod.clearJournal();
+    try (Connection a = BipPod.connect(client, BipSqlOptions.defaults())) {
+      BipPod.rows(a, "select count(*) from fusion_db.hz_parties");
+      BipPod.rows(a, "select count(*) from fusion_db.hz_parties where country = 'US'");
+    }
+    try (Connection b = BipPod.connect(client, BipSqlOptions.defaults())) {
+      BipPod.rows(b, "select party_name from fusion_db.hz_parties where party_id = -1");
+    }
+    List<String> all = pod.fullJournal();
+    assertThat(all.stream().filter(q -> q.contains("FROM ALL_TABLES"))).hasSize(1);
+    assertThat(all.stream().filter(q -> q.contains("FROM ALL_TAB_COLUMNS"))).hasSize(1);
+    assertThat(pod.journal()).hasSize(3);
+  }
+
+  @Test
+  void everyOwnerIsASubSchemaAndJoinsAcrossThemStayOneQuery() throws Exception {
+    try (Connection c = pod.connect(BipSqlOptions.defaults().withOwners(List.of("FND", "FUSION")))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> BipPod.rows(c, "select * from fusion_db.hz_parties"))
+          .as("FUSION_DB itself is the first owner's, FND, which has no such table")
+          .isInstanceOf(java.sql.SQLException.class);
+      pod.clearJournal();
+      // FUSION is a reserved word of SQL (the multiset aggregate), hence the quotes
+      List<List<String>> rows = BipPod.rows(c, "select count(*) from \"FUSION_DB\".\"FUSION\".ap_invoices_all i "
+          + "join \"FUSION_DB\".\"FUSION\".poz_suppliers s on s.vendor_id = i.vendor_id");
+      assertThat(rows.get(0).get(0)).isEqualTo(Integer.toString(BipPod.ROWS));
+      assertThat(pod.journal()).hasSize(1);
+      assertThat(pod.journal().get(0)).contains("INNER JOIN").contains("\"FUSION\".\"POZ_SUPPLIERS\"");
+    }
+  }
+
+  @Test
+  void unknownTableIsAValidationError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BipPod.rows(db, "select * from fusion_db.no_such"))
+        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no_such");
+  }
+
+  @Test
   void sameRowsAsTheRestResource() throws Exception {
     List<List<String>> rest = BipPod.rows(db, "select \"InvoiceId\", \"InvoiceNumber\", \"InvoiceAmount\" "
         + "from fscm.invoices where \"InvoiceAmount\" > 1000 and \"InvoiceCurrency\" = 'EUR' order by 1");
