@@ -26,8 +26,9 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
 
 /**
  * A large unbounded scan by a single integer key, split into up to {@code parallelism} disjoint key ranges
- * fetched concurrently, each keyset-paged. Rows are emitted slice by slice, so key order holds; each slice
- * buffers at most {@link #BUFFERED_PAGES} pages. The first page is read as usual (with totalResults); if
+ * fetched concurrently, each keyset-paged. When the caller asked for an order, rows are emitted slice by slice, so
+ * key order holds; otherwise pages are emitted as they arrive from any slice, so every slice keeps a request in
+ * flight and page latency is hidden. Either way each slice buffers at most {@link #BUFFERED_PAGES} pages. The first page is read as usual (with totalResults); if
  * more than two pages remain, the keys after it, up to the far end found by one limit-1 request, are split:
  * slice i is {@code key >= lo(i) and key < lo(i+1)}, the outermost ones open-ended (bounded only by the first
  * page's last key), so rows written beyond the sampled far end are still read, exactly once. Otherwise the
@@ -51,6 +52,7 @@ public final class SlicedRowStream implements RowStream {
   private boolean started;
   private boolean closed;
   private int sliceIndex;
+  private int slicesEnded;
   private Iterator<Object[]> current = List.<Object[]>of().iterator();
   private Object[] row;
   private long rowsReturned;
@@ -91,8 +93,21 @@ public final class SlicedRowStream implements RowStream {
       start();
     }
     while (!current.hasNext()) {
-      if (sliceIndex >= slices.size()) {
+      if (!nextBatch()) {
         row = null;
+        return false;
+      }
+    }
+    Object[] r = current.next();
+    row = r.length == plan.spec().fields().size() ? r : java.util.Arrays.copyOf(r, plan.spec().fields().size());
+    rowsReturned++;
+    return true;
+  }
+
+  /** Moves {@code current} to the next page of rows; false when every slice has ended. */
+  private boolean nextBatch() {
+    if (ordered()) {
+      if (sliceIndex >= slices.size()) {
         return false;
       }
       List<Object[]> batch = slices.get(sliceIndex).take();
@@ -101,11 +116,23 @@ public final class SlicedRowStream implements RowStream {
       } else {
         current = batch.iterator();
       }
+      return true;
     }
-    Object[] r = current.next();
-    row = r.length == plan.spec().fields().size() ? r : java.util.Arrays.copyOf(r, plan.spec().fields().size());
-    rowsReturned++;
+    if (slices.isEmpty() || slicesEnded >= slices.size()) {
+      return false;
+    }
+    List<Object[]> batch = slices.get(0).take(); // the queue all slices share
+    if (batch == END) {
+      slicesEnded++;
+    } else {
+      current = batch.iterator();
+    }
     return true;
+  }
+
+  /** Whether the caller's spec orders the rows (the key order of paging alone is not a promise to the caller). */
+  private boolean ordered() {
+    return !plan.spec().orderBy().isEmpty();
   }
 
   /**
@@ -152,6 +179,7 @@ public final class SlicedRowStream implements RowStream {
       lows.add(lo.add(span.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n))));
     }
     List<Slice> parts = new ArrayList<>();
+    BlockingQueue<Object> shared = ordered() ? null : new ArrayBlockingQueue<>(BUFFERED_PAGES * n + 1);
     for (int i = 0; i < n; i++) {
       List<QExpr> terms = new ArrayList<>();
       plan.spec().filter().ifPresent(terms::add);
@@ -168,7 +196,7 @@ public final class SlicedRowStream implements RowStream {
       QuerySpec sliceSpec = plan.spec().toBuilder().filter(QExpr.and(terms)).build();
       ScanPlan slicePlan = new ScanPlan(sliceSpec, plan.layout(), plan.orderBy(), plan.keyPositions(), plan.keyset(),
           plan.dialect());
-      parts.add(new Slice(new PageCursor(slicePlan, c.pageSize(), c.pageSize())));
+      parts.add(new Slice(new PageCursor(slicePlan, c.pageSize(), c.pageSize()), shared));
     }
     if (desc) {
       Collections.reverse(parts);
@@ -212,12 +240,18 @@ public final class SlicedRowStream implements RowStream {
 
   /** One key range: a producer filling a small queue of pages. */
   private final class Slice {
-    final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BUFFERED_PAGES + 1);
+    final BlockingQueue<Object> queue;
     final PageCursor cursor;
     volatile Future<?> future;
 
     Slice(PageCursor cursor) {
+      this(cursor, null);
+    }
+
+    /** {@code shared}: the queue all slices of an unordered scan put their pages in; null for a queue of its own. */
+    Slice(PageCursor cursor, BlockingQueue<Object> shared) {
       this.cursor = cursor;
+      this.queue = shared != null ? shared : new ArrayBlockingQueue<>(BUFFERED_PAGES + 1);
     }
 
     void run() {
