@@ -1,10 +1,7 @@
 package org.fusionjdbc.it;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.auth.AuthService;
@@ -24,8 +19,8 @@ import org.fusionjdbc.emulator.auth.DemoCredentials;
 
 /**
  * One emulated pod for the whole suite (started on first use, daemon threads, never stopped before the JVM ends):
- * real JWT, Basic, bearer and OAuth verification with a freshly generated demo identity, plus the identity
- * domain's token endpoint on a loopback HttpServer of its own (the emulator does not serve it on its port).
+ * real JWT, Basic, bearer and OAuth verification with a freshly generated demo identity; the emulator also serves
+ * the identity domain's token endpoint, so auth=oauth makes a real JWT-bearer grant.
  * {@link CapturedOutput} is installed before anything else so every log line of the suite reaches the secret scan.
  */
 final class Pod {
@@ -41,7 +36,6 @@ final class Pod {
   final String identityDomainUrl;
   final String bearerToken;
   final String privateKeyPem;
-  private final HttpServer identityDomain;
 
   private Pod() {
     this.output = CapturedOutput.install();
@@ -54,22 +48,18 @@ final class Pod {
       credentials.privateKeyFile().toFile().deleteOnExit();
       credentials.certificateFile().toFile().deleteOnExit();
       this.auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
-      this.emulator = FusionEmulator.start(EmulatorOptions.builder().rows(ROWS).authenticator(auth.authenticator())
-          .build());
-      this.identityDomain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-      identityDomain.createContext("/oauth2/v1/token", auth.tokenEndpoint());
-      ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "it-identity-domain");
-        t.setDaemon(true);
-        return t;
-      });
-      identityDomain.setExecutor(executor);
-      identityDomain.start();
-      this.identityDomainUrl = "http://127.0.0.1:" + identityDomain.getAddress().getPort();
+      this.emulator = start(EmulatorOptions.builder().rows(ROWS));
+      // The emulator also serves the identity domain's POST /oauth2/v1/token, verified by the same AuthService.
+      this.identityDomainUrl = emulator.baseUrl();
       this.bearerToken = auth.mintRelayToken(credentials.username(), Duration.ofHours(1));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Another emulator (for example with latency) that trusts the same demo identity; the caller closes it. */
+  FusionEmulator start(EmulatorOptions.Builder options) {
+    return FusionEmulator.start(options.authService(auth).build());
   }
 
   static synchronized Pod get() {
@@ -141,6 +131,10 @@ final class Pod {
 
   /** The secret values of this run, which must never appear in a log line, message or toString. */
   List<String> secrets() {
-    return List.of(credentials.clientSecret(), credentials.basicPassword(), bearerToken);
+    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+    return List.of(credentials.clientSecret(), credentials.basicPassword(), bearerToken,
+        // as they travel in Authorization: Basic headers (the pod's and the token endpoint's)
+        b64.encodeToString((credentials.username() + ":" + credentials.basicPassword()).getBytes(StandardCharsets.UTF_8)),
+        b64.encodeToString((credentials.clientId() + ":" + credentials.clientSecret()).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -7,7 +7,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * Proves the suite talks to the shaded jar: the driver DriverManager picks for {@code jdbc:fusion:} must come from
+ * How this module uses the driver as a user would: the it-tests pom depends on fusion-jdbc with every transitive
+ * dependency excluded, and the tests are failsafe ITs, so the test class path holds the reactor's shaded
+ * {@code driver/target/fusion-jdbc-VERSION.jar} and nothing of Calcite, Jackson or httpclient5 unrelocated;
+ * connections come from plain {@code DriverManager} (ServiceLoader registration of the jar). An isolated
+ * URLClassLoader was not chosen because DriverManager refuses drivers the caller's loader cannot see, and the
+ * driver module's ShadedJarIsolationIT already covers hostile-library isolation.
+ *
+ * <p>Proves the suite talks to the shaded jar: the driver DriverManager picks for {@code jdbc:fusion:} must come from
  * {@code fusion-jdbc-VERSION.jar}, and no unrelocated Calcite may be visible to the test class path (the pom
  * excludes the driver's dependencies). Without this, a reactor quirk could silently test target/classes instead.
  */

@@ -17,8 +17,8 @@ import org.fusionjdbc.client.error.FusionException.Kind;
 /**
  * {@code FUSION_DB.NATIVE('select ...')}: an Oracle query sent verbatim through the proxy report, its columns
  * typed from the proxy's metadata. Anything but one SELECT or WITH query is refused before it leaves the
- * driver. The columns are learnt at planning time by running the query wrapped in {@code WHERE 1 = 0} (no
- * rows), cached per text; execution sends the text as written, in one run (page it yourself with OFFSET/FETCH).
+ * driver. The columns are learnt at planning time by running the query for no rows (see {@link #describe}),
+ * cached per text; execution sends the text as written, in one run (page it yourself with OFFSET/FETCH).
  */
 final class NativeMacro implements TableMacro {
   private static final int CACHED_SHAPES = 64;
@@ -52,8 +52,15 @@ final class NativeMacro implements TableMacro {
     return new ResultTable(columns, new NativeRows(client, sql, columns));
   }
 
+  /**
+   * Runs the query for no rows: FETCH NEXT 0 ROWS appended (an inline view would reject a {@code SELECT *} over
+   * a join with clashing names), or, when the text has its own FETCH/OFFSET, wrapped with WHERE 1 = 0.
+   */
   private List<ProxyColumn> describe(String sql) {
-    try (ProxyRowStream s = client.proxy().run("SELECT * FROM (\n" + sql + "\n) \"FJ_N\" WHERE 1 = 0")) {
+    String text = sql.strip();
+    String probe = SqlText.hasTopLevel(text, "FETCH") || SqlText.hasTopLevel(text, "OFFSET")
+        ? "SELECT * FROM (\n" + text + "\n) \"FJ_N\" WHERE 1 = 0" : text + "\nFETCH NEXT 0 ROWS ONLY";
+    try (ProxyRowStream s = client.proxy().run(probe)) {
       return List.copyOf(s.columns());
     }
   }

@@ -19,7 +19,9 @@ import org.fusionjdbc.client.error.FusionException.Kind;
  * a window: a result that fits (the common case) costs one call. Otherwise the query is re-run in windows of
  * {@code windowSize} rows, each one proxy call, streamed, under a stable order: the query's own ORDER BY
  * (when it has one) followed by every orderable column, so ties cannot move a row between windows. A query
- * that already has its own top-level OFFSET/FETCH (a pushed LIMIT) runs once as it is.
+ * that already has its own top-level OFFSET/FETCH (a pushed LIMIT) runs once as it is. The clauses are
+ * appended to the query rather than wrapping it in {@code SELECT * FROM (...)}: a generated {@code SELECT *}
+ * over a join has clashing column names, which an inline view rejects; ORDER BY positions need no names.
  */
 final class WindowedCursor implements Cursor {
   private static final Logger LOG = Logger.getLogger("org.fusionjdbc.calcite.bip");
@@ -59,8 +61,7 @@ final class WindowedCursor implements Cursor {
       offset = Long.MIN_VALUE;
       return;
     }
-    String first = ordered ? sql + "\nFETCH NEXT " + (windowSize + 1) + " ROWS ONLY"
-        : "SELECT * FROM (\n" + sql + "\n) \"FJ_W\" FETCH NEXT " + (windowSize + 1) + " ROWS ONLY";
+    String first = sql + "\nFETCH NEXT " + (windowSize + 1) + " ROWS ONLY";
     List<Object[]> rows = new ArrayList<>();
     try (ProxyRowStream s = run(first)) {
       columns = s.columns();
@@ -93,9 +94,8 @@ final class WindowedCursor implements Cursor {
   }
 
   private void openWindow() {
-    String page = " OFFSET " + offset + " ROWS FETCH NEXT " + windowSize + " ROWS ONLY";
-    String windowSql = ordered ? sql + ", " + tieBreakers() + "\n" + page.strip()
-        : "SELECT * FROM (\n" + sql + "\n) \"FJ_W\" ORDER BY " + tieBreakers() + page;
+    String windowSql = sql + (ordered ? ", " : "\nORDER BY ") + tieBreakers() + "\nOFFSET " + offset
+        + " ROWS FETCH NEXT " + windowSize + " ROWS ONLY";
     stream = run(windowSql);
     windowRows = 0;
   }

@@ -130,8 +130,24 @@ class PushdownAndPagingTest {
     // one optimistic run of 301 rows, then 7 windows of 300 (the last one short)
     assertThat(sqls).hasSize(8);
     assertThat(sqls.get(0)).endsWith("FETCH NEXT 301 ROWS ONLY");
-    assertThat(sqls.subList(1, 8)).allMatch(s -> s.contains("ORDER BY 1, 2 OFFSET ") && s.endsWith("FETCH NEXT 300 ROWS ONLY"));
+    assertThat(sqls.subList(1, 8)).allMatch(s -> s.contains("ORDER BY 1, 2\nOFFSET ") && s.endsWith("FETCH NEXT 300 ROWS ONLY"));
     assertThat(sqls.get(7)).contains("OFFSET 1800 ROWS");
+  }
+
+  @Test
+  void joinWithClashingColumnNamesIsWindowedWithoutAmbiguity() throws Exception {
+    pod.clearJournal();
+    List<List<String>> rows;
+    try (Connection c = pod.connect(BipSqlOptions.defaults().withWindowSize(2000))) {
+      rows = BipPod.rows(c, "select * from fusion_db.ap_invoices_all i "
+          + "join fusion_db.ap_invoice_lines_all l on l.invoice_id = i.invoice_id");
+    }
+    List<String> sqls = pod.journal();
+    long lines = Long.parseLong(BipPod.rows(db, "select count(*) from fusion_db.ap_invoice_lines_all").get(0).get(0));
+    assertThat(rows).hasSize((int) lines);
+    assertThat(new HashSet<>(rows)).hasSize((int) lines);
+    // SELECT * over the join has two INVOICE_ID columns: the windows append to it instead of wrapping it
+    assertThat(sqls).hasSizeGreaterThan(2).allMatch(q -> q.startsWith("SELECT *\nFROM \"FUSION\""));
   }
 
   @Test
