@@ -1,5 +1,7 @@
 package org.fusionjdbc.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,6 +89,21 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
   /** Data requests (not describe, not metadata) to one resource collection, in arrival order. */
   List<JournalEntry> scans(String resource) {
     return emulator.journal().filter(e -> e.path().endsWith("/" + resource) && e.method().equals("GET"));
+  }
+
+  /**
+   * Rows the data requests fetched, less the one row of each far-end probe ({@code orderBy=<key>:desc&limit=1})
+   * with which the driver's own slicing (parallelism > 1) sizes a large unfiltered remainder.
+   */
+  static long rowsFetched(List<JournalEntry> scans) {
+    long probes = scans.stream().filter(SparkPod::isFarEndProbe).count();
+    assertThat(probes).as("at most one far-end probe per scan").isLessThanOrEqualTo(4);
+    return scans.stream().filter(e -> !isFarEndProbe(e)).mapToLong(JournalEntry::rows).sum();
+  }
+
+  private static boolean isFarEndProbe(JournalEntry e) {
+    return "1".equals(e.param("limit")) && e.param("orderBy") != null && e.param("orderBy").endsWith(":desc")
+        && e.param("totalResults") == null;
   }
 
   @Override
