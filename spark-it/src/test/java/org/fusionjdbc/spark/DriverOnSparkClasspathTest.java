@@ -21,6 +21,7 @@ class DriverOnSparkClasspathTest {
   @BeforeAll
   static void start(SparkPod p) {
     pod = p;
+    pod.useDialect(false);
   }
 
   @Test

@@ -32,6 +32,7 @@ class PartitionedReadTest {
   @BeforeAll
   static void readOnce(SparkPod p) {
     pod = p;
+    pod.useDialect(false);
     Dataset<Row> df = pod.jdbc().option("dbtable", TABLE).load();
     assertThat(df.rdd().getNumPartitions()).isEqualTo(1);
     List<Row> rows = df.collectAsList();

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.jdbc.JdbcDialect;
+import org.apache.spark.sql.jdbc.JdbcDialects;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.auth.AuthService;
@@ -35,6 +37,8 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
   final DemoCredentials credentials;
   final SparkSession spark;
   private final Path keyDir;
+  /** The dialect Spark found through ServiceLoader at start, or null. */
+  final JdbcDialect serviceLoadedDialect;
 
   private SparkPod() {
     try {
@@ -57,6 +61,19 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.warehouse.dir", keyDir.resolve("warehouse").toUri().toString())
         .getOrCreate();
+    JdbcDialect found = JdbcDialects.get(url());
+    serviceLoadedDialect = found.getClass().getName().equals("org.fusionjdbc.spark.FusionDialect") ? found : null;
+  }
+
+  /** Registers or unregisters the fusion-jdbc-spark dialect: plain-driver tests run without it, as most users do. */
+  synchronized void useDialect(boolean on) {
+    if (serviceLoadedDialect == null) {
+      return;
+    }
+    JdbcDialects.unregisterDialect(serviceLoadedDialect);
+    if (on) {
+      JdbcDialects.registerDialect(serviceLoadedDialect);
+    }
   }
 
   /** The JVM-wide pod, started on first use and closed after the last test class. */
