@@ -33,18 +33,21 @@ final class DemoLauncher {
     }
     DemoCredentials credentials = DemoCredentials.generate(dir);
     AuthService auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
-    FusionEmulator emulator = FusionEmulator.start(EmulatorOptions.builder().authenticator(auth.authenticator()).build());
+    // BI Publisher too, so the database channel (docs/bi-publisher.md) can be tried from the demo.
+    FusionEmulator emulator = FusionEmulator.start(
+        EmulatorOptions.builder().authenticator(auth.authenticator()).bipWithRestData().build());
     Properties p = new Properties();
     p.setProperty("auth", "jwt");
     p.setProperty("user", credentials.username());
     p.setProperty("issuer", credentials.issuer());
     p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
     p.setProperty("certificateFile", credentials.certificateFile().toString());
-    String url = "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false";
+    String url = "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false&bip=true";
     String banner = """
         fusion-jdbc demo: an emulated Fusion pod at %s, signed-JWT login as %s (issuer %s).
         Try:  select "InvoiceNumber", "InvoiceAmount" from fscm."invoices" where "InvoiceAmount" > 5000 limit 5;
               select count(*) from hcm."workers";   !tables   explain plan for select * from fscm."suppliers" where "SupplierId" = 1;
+              select vendor_id, count(*) from fusion_db.ap_invoices_all group by vendor_id order by 2 desc limit 5;
         """.formatted(emulator.baseUrl(), credentials.username(), credentials.issuer());
     return new Target(Optional.of(url), p, "fusion-demo", Optional.of(banner.stripTrailing()), () -> {
       emulator.close();

@@ -92,15 +92,24 @@ public final class ConnectionSettings {
         .metadataCacheTtl(duration(FusionProperty.METADATA_CACHE_TTL))
         .userAgent("fusion-jdbc/" + DriverInfo.VERSION + " (Java " + System.getProperty("java.version") + ")");
     get(FusionProperty.METADATA_CACHE_DIR).map(Path::of).ifPresent(builder::metadataCacheDir);
+    builder.bipSettings(org.fusionjdbc.client.bip.BipSettings.defaults()
+        .withConcurrency(integer(FusionProperty.BIP_CONCURRENCY))
+        .withProxyReport(get(FusionProperty.BIP_REPORT_PATH).orElseThrow(),
+            org.fusionjdbc.client.bip.BipSettings.defaults().proxyParameter()));
     return builder.build();
   }
 
   public AdapterOptions toAdapterOptions() {
     List<String> resources = list(FusionProperty.RESOURCES);
-    return new AdapterOptions(bool(FusionProperty.PUSHDOWN),
+    AdapterOptions rest = new AdapterOptions(bool(FusionProperty.PUSHDOWN),
         list(FusionProperty.SCHEMAS).stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toList()),
         resources.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(resources)),
         ZoneId.of(get(FusionProperty.TIME_ZONE).orElseThrow()));
+    if (!bool(FusionProperty.BIP)) {
+      return rest;
+    }
+    return rest.withBip(new org.fusionjdbc.calcite.bip.BipSqlOptions(true, list(FusionProperty.BIP_OWNERS),
+        integer(FusionProperty.BIP_WINDOW_SIZE)));
   }
 
   public String defaultSchema() {
@@ -191,6 +200,19 @@ public final class ConnectionSettings {
       throw invalid("Connection property 'firstPageSize' value is invalid: " + firstPage + " (expected 1 to 500)");
     }
     positive(FusionProperty.PARALLELISM, 1, 32);
+    positive(FusionProperty.BIP_WINDOW_SIZE, 1, 1_000_000);
+    positive(FusionProperty.BIP_CONCURRENCY, 1, 16);
+    for (String owner : list(FusionProperty.BIP_OWNERS)) {
+      if (!owner.matches("[A-Za-z][A-Za-z0-9_$#]{0,127}")) {
+        throw invalid("Connection property 'bipOwners' value is invalid: " + owner
+            + " (expected Oracle owner names such as FUSION, separated by commas)");
+      }
+    }
+    String reportPath = get(FusionProperty.BIP_REPORT_PATH).orElseThrow();
+    if (!reportPath.startsWith("/") || !reportPath.endsWith(".xdo")) {
+      throw invalid("Connection property 'bipReportPath' value is invalid: " + reportPath
+          + " (expected a catalog path such as /Custom/FusionJdbc/SqlProxy.xdo)");
+    }
     positive(FusionProperty.MAX_RETRIES, 0, 20);
   }
 

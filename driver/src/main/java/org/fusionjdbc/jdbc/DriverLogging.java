@@ -10,12 +10,15 @@ import java.util.logging.SimpleFormatter;
 /**
  * Applies the {@code logLevel} property to the {@code org.fusionjdbc} java.util.logging logger (the one
  * {@code Driver.getParentLogger()} returns). Our records go to stderr through one handler of our own; the bundled
- * Calcite's loggers stay at WARNING unless TRACE is asked for, since its DEBUG output is planner internals.
+ * Calcite's loggers stay at WARNING unless TRACE is asked for, since its DEBUG output is planner internals;
+ * the bundled httpclient5 stays at WARNING even then, since its header and wire logs carry credentials.
  */
 final class DriverLogging {
   // Strong references: java.util.logging holds loggers weakly and would drop a configured level.
   private static final Logger ROOT = Logger.getLogger(FusionDriver.LOGGER_NAME);
   private static final Logger BUNDLED = Logger.getLogger(FusionDriver.LOGGER_NAME + ".shaded");
+  /** httpclient5's header and wire logs print Authorization headers and token responses: never opened. */
+  private static final Logger HTTP_WIRE = Logger.getLogger(FusionDriver.LOGGER_NAME + ".shaded.org.apache.hc");
   private static Handler handler;
 
   private DriverLogging() {
@@ -26,6 +29,7 @@ final class DriverLogging {
       Level level = toLevel(name);
       ROOT.setLevel(level);
       BUNDLED.setLevel(level.intValue() <= Level.FINEST.intValue() ? level : Level.WARNING);
+      HTTP_WIRE.setLevel(Level.WARNING);
       if (handler == null) {
         handler = new ConsoleHandler();
         handler.setFormatter(new SimpleFormatter());

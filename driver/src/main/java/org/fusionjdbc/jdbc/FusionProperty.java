@@ -77,6 +77,18 @@ public enum FusionProperty {
   METADATA_CACHE_DIR("metadataCacheDir", Type.PATH, null, "Directory for a describe cache shared across connections "
       + "(no credentials are written).", List.of(), Set.of()),
   METADATA_CACHE_TTL("metadataCacheTtl", Type.DURATION, "PT24H", "How long a cached describe stays valid.", List.of(), Set.of()),
+  // --- BI Publisher channel ---
+  BIP("bip", Type.BOOLEAN, "false", "Expose Fusion's database tables (schema FUSION_DB, the NATIVE and BIP.REPORT table "
+      + "functions) through the BI Publisher proxy report an administrator installed; see docs/bi-publisher.md.",
+      List.of(), Set.of()),
+  BIP_OWNERS("bipOwners", Type.LIST, "FUSION", "Database owners whose tables FUSION_DB lists, in priority order.",
+      List.of(), Set.of()),
+  BIP_REPORT_PATH("bipReportPath", Type.STRING, "/Custom/FusionJdbc/SqlProxy.xdo", "Catalog path of the proxy "
+      + "report.", List.of(), Set.of()),
+  BIP_WINDOW_SIZE("bipWindowSize", Type.INT, "5000", "Rows per proxy run when a large result is read in "
+      + "OFFSET/FETCH windows.", List.of(), Set.of()),
+  BIP_CONCURRENCY("bipConcurrency", Type.INT, "1", "BI Publisher runs one connection may have in flight (pods pile up "
+      + "sessions otherwise).", List.of(), Set.of()),
   // --- diagnostics ---
   LOG_LEVEL("logLevel", Type.ENUM, null, "Level of the org.fusionjdbc logger (java.util.logging): OFF, ERROR, WARN, "
       + "INFO, DEBUG (each HTTP call: method, path, status, ms, rows; tokens redacted), TRACE.",

@@ -63,6 +63,8 @@ class NoLeaksIT {
         ResultSet rs = st.executeQuery("SELECT * FROM HCM.\"workers\"");
         assertThat(rs.next()).isTrue();
       }
+      // the kernel view sees the open connections' sockets, so an empty list after close means something
+      assertThat(establishedToPod()).as("sockets of %d open connections", connections).isNotEmpty();
     } finally {
       for (Connection c : open) {
         c.close();

@@ -17,7 +17,6 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fusionjdbc.jdbc.FusionUrl;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +44,6 @@ class SecretScanIT {
   }
 
   @Test
-  @Disabled("bug: with logLevel=TRACE the bundled httpclient5's header and wire loggers "
-      + "(org.fusionjdbc.shaded.org.apache.hc.client5.http.headers/.wire) print every 'Authorization: Bearer <JWT>' "
-      + "and 'Basic <base64 user:password>' header and the token endpoint's request and response (DriverLogging "
-      + "opens org.fusionjdbc.shaded to FINEST at TRACE)")
   void noSecretInAnyLogLineMessageOrToStringAtTrace() throws Exception {
     scan("TRACE");
   }

@@ -1,0 +1,69 @@
+package org.fusionjdbc.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.fusionjdbc.emulator.EmulatorOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The BI Publisher channel through the driver: bip=true adds FUSION_DB beside the REST schemas. */
+class BipEndToEndTest {
+  @TempDir
+  static Path keys;
+  static DemoPod pod;
+
+  @BeforeAll
+  static void start() {
+    pod = new DemoPod(keys, EmulatorOptions.builder().rows(2_000).bipWithRestData());
+  }
+
+  @AfterAll
+  static void stop() {
+    pod.close();
+  }
+
+  private static Connection connect(String extra) throws SQLException {
+    Properties p = pod.jwt();
+    return DriverManager.getConnection(pod.url(extra), p);
+  }
+
+  @Test
+  void theSameInvoicesAnswerOverRestAndOverTheDatabaseChannel() throws SQLException {
+    try (Connection c = connect("bip=true"); Statement st = c.createStatement()) {
+      long rest;
+      try (ResultSet rs = st.executeQuery("select count(*) from fscm.\"invoices\" where \"InvoiceAmount\" > 5000")) {
+        rs.next();
+        rest = rs.getLong(1);
+      }
+      pod.emulator.bip().journal().clear();
+      try (ResultSet rs = st.executeQuery(
+          "select count(*) from fusion_db.ap_invoices_all where invoice_amount > 5000")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(rest).isPositive();
+      }
+      assertThat(pod.emulator.bip().journal().sqls()).anyMatch(sql -> sql.toUpperCase().contains("WHERE"));
+    }
+  }
+
+  @Test
+  void withoutBipTheDatabaseSchemaIsAbsentAndDmlIsStillRefused() throws SQLException {
+    try (Connection c = connect(""); Statement st = c.createStatement()) {
+      assertThatThrownBy(() -> st.executeQuery("select * from fusion_db.ap_invoices_all"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42S02"));
+    }
+    try (Connection c = connect("bip=true"); Statement st = c.createStatement()) {
+      assertThatThrownBy(() -> st.executeUpdate("delete from fusion_db.ap_invoices_all"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.fusionjdbc.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.jdbc.JdbcDialect;
+import org.apache.spark.sql.jdbc.JdbcDialects;
+import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.FusionEmulator;
+import org.fusionjdbc.emulator.auth.AuthService;
+import org.fusionjdbc.emulator.auth.AuthSettings;
+import org.fusionjdbc.emulator.auth.DemoCredentials;
+import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One emulator (real signed-JWT verification) and one local Spark session for the whole test JVM: a
+ * SparkSession costs seconds to start, so the test classes share it and it is closed when JUnit's root
+ * context closes. Spark's executors are threads of this JVM, so the emulator's journal sees every
+ * partition's requests.
+ */
+final class SparkPod implements ExtensionContext.Store.CloseableResource {
+  /** Invoices in the emulator: several REST pages per partition with the default page size. */
+  static final int ROWS = 3_000;
+
+  final FusionEmulator emulator;
+  final DemoCredentials credentials;
+  final SparkSession spark;
+  private final Path keyDir;
+  /** The dialect Spark found through ServiceLoader at start, or null. */
+  final JdbcDialect serviceLoadedDialect;
+
+  private SparkPod() {
+    try {
+      keyDir = Files.createTempDirectory("fusion-spark-it-keys");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    credentials = DemoCredentials.generate(keyDir);
+    AuthService auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
+    emulator = FusionEmulator.start(EmulatorOptions.builder().rows(ROWS).journalCapacity(100_000)
+        .authenticator(auth.authenticator()).build());
+    spark = SparkSession.builder()
+        .appName("fusion-spark-it")
+        .master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.warehouse.dir", keyDir.resolve("warehouse").toUri().toString())
+        .getOrCreate();
+    JdbcDialect found = JdbcDialects.get(url());
+    serviceLoadedDialect = found.getClass().getName().equals("org.fusionjdbc.spark.FusionDialect") ? found : null;
+  }
+
+  /** Registers or unregisters the fusion-jdbc-spark dialect: plain-driver tests run without it, as most users do. */
+  synchronized void useDialect(boolean on) {
+    if (serviceLoadedDialect == null) {
+      return;
+    }
+    JdbcDialects.unregisterDialect(serviceLoadedDialect);
+    if (on) {
+      JdbcDialects.registerDialect(serviceLoadedDialect);
+    }
+  }
+
+  /** The JVM-wide pod, started on first use and closed after the last test class. */
+  static SparkPod get(ExtensionContext context) {
+    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(SparkPod.class, k -> new SparkPod(), SparkPod.class);
+  }
+
+  String url() {
+    return "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false";
+  }
+
+  /** The options a data engineer passes for a JWT connection (Spark hands unknown options to the driver). */
+  Map<String, String> connectionOptions() {
+    Map<String, String> o = new HashMap<>();
+    o.put("url", url());
+    o.put("driver", "org.fusionjdbc.jdbc.FusionDriver");
+    o.put("auth", "jwt");
+    o.put("user", credentials.username());
+    o.put("issuer", credentials.issuer());
+    o.put("privateKeyFile", credentials.privateKeyFile().toString());
+    o.put("certificateFile", credentials.certificateFile().toString());
+    return o;
+  }
+
+  DataFrameReader jdbc() {
+    return spark.read().format("jdbc").options(connectionOptions());
+  }
+
+  /** Data requests (not describe, not metadata) to one resource collection, in arrival order. */
+  List<JournalEntry> scans(String resource) {
+    return emulator.journal().filter(e -> e.path().endsWith("/" + resource) && e.method().equals("GET"));
+  }
+
+  /**
+   * Rows the data requests fetched, less the one row of each far-end probe ({@code orderBy=<key>:desc&limit=1})
+   * with which the driver's own slicing (parallelism > 1) sizes a large unfiltered remainder.
+   */
+  static long rowsFetched(List<JournalEntry> scans) {
+    long probes = scans.stream().filter(SparkPod::isFarEndProbe).count();
+    assertThat(probes).as("at most one far-end probe per scan").isLessThanOrEqualTo(4);
+    return scans.stream().filter(e -> !isFarEndProbe(e)).mapToLong(JournalEntry::rows).sum();
+  }
+
+  private static boolean isFarEndProbe(JournalEntry e) {
+    return "1".equals(e.param("limit")) && e.param("orderBy") != null && e.param("orderBy").endsWith(":desc")
+        && e.param("totalResults") == null;
+  }
+
+  @Override
+  public void close() {
+    try {
+      spark.stop();
+    } finally {
+      emulator.close();
+      try (Stream<Path> files = Files.walk(keyDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a temp dir left behind is harmless
+      }
+    }
+  }
+}
