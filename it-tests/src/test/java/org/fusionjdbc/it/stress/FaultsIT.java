@@ -58,11 +58,15 @@ class FaultsIT {
     pod.emulator.faults().reset();
   }
 
-  /** 10% of requests 429 with Retry-After: 1 and 10% 503 (an HTML gateway page), at random, seeded. */
+  /** 20% of requests refused: 10% 429 with Retry-After: 1, 10% 503 with an HTML gateway page. */
   @Test
   void twentyPercentThrottledOrUnavailableStillGivesExactRows() throws SQLException {
-    pod.emulator.faults().throttleRate(0.10).unavailableRate(0.10).retryAfterSeconds(1);
+    pod.emulator.faults().retryAfterSeconds(1);
     long before = pod.lastSeq();
+    // exactly every fifth request (retries included) is refused, alternating 429 + Retry-After and a 503 page
+    for (long s = before + 5; s < before + 400; s += 10) {
+      pod.emulator.faults().failOn(Fault.THROTTLE_429, s).failOn(Fault.UNAVAILABLE_503, s + 5);
+    }
     Figures fig = Figures.start("faults/20pct-429-503");
     try (Connection c = pod.connect("jwt", "pageSize=250&maxRetries=8")) {
       assertThat(ids(c, "SELECT \"InvoiceId\" FROM FSCM.\"invoices\"")).as("full scan")
@@ -80,7 +84,10 @@ class FaultsIT {
     long throttled = seen.stream().filter(e -> e.status() == 429).count();
     long unavailable = seen.stream().filter(e -> e.status() == 503).count();
     fig.put("requests", seen.size()).put("429", throttled).put("503", unavailable).print();
-    assertThat(throttled + unavailable).as("faults injected").isPositive();
+    assertThat(throttled).as("429s").isPositive();
+    assertThat(unavailable).as("503s").isPositive();
+    assertThat((throttled + unavailable) * 5).as("a fifth of %d requests refused", seen.size())
+        .isBetween((long) seen.size() - 5, (long) seen.size() + 5);
   }
 
   /** Each kind of fault hits the next two requests of a multi-page scan; the scan returns exactly the right rows. */
