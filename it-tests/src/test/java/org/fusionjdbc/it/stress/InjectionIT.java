@@ -199,14 +199,14 @@ class InjectionIT {
   }
 
   @Test
-  @Disabled("bug: a LIKE pattern containing U+0000 fails with 'java.lang.RuntimeException: Invalid escape sequence'"
+  @Disabled("bug: a LIKE pattern kept in the driver (one with '_', a quote or '*') containing U+0000 fails with 'java.lang.RuntimeException: Invalid escape sequence'"
       + " and SQLState null (the bundled Calcite takes NUL as its default escape character); it should match"
       + " literally, or at least fail with a documented SQLState")
   void nulInALikePatternIsAnOrdinaryCharacter() throws SQLException {
     try (Connection c = pod.connect("basic");
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT \"InvoiceId\" FROM FSCM.\"invoices\" WHERE \"Description\" LIKE "
-            + "'%\u0000 x%'")) {
+            + "'%\u0000 x_%'")) { // '_' keeps the LIKE in the driver (a pattern without it is pushed and works)
       assertThat(rs.next()).as("no row holds NUL").isFalse();
     }
   }
