@@ -48,6 +48,7 @@ public final class BipSql {
     }
     db.add("NATIVE", new NativeMacro(bip));
     SchemaPlus reports = root.add(REPORT_SCHEMA, new org.apache.calcite.schema.impl.AbstractSchema());
-    reports.add("REPORT", new ReportMacro(bip));
+    reports.add("REPORT", new ReportMacro(bip, false));
+    reports.add("REPORT_XML", new ReportMacro(bip, true));
   }
 }
