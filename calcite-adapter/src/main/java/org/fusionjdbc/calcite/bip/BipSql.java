@@ -34,6 +34,7 @@ public final class BipSql {
     if (!options.enabled()) {
       return;
     }
+    ParameterTypes.install();
     BipClient bip = client.bip();
     Dictionary dictionary = Dictionary.of(bip, options.owners(), DIALECT, options.windowSize());
     DataSource dataSource = new BipDataSource(bip, dictionary, DIALECT, options.windowSize()).asDataSource();

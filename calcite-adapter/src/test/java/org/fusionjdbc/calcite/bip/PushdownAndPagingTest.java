@@ -169,6 +169,21 @@ class PushdownAndPagingTest {
   }
 
   @Test
+  void preparedStatementTimestampReachesOracleAsATimestamp() throws Exception {
+    String expected = BipPod.rows(db, "select count(*) from fusion_db.ap_invoices_all where invoice_date >= "
+        + "timestamp '2024-06-01 00:00:00'").get(0).get(0);
+    try (PreparedStatement ps = db.prepareStatement("select count(*) from fusion_db.ap_invoices_all "
+        + "where invoice_date >= ?")) {
+      ps.setTimestamp(1, java.sql.Timestamp.valueOf("2024-06-01 00:00:00"));
+      pod.clearJournal();
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(BipPod.read(rs)).containsExactly(List.of(expected));
+      }
+      assertThat(pod.journal().get(0)).contains(">= TIMESTAMP '2024-06-01 00:00:00");
+    }
+  }
+
+  @Test
   void orderedLargeResultKeepsItsOrderAcrossWindows() throws Exception {
     List<List<String>> rows = BipPod.rows(small, "select invoice_currency_code, invoice_id from "
         + "fusion_db.ap_invoices_all order by invoice_currency_code");
