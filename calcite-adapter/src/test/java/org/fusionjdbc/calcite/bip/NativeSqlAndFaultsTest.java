@@ -71,6 +71,12 @@ class NativeSqlAndFaultsTest {
   }
 
   @Test
+  void oneColumnResultWorksWithoutTheTableKeyword() throws Exception {
+    assertThat(BipPod.rows(db, "select * from fusion_db.native('select count(*) n from hz_parties')"))
+        .isEqualTo(BipPod.rows(db, "select count(*) from fusion_db.hz_parties"));
+  }
+
+  @Test
   void nativeWithQueryJoinsRestAndRunsInCalcite() throws Exception {
     List<List<String>> rows = BipPod.rows(db, "select n.cur, n.cnt, r.cnt2 from table(fusion_db.native("
         + "'with c as (select invoice_currency_code cur from ap_invoices_all) select cur, count(*) cnt from c "
