@@ -62,9 +62,10 @@ class ReadOptionsTest {
   }
 
   @Test
-  @Disabled("bug: Spark adds \"LastUpdateDate\" IS NOT NULL to a filter on a nullable column; with that conjunct, "
-      + "a watermark and a partition range on LastUpdateDate, nothing on LastUpdateDate reaches q (not even the range), "
-      + "so each partition reads the whole collection (same with a TIMESTAMP literal). Ranges alone are pushed")
+  @Disabled("bug: with a LastUpdateDate partition range plus a filter on it, some partitions send no LastUpdateDate "
+      + "term at all (seen in the journal: unfiltered first pages), so they read the whole collection; the rows are "
+      + "right (Calcite filters) but nothing is saved. Not yet traced; the watermark-in-subquery form in docs/spark.md "
+      + "pushes correctly")
   void timestampFilterFromSparkIsPushedWithThePartitionRange() {
     pod.emulator.journal().clear();
     long n = timestampPartitions(TABLE).filter("LastUpdateDate >= '2021-01-01 00:00:00'").count();
