@@ -1,0 +1,147 @@
+package org.fusionjdbc.it.stress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.fusionjdbc.emulator.data.DataSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Scans while the collection changes underneath them. The reader itself mutates the pod every 200 rows it has
+ * consumed (deterministic, no timing): it deletes one row it has already read, one it has not read yet, and
+ * inserts a new row (the emulator appends keys above the current maximum). Guarantee tested for key-ordered scans
+ * (keyset paging, sequential or in parallel key slices): no row is returned twice; every row that existed for
+ * the whole scan is returned; a row inserted or deleted during the scan may or may not appear.
+ */
+class ConsistencyIT {
+  private static final int ROWS = 8_000;
+  private StressPod pod;
+
+  @BeforeEach
+  void start() {
+    pod = StressPod.start(o -> o.rows(ROWS).latencyMs(5));
+  }
+
+  @AfterEach
+  void stop() {
+    pod.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"parallelism=1", "parallelism=4", "parallelism=4&pageSize=100&firstPageSize=20"})
+  void keyOrderedScanUnderInsertsAndDeletesReturnsNoRowTwice(String settings) throws SQLException {
+    runScan(settings, "SELECT \"InvoiceId\" FROM FSCM.\"invoices\"", false);
+  }
+
+  @Test
+  void explicitKeyOrderUnderInsertsAndDeletesReturnsNoRowTwiceInOrder() throws SQLException {
+    runScan("parallelism=4", "SELECT \"InvoiceId\" FROM FSCM.\"invoices\" ORDER BY \"InvoiceId\"", false);
+  }
+
+  /**
+   * Sorted by a non-key attribute, Fusion can only page by offset: an insert that sorts before the cursor shifts
+   * every later row by one, so offset paging reads a row twice (and a delete behind the cursor makes it skip one).
+   */
+  @Test
+  @Disabled("limitation: a scan ordered by a non-key column pages by offset and returns rows twice (and skips rows)"
+      + " when rows are inserted or deleted before the cursor during the scan; see docs/reliability.md")
+  void nonKeyOrderedScanUnderInsertsAndDeletesReturnsNoRowTwice() throws SQLException {
+    runScan("parallelism=4&pageSize=100", "SELECT \"InvoiceId\" FROM FSCM.\"invoices\" ORDER BY \"InvoiceNumber\"",
+        true);
+  }
+
+  @Test
+  void nonKeyOrderedScanWithoutChangesIsExact() throws SQLException {
+    Set<Long> expected = liveIds(pod.emulator.data());
+    try (Connection c = pod.connect("basic", "pageSize=100");
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT \"InvoiceId\" FROM FSCM.\"invoices\" ORDER BY \"InvoiceNumber\"")) {
+      List<Long> ids = new ArrayList<>();
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+      assertThat(ids).doesNotHaveDuplicates().hasSize(expected.size());
+      assertThat(new HashSet<>(ids)).isEqualTo(expected);
+    }
+  }
+
+  private void runScan(String settings, String sql, boolean insertBeforeCursor) throws SQLException {
+    DataSet data = pod.emulator.data();
+    List<Long> initial = new ArrayList<>(liveIds(data));
+    initial.sort(null);
+    Set<Long> deleted = new HashSet<>();
+    Set<Long> inserted = new HashSet<>();
+    Random random = new Random(7);
+    Figures fig = Figures.start("consistency/" + (sql.contains("InvoiceNumber") ? "by-InvoiceNumber" : "by-key") + "/"
+        + settings);
+    long seqBefore = pod.lastSeq();
+    List<Long> ids = new ArrayList<>();
+    Map<Long, Integer> seen = new HashMap<>();
+    try (Connection c = pod.connect("jwt", settings);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        ids.add(id);
+        seen.merge(id, 1, Integer::sum);
+        if (ids.size() % 200 == 0) {
+          long behind = ids.get(random.nextInt(ids.size()));
+          if (data.delete("invoices", behind)) {
+            deleted.add(behind);
+          }
+          long ahead = initial.get(random.nextInt(initial.size()));
+          if (!seen.containsKey(ahead) && data.delete("invoices", ahead)) {
+            deleted.add(ahead);
+          }
+          Map<String, Object> row = new HashMap<>();
+          row.put("InvoiceNumber", insertBeforeCursor ? "AP-000000-" + ids.size() : "AP-NEW-" + ids.size());
+          row.put("InvoiceAmount", new BigDecimal("1.00"));
+          inserted.add(data.insert("invoices", row));
+        }
+      }
+    }
+    List<Long> duplicates = seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    Set<Long> stable = new HashSet<>(initial);
+    stable.removeAll(deleted);
+    Set<Long> missing = new HashSet<>(stable);
+    missing.removeAll(seen.keySet());
+    long insertedSeen = inserted.stream().filter(seen::containsKey).count();
+    fig.put("rows", ids.size()).put("requests", pod.emulator.journal().filter(e -> e.seq() > seqBefore).size())
+        .put("inserted", inserted.size()).put("insertedSeen", insertedSeen).put("deleted", deleted.size())
+        .put("duplicates", duplicates.size()).put("missing", missing.size()).print();
+
+    assertThat(deleted).as("the test really deleted rows during the scan").isNotEmpty();
+    assertThat(duplicates).as("rows returned twice").isEmpty();
+    assertThat(missing).as("rows present for the whole scan but not returned").isEmpty();
+    Set<Long> allowed = new HashSet<>(initial);
+    allowed.addAll(inserted);
+    assertThat(allowed).as("only rows that existed at some time during the scan").containsAll(seen.keySet());
+    if (sql.contains("ORDER BY \"InvoiceId\"")) {
+      assertThat(ids).as("key order kept").isSorted();
+    }
+  }
+
+  private static Set<Long> liveIds(DataSet data) {
+    Set<Long> ids = new HashSet<>();
+    for (Map<String, Object> row : data.rows("invoices")) {
+      ids.add((Long) row.get("InvoiceId"));
+    }
+    return ids;
+  }
+}
