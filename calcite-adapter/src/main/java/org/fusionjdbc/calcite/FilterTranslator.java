@@ -129,12 +129,19 @@ final class FilterTranslator {
         return false;
       }
       FusionColumn col = column(c.getOperands().get(0));
-      if (col == null || translated.stream().noneMatch(t -> t instanceof QExpr.Compare cmp
-          && cmp.attribute().equals(col.name()))) {
+      if (col == null || translated.stream().noneMatch(t -> excludesNulls(t, col.name()))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code e} can only be true when {@code attribute} is not null (Calcite nests ANDs when it expands a range). */
+  private static boolean excludesNulls(QExpr e, String attribute) {
+    if (e instanceof QExpr.Compare cmp) {
+      return cmp.attribute().equals(attribute);
+    }
+    return e instanceof QExpr.And and && and.terms().stream().anyMatch(t -> excludesNulls(t, attribute));
   }
 
   private QExpr comparison(RexCall call, boolean negated) {

@@ -161,6 +161,12 @@ class FilterTranslatorTest {
     RexNode bounded = call(SqlStdOperatorTable.AND, call(SqlStdOperatorTable.IS_NOT_NULL, ref(1)),
         call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)));
     org.assertj.core.api.Assertions.assertThat(q(bounded)).contains("Amount >= 10");
+    // as RexUtil.expandSearch writes a range with NULL AS FALSE: the comparisons sit in a nested AND
+    RexNode range = call(SqlStdOperatorTable.AND, call(SqlStdOperatorTable.IS_NOT_NULL, ref(1)),
+        call(SqlStdOperatorTable.AND,
+            call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)),
+            call(SqlStdOperatorTable.LESS_THAN, ref(1), rb.makeExactLiteral(java.math.BigDecimal.valueOf(20)))));
+    org.assertj.core.api.Assertions.assertThat(q(range)).contains("Amount >= 10 and Amount < 20");
     // a null check on another column is not implied: the whole AND stays in Calcite
     RexNode other = call(SqlStdOperatorTable.AND, call(SqlStdOperatorTable.IS_NOT_NULL, ref(0)),
         call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)));
