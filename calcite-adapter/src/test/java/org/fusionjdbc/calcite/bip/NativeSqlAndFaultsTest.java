@@ -37,7 +37,7 @@ class NativeSqlAndFaultsTest {
   static void start() throws Exception {
     pod = BipPod.shared();
     db = pod.connect(BipSqlOptions.defaults());
-    limited = FusionEmulator.start(EmulatorOptions.builder().rows(500).bip(data -> BipSettings.builder()
+    limited = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(500).bip(data -> BipSettings.builder()
         .baseTables(new DataSetBaseTables(data)).rowLimit(100).maxOutputBytes(40_000).build()).build());
     limitedClient = FusionClient.open(FusionClientConfig.builder(URI.create(limited.baseUrl()),
         new AuthConfig.Basic("casey", Secret.of("not-a-secret"))).maxRetries(0).build());
