@@ -62,15 +62,18 @@ class ReadOptionsTest {
   }
 
   @Test
-  @Disabled("bug: with a LastUpdateDate partition range plus a filter on it, some partitions send no LastUpdateDate "
-      + "term at all (seen in the journal: unfiltered first pages), so they read the whole collection; the rows are "
-      + "right (Calcite filters) but nothing is saved. Not yet traced; the watermark-in-subquery form in docs/spark.md "
-      + "pushes correctly")
   void timestampFilterFromSparkIsPushedWithThePartitionRange() {
     pod.emulator.journal().clear();
     long n = timestampPartitions(TABLE).filter("LastUpdateDate >= '2021-01-01 00:00:00'").count();
     assertThat(n).isPositive();
-    assertThat(pod.scans("invoices")).allSatisfy(e -> assertThat(e.param("q")).contains("LastUpdateDate >= '2021-01-01"));
+    // Calcite merges the filter with each partition's range: every request carries a lower bound at or after the
+    // filter's (ISO timestamps compare as text)
+    java.util.regex.Pattern lower = java.util.regex.Pattern.compile("LastUpdateDate >= '([^']+)'");
+    assertThat(pod.scans("invoices")).isNotEmpty().allSatisfy(e -> {
+      java.util.regex.Matcher m = lower.matcher(String.valueOf(e.param("q")));
+      assertThat(m.find()).as(e.param("q")).isTrue();
+      assertThat(m.group(1)).isGreaterThanOrEqualTo("2021-01-01T00:00:00");
+    });
   }
 
   @Test
