@@ -50,22 +50,12 @@ final class BenchPod implements AutoCloseable {
 
   /** Driver Properties for the signed-JWT path (the recommended mode). */
   Properties jwt() {
-    Properties p = new Properties();
-    p.setProperty("auth", "jwt");
-    p.setProperty("user", credentials.username());
-    p.setProperty("issuer", credentials.issuer());
-    p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
-    p.setProperty("certificateFile", credentials.certificateFile().toString());
-    return p;
+    return credentials.jwtConnectionProperties();
   }
 
   /** Driver Properties for Basic; the scan figures use Basic on both sides so auth costs the same. */
   Properties basic() {
-    Properties p = new Properties();
-    p.setProperty("auth", "basic");
-    p.setProperty("user", credentials.username());
-    p.setProperty("password", credentials.basicPassword());
-    return p;
+    return credentials.basicConnectionProperties();
   }
 
   /** The Authorization header the raw pager sends (same user and password as {@link #basic()}). */

@@ -78,12 +78,17 @@ final class FilterTranslator {
       case OR: {
         boolean and = (kind == SqlKind.AND) != negated;
         List<QExpr> terms = new ArrayList<>();
+        List<RexNode> untranslated = new ArrayList<>();
         for (RexNode op : call.getOperands()) {
           QExpr t = term(op, negated);
           if (t == null) {
-            return null;
+            untranslated.add(op);
+          } else {
+            terms.add(t);
           }
-          terms.add(t);
+        }
+        if (!untranslated.isEmpty() && !(and && !negated && impliedByComparisons(untranslated, terms))) {
+          return null;
         }
         return and ? QExpr.and(terms) : QExpr.or(terms);
       }
@@ -111,6 +116,32 @@ final class FilterTranslator {
       default:
         return null;
     }
+  }
+
+  /**
+   * Whether each untranslated conjunct is {@code c IS NOT NULL} for a column {@code c} that a translated comparison
+   * of the same AND already constrains: a comparison is never true for a null (SQL, and Fusion's Oracle underneath),
+   * so dropping the null check is exact. Spark adds such checks to every filter on a nullable column.
+   */
+  private boolean impliedByComparisons(List<RexNode> untranslated, List<QExpr> translated) {
+    for (RexNode n : untranslated) {
+      if (!(n instanceof RexCall c && c.getKind() == SqlKind.IS_NOT_NULL)) {
+        return false;
+      }
+      FusionColumn col = column(c.getOperands().get(0));
+      if (col == null || translated.stream().noneMatch(t -> excludesNulls(t, col.name()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code e} can only be true when {@code attribute} is not null (Calcite nests ANDs when it expands a range). */
+  private static boolean excludesNulls(QExpr e, String attribute) {
+    if (e instanceof QExpr.Compare cmp) {
+      return cmp.attribute().equals(attribute);
+    }
+    return e instanceof QExpr.And and && and.terms().stream().anyMatch(t -> excludesNulls(t, attribute));
   }
 
   private QExpr comparison(RexCall call, boolean negated) {

@@ -36,7 +36,7 @@ class EmulatorDifferentialTest {
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = FusionEmulator.start(EmulatorOptions.builder().rows(2000).build());
+    emulator = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(2000).build());
     onClient = client();
     offClient = client();
     on = Sql.connect(onClient, true);

@@ -154,4 +154,26 @@ class FilterTranslatorTest {
     RexNode between = rb.makeBetween(ref(1), rb.makeExactLiteral(BigDecimal.ONE), rb.makeExactLiteral(BigDecimal.TEN));
     assertThat(q(between)).hasValue("Amount >= 1 and Amount <= 10");
   }
+
+  @org.junit.jupiter.api.Test
+  void aNullCheckBesideAComparisonOnTheSameColumnIsImpliedAndDropped() {
+    // Spark adds "c IS NOT NULL" to each filter on a nullable column; a comparison is never true for a null.
+    RexNode bounded = call(SqlStdOperatorTable.AND, call(SqlStdOperatorTable.IS_NOT_NULL, ref(1)),
+        call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)));
+    org.assertj.core.api.Assertions.assertThat(q(bounded)).contains("Amount >= 10");
+    // as RexUtil.expandSearch writes a range with NULL AS FALSE: the comparisons sit in a nested AND
+    RexNode range = call(SqlStdOperatorTable.AND, call(SqlStdOperatorTable.IS_NOT_NULL, ref(1)),
+        call(SqlStdOperatorTable.AND,
+            call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)),
+            call(SqlStdOperatorTable.LESS_THAN, ref(1), rb.makeExactLiteral(java.math.BigDecimal.valueOf(20)))));
+    org.assertj.core.api.Assertions.assertThat(q(range)).contains("Amount >= 10 and Amount < 20");
+    // a null check on another column is not implied: the whole AND stays in Calcite
+    RexNode other = call(SqlStdOperatorTable.AND, call(SqlStdOperatorTable.IS_NOT_NULL, ref(0)),
+        call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)));
+    org.assertj.core.api.Assertions.assertThat(q(other)).isEmpty();
+    // under OR the null check is not implied either: "c IS NOT NULL OR c > 10" is not "c > 10"
+    RexNode either = call(SqlStdOperatorTable.OR, call(SqlStdOperatorTable.IS_NOT_NULL, ref(1)),
+        call(SqlStdOperatorTable.GREATER_THAN, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)));
+    org.assertj.core.api.Assertions.assertThat(q(either)).isEmpty();
+  }
 }

@@ -36,12 +36,7 @@ final class DemoLauncher {
     // BI Publisher too, so the database channel (docs/bi-publisher.md) can be tried from the demo.
     FusionEmulator emulator = FusionEmulator.start(
         EmulatorOptions.builder().authenticator(auth.authenticator()).bipWithRestData().build());
-    Properties p = new Properties();
-    p.setProperty("auth", "jwt");
-    p.setProperty("user", credentials.username());
-    p.setProperty("issuer", credentials.issuer());
-    p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
-    p.setProperty("certificateFile", credentials.certificateFile().toString());
+    Properties p = credentials.jwtConnectionProperties();
     String url = "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false&bip=true";
     String banner = """
         fusion-jdbc demo: an emulated Fusion pod at %s, signed-JWT login as %s (issuer %s).

@@ -155,6 +155,10 @@ final class JdbcProxies {
           warningsCleared = true;
           return call(method, args);
         }
+        case "commit", "rollback" -> {
+          ensureOpen();
+          return null; // read-only and always in auto-commit: there is never anything to commit or undo
+        }
         case "setCatalog" -> {
           ensureOpen();
           return null; // Fusion has no catalogs; tools call this with what getCatalog returned

@@ -24,21 +24,11 @@ final class DemoPod implements AutoCloseable {
   }
 
   Properties jwt() {
-    Properties p = new Properties();
-    p.setProperty("auth", "jwt");
-    p.setProperty("user", credentials.username());
-    p.setProperty("issuer", credentials.issuer());
-    p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
-    p.setProperty("certificateFile", credentials.certificateFile().toString());
-    return p;
+    return credentials.jwtConnectionProperties();
   }
 
   Properties basic() {
-    Properties p = new Properties();
-    p.setProperty("auth", "basic");
-    p.setProperty("user", credentials.username());
-    p.setProperty("password", credentials.basicPassword());
-    return p;
+    return credentials.basicConnectionProperties();
   }
 
   @Override

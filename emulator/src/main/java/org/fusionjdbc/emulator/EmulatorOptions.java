@@ -1,5 +1,8 @@
 package org.fusionjdbc.emulator;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.fusionjdbc.emulator.auth.AuthService;
@@ -25,12 +28,17 @@ import org.fusionjdbc.emulator.data.DataSet;
  *   <li>{@code totalResultsJitter}: 0 (exact, default) to 1.0: totalResults varies by up to that fraction
  *       to model an estimate, but never below offset+count</li>
  *   <li>{@code authSettings}: users, Basic passwords, trusted issuers, OAuth clients; the emulator
- *       builds its {@link AuthService} from them, verifies every REST request with it and serves the
- *       identity domain's {@code /oauth2/v1/token} and {@code /admin/v1/SigningCert/jwk}</li>
+ *       builds its {@link AuthService} from them, verifies every REST and BIP request with it and serves
+ *       the identity domain's {@code /oauth2/v1/token} and {@code /admin/v1/SigningCert/jwk}</li>
+ *   <li>{@code basicUser(user, password)} (repeatable): a real HTTP Basic user, added to
+ *       {@code authSettings} when those are given (a same-named Basic user there gets this password), to
+ *       an empty AuthSettings otherwise; checked like any other (constant-time). Not combinable with
+ *       {@code authService} (add users to that service's settings) or {@code authenticator} (it would be
+ *       ignored)</li>
  *   <li>{@code authService}: a ready AuthService instead (a test that mints tokens with it)</li>
- *   <li>{@code authenticator}: overrides only the REST check (a test double for non-auth tests)</li>
- *   <li>none of the three: "open" mode, any {@code Basic}/{@code Bearer} header is accepted unchecked
- *       and a request without one gets 401 (kept so existing suites that do not test auth still run)</li>
+ *   <li>{@code authenticator}: overrides only the REST/BIP check (a test double)</li>
+ *   <li>no auth option at all: an AuthService over empty settings, a pod with no users: every REST and
+ *       BIP request gets 401. There is no mode that accepts unchecked credentials</li>
  *   <li>{@code bip}: BI Publisher settings made from the data set; when set, the emulated
  *       ExternalReportWSSService is mounted (see {@link Builder#bipWithRestData()})</li>
  *   <li>{@code threads} (16) and {@code journalCapacity} (10,000)</li>
@@ -50,7 +58,9 @@ public final class EmulatorOptions {
   private final boolean datetimeMillis;
   private final double totalResultsJitter;
   private final Authenticator authenticator;
-  private final AuthSettings authSettings;
+  private final AuthSettings givenAuthSettings;
+  private final Map<String, String> basicUsers;
+  private final AuthSettings authSettings; // given settings plus basicUsers; null with authService
   private final AuthService authService;
   private final Function<DataSet, BipSettings> bip;
   private final int threads;
@@ -92,12 +102,22 @@ public final class EmulatorOptions {
     this.datetimeMillis = b.datetimeMillis;
     this.totalResultsJitter = b.totalResultsJitter;
     this.authenticator = b.authenticator;
-    this.authSettings = b.authSettings;
+    this.givenAuthSettings = b.authSettings;
+    this.basicUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.basicUsers));
     this.authService = b.authService;
     this.bip = b.bip;
-    if (authSettings != null && authService != null) {
+    if (givenAuthSettings != null && authService != null) {
       throw new IllegalArgumentException("give authSettings or authService, not both");
     }
+    if (!basicUsers.isEmpty() && authService != null) {
+      throw new IllegalArgumentException("basicUser cannot be added to a ready authService: register the Basic "
+          + "users in the AuthSettings that service was created from");
+    }
+    if (!basicUsers.isEmpty() && authenticator != null) {
+      throw new IllegalArgumentException("basicUser has no effect with a custom authenticator (it replaces the "
+          + "request check): drop one of the two");
+    }
+    this.authSettings = authService != null ? null : effectiveSettings(givenAuthSettings, basicUsers);
     this.threads = b.threads;
     this.journalCapacity = b.journalCapacity;
     this.latencyMs = b.latencyMs;
@@ -106,6 +126,15 @@ public final class EmulatorOptions {
     this.maxConcurrent = b.maxConcurrent;
     this.throttleRate = b.throttleRate;
     this.unavailableRate = b.unavailableRate;
+  }
+
+  private static AuthSettings effectiveSettings(AuthSettings given, Map<String, String> basicUsers) {
+    if (basicUsers.isEmpty()) {
+      return given != null ? given : AuthSettings.builder().build();
+    }
+    AuthSettings.Builder b = given != null ? given.toBuilder() : AuthSettings.builder();
+    basicUsers.forEach(b::basicUser);
+    return b.build();
   }
 
   public static EmulatorOptions defaults() {
@@ -128,7 +157,8 @@ public final class EmulatorOptions {
     b.datetimeMillis = datetimeMillis;
     b.totalResultsJitter = totalResultsJitter;
     b.authenticator = authenticator;
-    b.authSettings = authSettings;
+    b.authSettings = givenAuthSettings;
+    b.basicUsers.putAll(basicUsers);
     b.authService = authService;
     b.bip = bip;
     b.threads = threads;
@@ -187,7 +217,11 @@ public final class EmulatorOptions {
     return authenticator;
   }
 
-  /** Auth settings for the emulator's AuthService, or null. */
+  /**
+   * The settings the emulator's AuthService is built from: {@code authSettings} plus every
+   * {@code basicUser}, or empty settings (no users, every request 401) when neither was given; null only
+   * when a ready {@link #authService()} was given.
+   */
   public AuthSettings authSettings() {
     return authSettings;
   }
@@ -200,11 +234,6 @@ public final class EmulatorOptions {
   /** Makes the BI Publisher settings from the emulator's data set, or null when BIP is off. */
   public Function<DataSet, BipSettings> bip() {
     return bip;
-  }
-
-  /** True when no auth was configured at all: any Basic/Bearer header passes unchecked. */
-  public boolean openAuth() {
-    return authenticator == null && authSettings == null && authService == null;
   }
 
   public int threads() {
@@ -245,8 +274,20 @@ public final class EmulatorOptions {
     return "EmulatorOptions[port=" + port + ", rows=" + rows + ", seed=" + seed + ", maxLimit=" + maxLimit
         + ", defaultLimit=" + defaultLimit + ", permissive=" + permissive + ", defaultFrameworkVersion="
         + defaultFrameworkVersion + ", datetimeMillis=" + datetimeMillis + ", totalResultsJitter="
-        + totalResultsJitter + ", auth=" + (openAuth() ? "open" : authSettings != null ? authSettings : authService != null ? "service"
-        : "custom authenticator") + "]";
+        + totalResultsJitter + ", auth=" + authDescription() + "]";
+  }
+
+  /** How requests are authenticated, for logs and the jar's banner; never shows a password or secret. */
+  public String authDescription() {
+    if (authenticator != null) {
+      return "custom authenticator";
+    }
+    if (authService != null) {
+      return "AuthService " + authService.settings();
+    }
+    boolean nobody = authSettings.users().isEmpty() && authSettings.trustedIssuers().isEmpty()
+        && authSettings.oauthClients().isEmpty();
+    return nobody ? "no users (every request is 401)" : authSettings.toString();
   }
 
   /** Builder; every setter checks nothing until {@link #build()}. */
@@ -262,6 +303,7 @@ public final class EmulatorOptions {
     private double totalResultsJitter;
     private Authenticator authenticator;
     private AuthSettings authSettings;
+    private final Map<String, String> basicUsers = new LinkedHashMap<>();
     private AuthService authService;
     private Function<DataSet, BipSettings> bip;
     private int threads = 16;
@@ -332,6 +374,17 @@ public final class EmulatorOptions {
 
     public Builder authSettings(AuthSettings v) {
       authSettings = Objects.requireNonNull(v, "authSettings");
+      return this;
+    }
+
+    /**
+     * A real HTTP Basic user (repeatable; the same name again replaces the password). Added to
+     * {@link #authSettings(AuthSettings)} when given, else to empty settings; see the class comment.
+     */
+    public Builder basicUser(String user, String password) {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+      basicUsers.put(user, password);
       return this;
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fusionjdbc.emulator.auth.AuthService;
-import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
 import org.fusionjdbc.emulator.bip.BipService;
 import org.fusionjdbc.emulator.data.DataSet;
@@ -21,8 +20,9 @@ import org.fusionjdbc.emulator.rest.AdminHandler;
 import org.fusionjdbc.emulator.rest.RestHandler;
 
 /**
- * A Fusion pod on loopback: {@code try (FusionEmulator e = FusionEmulator.start(EmulatorOptions.defaults()))
- * { e.baseUrl() ... }}. Serves {@code /fscmRestApi}, {@code /hcmRestApi} and {@code /crmRestApi} REST
+ * A Fusion pod on loopback: {@code try (FusionEmulator e = FusionEmulator.start(EmulatorOptions.builder()
+ * .basicUser("tester", "pw").build())) { e.baseUrl() ... }}. Every request is verified by a real
+ * {@link AuthService}; with no auth option the pod has no users and answers 401. Serves {@code /fscmRestApi}, {@code /hcmRestApi} and {@code /crmRestApi} REST
  * resources and {@code /__admin}. Thread-safe; {@link #close()} stops the server and its threads.
  */
 public final class FusionEmulator implements AutoCloseable {
@@ -32,7 +32,7 @@ public final class FusionEmulator implements AutoCloseable {
   private final DataSet data;
   private final Journal journal;
   private final QueryEngine engine;
-  private AuthService auth; // created lazily in open mode: key generation costs a start otherwise
+  private final AuthService auth;
   private final Authenticator authenticator;
   private final FaultPlan faults;
   private final BipService bip;
@@ -45,10 +45,10 @@ public final class FusionEmulator implements AutoCloseable {
     this.data = new DataSet(options.seed(), options.rows());
     this.journal = new Journal(options.journalCapacity());
     this.engine = new QueryEngine();
-    this.auth = options.authService() != null ? options.authService()
-        : options.authSettings() != null ? AuthService.create(options.authSettings()) : null;
-    this.authenticator = options.authenticator() != null ? options.authenticator()
-        : options.openAuth() ? new HeaderPrefixAuthenticator() : auth().authenticator();
+    // Always a real AuthService: with no auth option its settings are empty and every request is 401.
+    // Its signing key is made on first use, so this costs nothing for suites that only use Basic.
+    this.auth = options.authService() != null ? options.authService() : AuthService.create(options.authSettings());
+    this.authenticator = options.authenticator() != null ? options.authenticator() : auth.authenticator();
     this.faults = new FaultPlan(options.seed()).latencyMs(options.latencyMs()).perRowMicros(options.perRowMicros())
         .offsetCostMicrosPerRow(options.offsetCostMicrosPerRow()).maxConcurrent(options.maxConcurrent())
         .throttleRate(options.throttleRate()).unavailableRate(options.unavailableRate());
@@ -65,8 +65,8 @@ public final class FusionEmulator implements AutoCloseable {
     RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, faults, baseUrl);
     server.createContext("/", rest);
     server.createContext("/__admin/", new AdminHandler(journal, faults));
-    server.createContext("/oauth2/v1/token", exchange -> auth().tokenEndpoint().handle(exchange));
-    server.createContext("/admin/v1/SigningCert/jwk", exchange -> auth().jwksEndpoint().handle(exchange));
+    server.createContext("/oauth2/v1/token", auth.tokenEndpoint());
+    server.createContext("/admin/v1/SigningCert/jwk", auth.jwksEndpoint());
     this.bip = options.bip() == null ? null : BipService.create(options.bip().apply(data), authenticator);
     if (bip != null) {
       server.createContext(BipService.SERVICE_PATH, bip.httpHandler());
@@ -115,10 +115,7 @@ public final class FusionEmulator implements AutoCloseable {
    * The emulator's AuthService (users, token endpoint, JWKS). Its identity domain is this server:
    * {@code baseUrl() + "/oauth2/v1/token"}.
    */
-  public synchronized AuthService auth() {
-    if (auth == null) {
-      auth = AuthService.create(AuthSettings.builder().build());
-    }
+  public AuthService auth() {
     return auth;
   }
 

@@ -1,10 +1,14 @@
 package org.fusionjdbc.emulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
 
@@ -30,26 +34,42 @@ public final class Main {
       "  --user NAME            a known Fusion user for JWT and OAuth (repeatable)",
       "  --basic-user NAME:PASSWORD  an HTTP Basic user (repeatable)",
       "  --demo-keys DIR        generate a demo key pair, certificate, OAuth client and Basic user into DIR",
-      "Without --trust/--user/--basic-user/--demo-keys any Basic or Bearer header is accepted (open mode).");
+      "Every request must authenticate as a configured user, as on a real pod. Without --trust/--user/",
+      "--basic-user/--demo-keys a demo identity is generated into a temporary directory (removed on exit)",
+      "and printed, as --demo-keys does.");
 
-  /** Parsed command line. */
-  record Parsed(EmulatorOptions options, DemoCredentials demo, boolean help) {}
+  /**
+   * Parsed command line.
+   *
+   * @param demo the demo identity, or null when none was asked for or generated
+   * @param demoGenerated true when no auth option was given and {@code demo} was generated for the newcomer
+   */
+  record Parsed(EmulatorOptions options, DemoCredentials demo, boolean demoGenerated, boolean help) {}
 
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
     Parsed p;
     try {
-      p = parse(args);
+      p = parse(args, Main::temporaryDemoDir);
     } catch (IllegalArgumentException e) {
       System.err.println("fusion-emulator: " + e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
       return;
+    } catch (UncheckedIOException e) {
+      System.err.println("fusion-emulator: " + e.getMessage() + ": " + e.getCause().getMessage());
+      System.exit(1);
+      return;
     }
     if (p.help()) {
       System.out.println(USAGE);
       return;
+    }
+    if (p.demoGenerated()) {
+      // Registered after the directory, so deleted before it (deleteOnExit runs in reverse order).
+      p.demo().privateKeyFile().toFile().deleteOnExit();
+      p.demo().certificateFile().toFile().deleteOnExit();
     }
     FusionEmulator emulator = FusionEmulator.start(p.options());
     CountDownLatch stop = new CountDownLatch(1);
@@ -57,11 +77,21 @@ public final class Main {
       emulator.close();
       stop.countDown();
     }, "fusion-emulator-shutdown"));
-    printSettings(System.out, emulator, p.demo());
+    printSettings(System.out, emulator, p.demo(), p.demoGenerated());
     stop.await();
   }
 
-  static void printSettings(PrintStream out, FusionEmulator emulator, DemoCredentials demo) {
+  private static Path temporaryDemoDir() {
+    try {
+      Path dir = Files.createTempDirectory("fusion-emulator-demo-");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory for the demo credentials", e);
+    }
+  }
+
+  static void printSettings(PrintStream out, FusionEmulator emulator, DemoCredentials demo, boolean demoGenerated) {
     EmulatorOptions o = emulator.options();
     out.println("Fusion emulator listening on " + emulator.baseUrl());
     out.println("  REST   " + emulator.baseUrl() + "/fscmRestApi/resources/11.13.18.05/  (and hcmRestApi, crmRestApi)");
@@ -71,23 +101,24 @@ public final class Main {
     out.println("  rows " + o.rows() + ", seed " + o.seed() + ", " + (o.permissive() ? "permissive" : "strict")
         + " q, max limit " + o.maxLimit() + ", default framework " + o.defaultFrameworkVersion()
         + (o.latencyMs() > 0 ? ", latency " + o.latencyMs() + " ms" : ""));
-    if (o.openAuth()) {
-      out.println("  auth: open mode, any Basic or Bearer header is accepted");
-    } else {
-      out.println("  auth: verified (" + o.authSettings() + ")");
-    }
+    out.println("  auth: verified, " + o.authDescription());
     if (emulator.bip() != null) {
       out.println("  BIP    " + emulator.baseUrl() + org.fusionjdbc.emulator.bip.BipService.SERVICE_PATH);
     }
     out.println("  JDBC URL: jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false");
     if (demo != null) {
+      if (demoGenerated) {
+        out.println("No --trust/--user/--basic-user/--demo-keys given: generated this demo identity into "
+            + demo.privateKeyFile().getParent() + " (removed on exit). Every request must use it:");
+      }
       out.println(demo.printableSettingsWithSecrets());
       out.println("  identity domain URL  " + emulator.baseUrl());
     }
     out.flush();
   }
 
-  static Parsed parse(String[] args) {
+  /** @param demoDir where to generate the demo identity when no auth option is given (asked only then) */
+  static Parsed parse(String[] args, Supplier<Path> demoDir) {
     EmulatorOptions.Builder b = EmulatorOptions.builder().port(8080);
     AuthSettings.Builder auth = AuthSettings.builder();
     boolean authGiven = false;
@@ -97,7 +128,7 @@ public final class Main {
       String opt = a.get(i);
       switch (opt) {
         case "--help", "-h" -> {
-          return new Parsed(null, null, true);
+          return new Parsed(null, null, false, true);
         }
         case "--permissive" -> b.permissive(true);
         case "--datetime-millis" -> b.datetimeMillis(true);
@@ -138,10 +169,13 @@ public final class Main {
         }
       }
     }
-    if (authGiven) {
-      b.authSettings(auth.build());
+    boolean generated = !authGiven;
+    if (generated) {
+      demo = DemoCredentials.generate(demoDir.get());
+      demo.applyTo(auth);
     }
-    return new Parsed(b.build(), demo, false);
+    b.authSettings(auth.build());
+    return new Parsed(b.build(), demo, generated, false);
   }
 
   private static int intArg(String opt, String v) {

@@ -17,7 +17,7 @@ class BigDataTest {
 
   @BeforeAll
   static void start() {
-    emu = FusionEmulator.start(EmulatorOptions.builder().rows(1_000_000).build());
+    emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(1_000_000).build());
     api = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/invoices";
     invoices = emu.data().table("invoices");
   }

@@ -17,7 +17,7 @@ class BipMountTest {
 
   @Test
   void mountedWithRestDataWhenEnabled() {
-    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().rows(20).bipWithRestData().build())) {
+    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(20).bipWithRestData().build())) {
       assertThat(emu.bip()).isNotNull();
       assertThat(Http.send(post(emu, "<x/>"), null, null).statusCode()).isEqualTo(401);
       int status = Http.send(post(emu, "<not-soap/>"), null, Http.AUTH).statusCode();
@@ -27,7 +27,7 @@ class BipMountTest {
 
   @Test
   void absentByDefault() {
-    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().rows(5).build())) {
+    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(5).build())) {
       assertThat(emu.bip()).isNull();
       assertThat(Http.send(post(emu, "<x/>"), null, Http.AUTH).statusCode()).isEqualTo(404);
     }

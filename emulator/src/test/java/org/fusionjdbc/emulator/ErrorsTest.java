@@ -20,7 +20,7 @@ class ErrorsTest {
 
   @BeforeAll
   static void start() {
-    emu = FusionEmulator.start(EmulatorOptions.builder().rows(200).build());
+    emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(200).build());
     api = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/";
   }
 

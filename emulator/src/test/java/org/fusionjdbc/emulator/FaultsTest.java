@@ -25,7 +25,7 @@ class FaultsTest {
 
   @BeforeAll
   static void start() {
-    emu = FusionEmulator.start(EmulatorOptions.builder().rows(2_000).build());
+    emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(2_000).build());
     url = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/invoices?limit=300";
   }
 

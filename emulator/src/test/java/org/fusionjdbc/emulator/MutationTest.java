@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MutationTest {
   @Test
   void insertAndDeleteAreVisible() {
-    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().rows(100).build())) {
+    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(100).build())) {
       String api = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/invoices";
       long key = emu.data().insert("invoices", Map.of("InvoiceNumber", "NEW-1", "InvoiceAmount",
           new BigDecimal("12.50"), "InvoiceCurrency", "USD"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OptionsTest {
   @Test
   void datetimeMillisAndDefaultFrameworkAndLimits() {
-    EmulatorOptions o = EmulatorOptions.builder().rows(50).datetimeMillis(true).defaultFrameworkVersion(3)
+    EmulatorOptions o = EmulatorOptions.builder().basicUser("tester", "pw").rows(50).datetimeMillis(true).defaultFrameworkVersion(3)
         .defaultLimit(10).maxLimit(20).build();
     try (FusionEmulator emu = FusionEmulator.start(o)) {
       String api = emu.baseUrl() + "/fscmRestApi/resources/latest/invoices";
@@ -30,7 +30,7 @@ class OptionsTest {
 
   @Test
   void totalResultsJitterModelsAnEstimateButNeverBelowWhatWasSeen() {
-    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().rows(1_000).totalResultsJitter(0.5)
+    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(1_000).totalResultsJitter(0.5)
         .build())) {
       String api = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/invoices?totalResults=true&limit=500";
       Set<Long> seen = new HashSet<>();
@@ -51,6 +51,9 @@ class OptionsTest {
     assertThatThrownBy(() -> EmulatorOptions.builder().defaultFrameworkVersion(10).build())
         .hasMessageContaining("defaultFrameworkVersion");
     assertThatThrownBy(() -> EmulatorOptions.builder().totalResultsJitter(2).build()).hasMessageContaining("totalResultsJitter");
-    assertThat(EmulatorOptions.defaults().toString()).contains("rows=10000").contains("auth=open");
+    assertThat(EmulatorOptions.defaults().toString()).contains("rows=10000")
+        .contains("auth=no users (every request is 401)");
+    assertThat(EmulatorOptions.builder().basicUser("alice", "pa55-word-xyz").build().toString())
+        .contains("alice").doesNotContain("pa55-word-xyz");
   }
 }

@@ -27,7 +27,7 @@ class QueryOracleTest {
 
   @BeforeAll
   static void start() {
-    emu = FusionEmulator.start(EmulatorOptions.builder().rows(3_000).build());
+    emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(3_000).build());
     invoices = emu.data().rows("invoices");
     api = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/";
   }

@@ -20,7 +20,7 @@ class ResourcesTest {
 
   @BeforeAll
   static void start() {
-    emu = FusionEmulator.start(EmulatorOptions.builder().rows(500).build());
+    emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(500).build());
     api = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/";
     hcm = emu.baseUrl() + "/hcmRestApi/resources/latest/";
   }

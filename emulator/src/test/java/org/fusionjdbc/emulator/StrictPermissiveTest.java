@@ -23,8 +23,8 @@ class StrictPermissiveTest {
 
   @BeforeAll
   static void start() {
-    strict = FusionEmulator.start(EmulatorOptions.builder().rows(100).build());
-    permissive = FusionEmulator.start(EmulatorOptions.builder().rows(100).permissive(true).build());
+    strict = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(100).build());
+    permissive = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(100).permissive(true).build());
     suppliers = strict.data().rows("suppliers");
   }
 

@@ -32,7 +32,7 @@ class EmulatorScanTest {
 
   @BeforeAll
   static void start() {
-    emulator = FusionEmulator.start(EmulatorOptions.builder().rows(1_200).build());
+    emulator = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1").rows(1_200).build());
   }
 
   @AfterAll
@@ -168,7 +168,7 @@ class EmulatorScanTest {
   void hostileLiteralsRoundTripExactly() {
     List<String> hostile = List.of("back\\slash", "semi;colon", "x' or '1'='1", "a and b or c", "100%", "50% off",
         "plus+sign", "amp&er=sand", "hash#tag", "Zoë 日本", "  spaced  ", "percent%25encoded");
-    try (FusionEmulator permissive = FusionEmulator.start(EmulatorOptions.builder().rows(50).permissive(true).build());
+    try (FusionEmulator permissive = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1").rows(50).permissive(true).build());
          FusionClient strict = client(permissive, b -> b.parallelism(1));
          FusionClient doubling = client(permissive, b -> b.parallelism(1).dialect(QDialect.PERMISSIVE))) {
       for (String s : hostile) {

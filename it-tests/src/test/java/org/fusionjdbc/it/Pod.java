@@ -92,34 +92,15 @@ final class Pod {
   }
 
   Properties jwt() {
-    Properties p = new Properties();
-    p.setProperty("auth", "jwt");
-    p.setProperty("user", credentials.username());
-    p.setProperty("issuer", credentials.issuer());
-    p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
-    p.setProperty("certificateFile", credentials.certificateFile().toString());
-    return p;
+    return credentials.jwtConnectionProperties();
   }
 
   Properties oauth() {
-    Properties p = new Properties();
-    p.setProperty("auth", "oauth");
-    p.setProperty("user", credentials.username());
-    p.setProperty("identityDomainUrl", identityDomainUrl);
-    p.setProperty("clientId", credentials.clientId());
-    p.setProperty("clientSecret", credentials.clientSecret());
-    p.setProperty("scope", credentials.scope());
-    p.setProperty("keyAlias", credentials.keyAlias());
-    p.setProperty("privateKeyFile", credentials.privateKeyFile().toString());
-    return p;
+    return credentials.oauthConnectionProperties(identityDomainUrl);
   }
 
   Properties basic() {
-    Properties p = new Properties();
-    p.setProperty("auth", "basic");
-    p.setProperty("user", credentials.username());
-    p.setProperty("password", credentials.basicPassword());
-    return p;
+    return credentials.basicConnectionProperties();
   }
 
   Properties bearer() {

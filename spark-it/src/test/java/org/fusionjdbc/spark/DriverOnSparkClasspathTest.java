@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,8 +42,6 @@ class DriverOnSparkClasspathTest {
    * auto-commit (the JDBC default) or accept the commit.
    */
   @Test
-  @Disabled("bug: getAutoCommit() is false and commit() throws SQLFeatureNotSupportedException with a null message, "
-      + "so Spark logs 'Exception committing transaction' with a stack trace for every partition")
   void sparksEndOfPartitionCommitSucceeds() throws Exception {
     Properties p = new Properties();
     pod.connectionOptions().forEach((k, v) -> {

@@ -62,14 +62,18 @@ class ReadOptionsTest {
   }
 
   @Test
-  @Disabled("bug: Spark adds \"LastUpdateDate\" IS NOT NULL to a filter on a nullable column; with that conjunct, "
-      + "a watermark and a partition range on LastUpdateDate, nothing on LastUpdateDate reaches q (not even the range), "
-      + "so each partition reads the whole collection (same with a TIMESTAMP literal). Ranges alone are pushed")
   void timestampFilterFromSparkIsPushedWithThePartitionRange() {
     pod.emulator.journal().clear();
     long n = timestampPartitions(TABLE).filter("LastUpdateDate >= '2021-01-01 00:00:00'").count();
     assertThat(n).isPositive();
-    assertThat(pod.scans("invoices")).allSatisfy(e -> assertThat(e.param("q")).contains("LastUpdateDate >= '2021-01-01"));
+    // Calcite merges the filter with each partition's range: every request carries a lower bound at or after the
+    // filter's (ISO timestamps compare as text)
+    java.util.regex.Pattern lower = java.util.regex.Pattern.compile("LastUpdateDate >= '([^']+)'");
+    assertThat(pod.scans("invoices")).isNotEmpty().allSatisfy(e -> {
+      java.util.regex.Matcher m = lower.matcher(String.valueOf(e.param("q")));
+      assertThat(m.find()).as(e.param("q")).isTrue();
+      assertThat(m.group(1)).isGreaterThanOrEqualTo("2021-01-01T00:00:00");
+    });
   }
 
   @Test

@@ -92,7 +92,7 @@ final class BipDataSource {
     }
 
     public DatabaseMetaData getMetaData() {
-      return new BipMetaData(dictionary, proxy).proxy();
+      return new BipMetaData(dictionary, client, proxy).proxy();
     }
 
     public String getCatalog() {

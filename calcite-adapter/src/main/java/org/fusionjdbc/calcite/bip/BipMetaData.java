@@ -29,10 +29,12 @@ final class BipMetaData {
       ListCursor.text("IS_NULLABLE"));
 
   private final Dictionary dictionary;
+  private final org.fusionjdbc.client.bip.BipClient client;
   private final Connection connection;
 
-  BipMetaData(Dictionary dictionary, Connection connection) {
+  BipMetaData(Dictionary dictionary, org.fusionjdbc.client.bip.BipClient client, Connection connection) {
     this.dictionary = dictionary;
+    this.client = client;
     this.connection = connection;
   }
 
@@ -53,7 +55,7 @@ final class BipMetaData {
     List<Object[]> rows = new ArrayList<>();
     for (Dictionary.TableRef t : tables(schemaPattern, tablePattern)) {
       int position = 0;
-      for (Dictionary.Column c : dictionary.columns(t)) {
+      for (Dictionary.Column c : dictionary.columns(client, t)) {
         position++;
         if (!columns.matcher(c.name()).matches()) {
           continue;
@@ -73,7 +75,7 @@ final class BipMetaData {
     Pattern names = like(tablePattern);
     Set<String> seen = new HashSet<>();
     List<Dictionary.TableRef> out = new ArrayList<>();
-    for (Dictionary.TableRef t : dictionary.tables()) {
+    for (Dictionary.TableRef t : dictionary.tables(client)) {
       if (owners.matcher(t.owner()).matches() && names.matcher(t.name()).matches()
           && (schemaPattern != null || seen.add(t.name()))) {
         out.add(t);

@@ -34,6 +34,7 @@ public final class BipSql {
     if (!options.enabled()) {
       return;
     }
+    ParameterTypes.install();
     BipClient bip = client.bip();
     Dictionary dictionary = Dictionary.of(bip, options.owners(), DIALECT, options.windowSize());
     DataSource dataSource = new BipDataSource(bip, dictionary, DIALECT, options.windowSize()).asDataSource();
@@ -48,6 +49,7 @@ public final class BipSql {
     }
     db.add("NATIVE", new NativeMacro(bip));
     SchemaPlus reports = root.add(REPORT_SCHEMA, new org.apache.calcite.schema.impl.AbstractSchema());
-    reports.add("REPORT", new ReportMacro(bip));
+    reports.add("REPORT", new ReportMacro(bip, false));
+    reports.add("REPORT_XML", new ReportMacro(bip, true));
   }
 }

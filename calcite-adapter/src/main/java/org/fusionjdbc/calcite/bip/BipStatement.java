@@ -71,7 +71,8 @@ final class BipStatement {
   }
 
   public ResultSet executeQuery() {
-    return executeQuery(Literals.bind(preparedSql, parameters, source.dialect()));
+    return executeQuery(Literals.bind(preparedSql, Literals.internalToJdbc(parameters,
+        ParameterTypes.of(preparedSql)), source.dialect()));
   }
 
   public void setObject(int index, Object value) {

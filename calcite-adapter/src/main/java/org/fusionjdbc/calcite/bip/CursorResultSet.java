@@ -113,6 +113,9 @@ final class CursorResultSet {
     if (v instanceof Long l) {
       return BigDecimal.valueOf(l);
     }
+    if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+      return new BigDecimal(v.toString()); // Calcite reads only DECIMAL (and text) columns with getObject
+    }
     if (v instanceof LocalDateTime || v instanceof OffsetDateTime) {
       return getTimestamp(index);
     }

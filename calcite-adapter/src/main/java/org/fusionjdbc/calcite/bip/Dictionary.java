@@ -29,15 +29,15 @@ final class Dictionary {
   record Column(String name, String dataType, int length, Integer precision, Integer scale, boolean nullable) {
   }
 
-  private final BipClient client;
+  // No reference to the client: the cache's key must stay weakly reachable (a value that pointed back at its
+  // WeakHashMap key would keep every closed connection's dictionary alive).
   private final List<String> owners;
   private final SqlDialect dialect;
   private final int windowSize;
   private volatile List<TableRef> tables;
   private final Map<TableRef, List<Column>> columns = new ConcurrentHashMap<>();
 
-  private Dictionary(BipClient client, List<String> owners, SqlDialect dialect, int windowSize) {
-    this.client = client;
+  private Dictionary(List<String> owners, SqlDialect dialect, int windowSize) {
     this.owners = List.copyOf(owners);
     this.dialect = dialect;
     this.windowSize = windowSize;
@@ -48,7 +48,7 @@ final class Dictionary {
     Objects.requireNonNull(client, "client");
     synchronized (CACHE) {
       return CACHE.computeIfAbsent(client, c -> new ConcurrentHashMap<>())
-          .computeIfAbsent(List.copyOf(owners), o -> new Dictionary(client, o, dialect, windowSize));
+          .computeIfAbsent(List.copyOf(owners), o -> new Dictionary(o, dialect, windowSize));
     }
   }
 
@@ -56,13 +56,13 @@ final class Dictionary {
     return owners;
   }
 
-  /** Tables of all owners, in owner order then by name. */
-  List<TableRef> tables() {
+  /** Tables of all owners, in owner order then by name; {@code client} is the one this dictionary belongs to. */
+  List<TableRef> tables(BipClient client) {
     List<TableRef> t = tables;
     if (t == null) {
       synchronized (this) {
         if (tables == null) {
-          tables = loadTables();
+          tables = loadTables(client);
         }
         t = tables;
       }
@@ -70,11 +70,11 @@ final class Dictionary {
     return t;
   }
 
-  List<Column> columns(TableRef table) {
-    return columns.computeIfAbsent(table, this::loadColumns);
+  List<Column> columns(BipClient client, TableRef table) {
+    return columns.computeIfAbsent(table, t -> loadColumns(client, t));
   }
 
-  private List<TableRef> loadTables() {
+  private List<TableRef> loadTables(BipClient client) {
     StringJoiner in = new StringJoiner(", ", "(", ")");
     owners.forEach(o -> in.add(literal(o)));
     String sql = "SELECT OWNER, TABLE_NAME FROM ALL_TABLES WHERE OWNER IN " + in + " ORDER BY OWNER, TABLE_NAME";
@@ -89,7 +89,7 @@ final class Dictionary {
     return List.copyOf(out);
   }
 
-  private List<Column> loadColumns(TableRef table) {
+  private List<Column> loadColumns(BipClient client, TableRef table) {
     String sql = "SELECT COLUMN_NAME, DATA_TYPE, DATA_LENGTH, DATA_PRECISION, DATA_SCALE, NULLABLE, COLUMN_ID "
         + "FROM ALL_TAB_COLUMNS WHERE OWNER = " + literal(table.owner()) + " AND TABLE_NAME = "
         + literal(table.name()) + " ORDER BY COLUMN_ID";

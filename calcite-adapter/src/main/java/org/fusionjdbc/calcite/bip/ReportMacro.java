@@ -21,14 +21,17 @@ import org.fusionjdbc.client.error.FusionException.Kind;
 
 /**
  * {@code BIP.REPORT('/Custom/Finance/Aging.xdo', 'P_DATE', '2024-01-31', ...)}: an existing BI Publisher report
- * as a table, run with CSV output; up to {@value #MAX_PAIRS} parameter name/value pairs. Columns are the CSV
- * header's names, all VARCHAR (an empty field is NULL). The header is learnt at planning time by running the
- * report once and cached per path and parameters; execution runs it again and streams the rows.
+ * as a table, run with CSV output ({@code BIP.REPORT_XML}: data XML, see {@link XmlRows}); up to
+ * {@value #MAX_PAIRS} parameter name/value pairs. Columns are the CSV header's names (for XML, every element
+ * name a row has, in order of appearance), all VARCHAR; an empty field or absent element is NULL. The columns
+ * are learnt at planning time by running the report once, cached per path and parameters; execution runs it
+ * again and streams the rows.
  */
 final class ReportMacro implements TableMacro {
   static final int MAX_PAIRS = 8;
   private static final int CACHED_SHAPES = 64;
   private final BipClient client;
+  private final boolean xml;
   private final Map<ReportRequest, List<ProxyColumn>> shapes = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -37,8 +40,10 @@ final class ReportMacro implements TableMacro {
         }
       });
 
-  ReportMacro(BipClient client) {
+  /** @param xml read data XML instead of CSV */
+  ReportMacro(BipClient client, boolean xml) {
     this.client = Objects.requireNonNull(client, "client");
+    this.xml = xml;
   }
 
   @Override
@@ -54,19 +59,19 @@ final class ReportMacro implements TableMacro {
 
   @Override
   public TranslatableTable apply(List<? extends Object> arguments) {
-    ReportRequest request = request(arguments.stream().map(Parameters::text).toList());
-    List<ProxyColumn> columns = shapes.computeIfAbsent(request, this::header);
-    return new ResultTable(columns, new ReportRows(client, request, columns.size()));
+    ReportRequest request = request(arguments.stream().map(Parameters::text).toList(), xml ? "xml" : "csv");
+    List<ProxyColumn> columns = shapes.computeIfAbsent(request, xml ? this::xmlColumns : this::header);
+    return new ResultTable(columns, new ReportRows(client, request, columns));
   }
 
-  static ReportRequest request(List<? extends Object> args) {
+  static ReportRequest request(List<? extends Object> args, String format) {
     if (args.isEmpty() || !(args.get(0) instanceof String path)) {
       throw FusionException.of(Kind.BAD_REQUEST, "REPORT takes the report's catalog path as a string, e.g. "
           + "BIP.REPORT('/Custom/Finance/Aging.xdo', 'P_DATE', '2024-01-31')");
     }
     ReportRequest r;
     try {
-      r = ReportRequest.of(path).withFormat("csv");
+      r = ReportRequest.of(path).withFormat(format);
     } catch (IllegalArgumentException e) {
       throw FusionException.of(Kind.BAD_REQUEST, e.getMessage());
     }
@@ -86,6 +91,25 @@ final class ReportMacro implements TableMacro {
       r = r.withParameter(n, value.toString());
     }
     return r;
+  }
+
+  private List<ProxyColumn> xmlColumns(ReportRequest request) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    try (ReportResult result = client.runReport(request)) {
+      XmlRows rows = new XmlRows(result.stream());
+      for (Map<String, String> row = rows.next(); row != null; row = rows.next()) {
+        names.addAll(row.keySet());
+      }
+      rows.close();
+    } catch (javax.xml.stream.XMLStreamException e) {
+      throw FusionException.of(Kind.PROTOCOL, "the XML output of " + request.reportAbsolutePath()
+          + " is not well-formed: " + e.getMessage(), e);
+    }
+    if (names.isEmpty()) {
+      throw FusionException.of(Kind.PROTOCOL, "the report " + request.reportAbsolutePath() + " returned no rows "
+          + "to learn its columns from; run it with parameters that return data, or use BIP.REPORT (CSV)");
+    }
+    return names.stream().map(n -> new ProxyColumn(n, "VARCHAR2", 0, 0, 0, true)).toList();
   }
 
   private List<ProxyColumn> header(ReportRequest request) {

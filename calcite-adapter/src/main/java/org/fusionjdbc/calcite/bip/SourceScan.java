@@ -36,7 +36,8 @@ final class SourceScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    // Not optimised: a one-column row would otherwise become a scalar, while RowSource always yields Object[]
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     Expression rows = Expressions.call(implementor.stash(source, RowSource.class), "rows");
     return implementor.result(physType, Blocks.toBlock(rows));
   }

@@ -35,9 +35,8 @@ final class WindowedCursor implements Cursor {
   private List<Object[]> buffer; // the first run's rows when the whole result fitted
   private int bufferIndex;
   private ProxyRowStream stream; // the current window
-  private long offset; // rows before the current window
+  private long offset; // rows before the current window; negative for a query run once as it is
   private long windowRows;
-  private boolean windowed;
   private Object[] row;
   private boolean done;
   private volatile boolean cancelled;
@@ -57,8 +56,7 @@ final class WindowedCursor implements Cursor {
     if (SqlText.hasTopLevel(sql, "FETCH") || SqlText.hasTopLevel(sql, "OFFSET")) {
       stream = run(sql);
       columns = stream.columns();
-      windowed = true; // a single "window" with no successor
-      offset = Long.MIN_VALUE;
+      offset = -1; // no successor window
       return;
     }
     String first = sql + "\nFETCH NEXT " + (windowSize + 1) + " ROWS ONLY";
@@ -78,7 +76,6 @@ final class WindowedCursor implements Cursor {
       throw FusionException.of(Kind.BAD_REQUEST, "the result has more than " + windowSize + " rows and no column "
           + "to order windows by (only LOB columns); add a filter or a smaller select list");
     }
-    windowed = true;
     offset = 0;
     openWindow();
   }
@@ -159,11 +156,6 @@ final class WindowedCursor implements Cursor {
       throw new IllegalStateException("no current row");
     }
     return row;
-  }
-
-  /** Whether more than one proxy call was needed (for tests and tracing). */
-  boolean windowed() {
-    return windowed;
   }
 
   @Override

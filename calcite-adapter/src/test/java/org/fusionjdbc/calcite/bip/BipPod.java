@@ -32,7 +32,7 @@ final class BipPod implements AutoCloseable {
   private final List<AutoCloseable> open = new ArrayList<>();
 
   private BipPod() {
-    emulator = FusionEmulator.start(EmulatorOptions.builder().rows(ROWS).bipWithRestData().build());
+    emulator = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(ROWS).bipWithRestData().build());
   }
 
   /** One emulator per JVM (started once, closed at exit), as the project's tests do. */

@@ -37,7 +37,7 @@ class NativeSqlAndFaultsTest {
   static void start() throws Exception {
     pod = BipPod.shared();
     db = pod.connect(BipSqlOptions.defaults());
-    limited = FusionEmulator.start(EmulatorOptions.builder().rows(500).bip(data -> BipSettings.builder()
+    limited = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(500).bip(data -> BipSettings.builder()
         .baseTables(new DataSetBaseTables(data)).rowLimit(100).maxOutputBytes(40_000).build()).build());
     limitedClient = FusionClient.open(FusionClientConfig.builder(URI.create(limited.baseUrl()),
         new AuthConfig.Basic("casey", Secret.of("not-a-secret"))).maxRetries(0).build());
@@ -68,6 +68,12 @@ class NativeSqlAndFaultsTest {
     }
     assertThat(pod.journal()).as("a WHERE 1 = 0 probe for the types, then the text as written")
         .hasSize(2).endsWith(oracle);
+  }
+
+  @Test
+  void oneColumnResultWorksWithoutTheTableKeyword() throws Exception {
+    assertThat(BipPod.rows(db, "select * from fusion_db.native('select count(*) n from hz_parties')"))
+        .isEqualTo(BipPod.rows(db, "select count(*) from fusion_db.hz_parties"));
   }
 
   @Test

@@ -151,6 +151,39 @@ class PushdownAndPagingTest {
   }
 
   @Test
+  void preparedStatementNumbersAndStringsAreSentAsLiterals() throws Exception {
+    String expected = BipPod.rows(db, "select count(*) from fusion_db.ap_invoices_all where "
+        + "invoice_amount > 100.5 and vendor_id > 0 and invoice_currency_code <> 'EUR'").get(0).get(0);
+    try (PreparedStatement ps = db.prepareStatement("select count(*) from fusion_db.ap_invoices_all "
+        + "where invoice_amount > ? and vendor_id > ? and invoice_currency_code <> ?")) {
+      ps.setBigDecimal(1, new java.math.BigDecimal("100.5"));
+      ps.setLong(2, 0L);
+      ps.setString(3, "EUR");
+      pod.clearJournal();
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(BipPod.read(rs)).containsExactly(List.of(expected));
+      }
+      assertThat(pod.journal()).hasSize(1);
+      assertThat(pod.journal().get(0)).contains("> 100.5").contains("> 0").contains("<> 'EUR'");
+    }
+  }
+
+  @Test
+  void preparedStatementTimestampReachesOracleAsATimestamp() throws Exception {
+    String expected = BipPod.rows(db, "select count(*) from fusion_db.ap_invoices_all where invoice_date >= "
+        + "timestamp '2024-06-01 00:00:00'").get(0).get(0);
+    try (PreparedStatement ps = db.prepareStatement("select count(*) from fusion_db.ap_invoices_all "
+        + "where invoice_date >= ?")) {
+      ps.setTimestamp(1, java.sql.Timestamp.valueOf("2024-06-01 00:00:00"));
+      pod.clearJournal();
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(BipPod.read(rs)).containsExactly(List.of(expected));
+      }
+      assertThat(pod.journal().get(0)).contains(">= TIMESTAMP '2024-06-01 00:00:00");
+    }
+  }
+
+  @Test
   void orderedLargeResultKeepsItsOrderAcrossWindows() throws Exception {
     List<List<String>> rows = BipPod.rows(small, "select invoice_currency_code, invoice_id from "
         + "fusion_db.ap_invoices_all order by invoice_currency_code");

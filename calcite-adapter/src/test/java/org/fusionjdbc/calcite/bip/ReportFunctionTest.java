@@ -37,6 +37,12 @@ class ReportFunctionTest {
       + "\"Acme, Inc.\",0-30,1250.50,\"said \"\"pay later\"\"\"\r\n"
       + "Zürich AG,31-60,99,\r\n"
       + "Globex,0-30,10,\"two\nlines\"\r\n";
+  /** Master (customer) and detail (invoice) groups; the second invoice has no DUE element (NULL). */
+  private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DATA_DS><P_DATE>2024-01-31</P_DATE>"
+      + "<G_CUSTOMER><CUSTOMER>Acme &amp; Sons</CUSTOMER><G_INVOICE><INVOICE>A-1</INVOICE><DUE>10.5</DUE></G_INVOICE>"
+      + "<G_INVOICE><INVOICE>A-2</INVOICE></G_INVOICE></G_CUSTOMER>"
+      + "<G_CUSTOMER><CUSTOMER>Zürich AG</CUSTOMER><G_INVOICE><INVOICE>Z-9</INVOICE><DUE><![CDATA[7]]></DUE>"
+      + "</G_INVOICE></G_CUSTOMER></DATA_DS>";
   private static HttpServer server;
   private static final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private static FusionClient client;
@@ -49,7 +55,7 @@ class ReportFunctionTest {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(exchange.getRequestHeaders().getFirst("Authorization") == null ? "NO-AUTH" : body);
       boolean known = body.contains("/Custom/Finance/Aging.xdo");
-      String reply = known ? report(CSV) : fault("oracle.xdo.webservice.exception.OperationFailedException: "
+      String reply = known ? report(body.contains(">xml<") ? XML : CSV) : fault("oracle.xdo.webservice.exception.OperationFailedException: "
           + "PublicReportService::executeReport failure: report definition not found: /Custom/Nope.xdo");
       byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/soap+xml;charset=UTF-8");
@@ -126,6 +132,21 @@ class ReportFunctionTest {
         + "'P_DATE'))"))
         .satisfies(e -> assertThat(NativeSqlAndFaultsTest.fusion(e).getMessage()).contains("P_DATE has no value"));
     assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void xmlOutputGivesOneRowPerInnermostGroupWithItsMasterColumns() throws Exception {
+    try (Statement s = db.createStatement();
+         ResultSet rs = s.executeQuery("select * from table(bip.report_xml('/Custom/Finance/Aging.xdo', 'P_DATE', "
+             + "'2024-01-31')) order by invoice")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertThat(md.getColumnCount()).isEqualTo(3);
+      assertThat(List.of(md.getColumnName(1), md.getColumnName(2), md.getColumnName(3)))
+          .containsExactly("CUSTOMER", "INVOICE", "DUE");
+      assertThat(BipPod.read(rs)).containsExactly(Arrays.asList("Acme & Sons", "A-1", "10.5"),
+          Arrays.asList("Acme & Sons", "A-2", null), Arrays.asList("Zürich AG", "Z-9", "7"));
+    }
+    assertThat(requests).allSatisfy(r -> assertThat(r).contains(">xml<"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Contract §8b, the Fusion side: an access token the identity domain minted, verified with the key the
@@ -17,9 +18,14 @@ final class AccessTokenVerifier {
   private static final String WHAT = "access token";
 
   private final AuthSettings settings;
-  private final JWKSet jwks;
+  private final Supplier<JWKSet> jwks;
 
   AccessTokenVerifier(AuthSettings settings, JWKSet jwks) {
+    this(settings, () -> jwks);
+  }
+
+  /** The set is asked for only when an access token arrives (the emulator's keys are made on first use). */
+  AccessTokenVerifier(AuthSettings settings, Supplier<JWKSet> jwks) {
     this.settings = settings;
     this.jwks = jwks;
   }
@@ -27,7 +33,7 @@ final class AccessTokenVerifier {
   /** @return the principal */
   String verify(SignedJWT jwt, JWTClaimsSet claims) throws AuthFailure {
     String kid = jwt.getHeader().getKeyID();
-    JWK jwk = kid == null ? null : jwks.getKeyByKeyId(kid);
+    JWK jwk = kid == null ? null : jwks.get().getKeyByKeyId(kid);
     if (!(jwk instanceof RSAKey rsa)) {
       throw new AuthFailure(WHAT + " kid " + kid + " is not a signing key of the identity domain");
     }

@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * The emulator's authentication: checks Authorization headers of REST and BIP requests, and serves the
  * emulated identity domain's token endpoint and JWKS. Thread-safe; one per emulator instance, each with
- * its own freshly generated signing key.
+ * its own signing key, generated when first needed (a Bearer request, a token, the JWKS), so an
+ * emulator that only sees Basic requests starts fast.
  */
 public final class AuthService {
 
@@ -25,9 +26,9 @@ public final class AuthService {
     this.settings = settings;
     this.keys = EmulatorKeys.generate();
     this.authenticator = new HeaderAuthenticator(settings, new FusionJwtVerifier(settings, keys),
-        new AccessTokenVerifier(settings, keys.publicJwks()));
+        new AccessTokenVerifier(settings, keys::publicJwks));
     this.tokenEndpoint = new TokenEndpoint(settings, keys);
-    this.jwksEndpoint = new JwksEndpoint(keys.publicJwks());
+    this.jwksEndpoint = new JwksEndpoint(keys::publicJwks);
   }
 
   public static AuthService create(AuthSettings settings) {

@@ -69,6 +69,21 @@ public final class AuthSettings {
     return new Builder();
   }
 
+  /** A builder holding all of these settings, passwords and secrets included, to add to or change. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.users.addAll(users);
+    b.basicUsers.putAll(basicUsers);
+    trustedIssuers.forEach((issuer, certs) -> b.trustedIssuers.put(issuer, new ArrayList<>(certs)));
+    b.oauthClients.putAll(oauthClients);
+    b.accessTokenLifetime = accessTokenLifetime;
+    b.clockSkew = clockSkew;
+    b.strictX5t = strictX5t;
+    b.clock = clock;
+    b.fusionAudience = fusionAudience;
+    return b;
+  }
+
   public Set<String> users() {
     return users;
   }

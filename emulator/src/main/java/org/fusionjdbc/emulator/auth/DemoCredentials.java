@@ -177,6 +177,44 @@ public final class DemoCredentials {
   }
 
   /**
+   * fusion-jdbc connection properties that log in as this identity with {@code auth=jwt}, the recommended mode (the
+   * driver signs with the key, the emulator verifies against the trusted certificate). Plain strings: the emulator
+   * does not depend on the driver.
+   */
+  public java.util.Properties jwtConnectionProperties() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("auth", "jwt");
+    p.setProperty("user", USERNAME);
+    p.setProperty("issuer", ISSUER);
+    p.setProperty("privateKeyFile", privateKeyFile.toString());
+    p.setProperty("certificateFile", certificateFile.toString());
+    return p;
+  }
+
+  /** fusion-jdbc connection properties for {@code auth=basic} as this identity. */
+  public java.util.Properties basicConnectionProperties() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("auth", "basic");
+    p.setProperty("user", USERNAME);
+    p.setProperty("password", basicPassword);
+    return p;
+  }
+
+  /** fusion-jdbc connection properties for {@code auth=oauth} against the identity domain at {@code identityDomainUrl}. */
+  public java.util.Properties oauthConnectionProperties(String identityDomainUrl) {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("auth", "oauth");
+    p.setProperty("user", USERNAME);
+    p.setProperty("identityDomainUrl", identityDomainUrl);
+    p.setProperty("clientId", clientId);
+    p.setProperty("clientSecret", clientSecret);
+    p.setProperty("scope", SCOPE);
+    p.setProperty("keyAlias", KEY_ALIAS);
+    p.setProperty("privateKeyFile", privateKeyFile.toString());
+    return p;
+  }
+
+  /**
    * The settings a client needs, one per line, secrets included: for a CLI to print to its own console
    * when asked to run the demo, never for a log.
    */

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The emulator's own signing key: it plays the identity domain (access tokens, {@code kid SIGNING_KEY})
- * and Fusion's token relay ({@code kid trustservice}). Generated per emulator; only the public half leaves.
+ * and Fusion's token relay ({@code kid trustservice}). One per emulator, generated on first use; only the
+ * public half leaves. Thread-safe.
  */
 final class EmulatorKeys {
 
@@ -29,21 +30,36 @@ final class EmulatorKeys {
   static final String RELAY_ISSUER = "www.oracle.com";
   static final String RELAY_KID = "trustservice";
 
-  private final RSAPublicKey publicKey;
-  private final RSASSASigner signer;
-  private final String x5t;
-  private final JWKSet publicJwks;
+  /** The key pair and what derives from it; generated on first use (RSA generation costs ~0.1 s a start). */
+  private record Material(RSAPublicKey publicKey, RSASSASigner signer, String x5t, JWKSet publicJwks) {}
 
-  private EmulatorKeys(KeyPair keyPair, X509Certificate certificate) {
-    this.publicKey = (RSAPublicKey) keyPair.getPublic();
-    this.signer = new RSASSASigner(keyPair.getPrivate());
-    this.x5t = Thumbprints.x5t(certificate);
-    this.publicJwks = new JWKSet(publicJwk(publicKey, certificate, x5t));
+  private volatile Material material;
+
+  private EmulatorKeys() {}
+
+  /** Keys generated lazily: an emulator that only ever sees Basic requests never makes a key pair. */
+  static EmulatorKeys generate() {
+    return new EmulatorKeys();
   }
 
-  static EmulatorKeys generate() {
-    KeyPair keyPair = DemoCredentials.rsaKeyPair();
-    return new EmulatorKeys(keyPair, DemoCredentials.selfSigned(keyPair, "CN=emulated identity domain, O=fusion-jdbc"));
+  private Material material() {
+    Material m = material;
+    if (m == null) {
+      synchronized (this) {
+        m = material;
+        if (m == null) {
+          KeyPair keyPair = DemoCredentials.rsaKeyPair();
+          X509Certificate certificate =
+              DemoCredentials.selfSigned(keyPair, "CN=emulated identity domain, O=fusion-jdbc");
+          String x5t = Thumbprints.x5t(certificate);
+          RSAPublicKey publicKey = (RSAPublicKey) keyPair.getPublic();
+          m = new Material(publicKey, new RSASSASigner(keyPair.getPrivate()), x5t,
+              new JWKSet(publicJwk(publicKey, certificate, x5t)));
+          material = m;
+        }
+      }
+    }
+    return m;
   }
 
   @SuppressWarnings("deprecation") // x5t (SHA-1) is what IAM publishes beside x5c
@@ -64,14 +80,15 @@ final class EmulatorKeys {
   /** Signs claims as the identity domain ({@code kid SIGNING_KEY}) or the token relay ({@code kid trustservice}). */
   @SuppressWarnings("deprecation")
   String sign(String kid, JWTClaimsSet claims) {
+    Material m = material();
     JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
         .type(JOSEObjectType.JWT)
-        .x509CertThumbprint(new Base64URL(x5t))
+        .x509CertThumbprint(new Base64URL(m.x5t()))
         .keyID(kid)
         .build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
-      jwt.sign(signer);
+      jwt.sign(m.signer());
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign a token with the emulator's key", e);
     }
@@ -79,11 +96,11 @@ final class EmulatorKeys {
   }
 
   RSAPublicKey publicKey() {
-    return publicKey;
+    return material().publicKey();
   }
 
   /** What {@code /admin/v1/SigningCert/jwk} publishes, and what access tokens are verified against. */
   JWKSet publicJwks() {
-    return publicJwks;
+    return material().publicJwks();
   }
 }

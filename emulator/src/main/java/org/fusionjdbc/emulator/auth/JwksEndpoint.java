@@ -6,15 +6,16 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** {@code GET /admin/v1/SigningCert/jwk}: the identity domain's public signing key as a JWK set. */
 final class JwksEndpoint implements HttpHandler {
 
-  private final byte[] body;
+  private final Supplier<JWKSet> publicJwks;
 
-  JwksEndpoint(JWKSet publicJwks) {
-    // toString(true) would include private parts; the set given here is public-only, and we ask for public anyway.
-    this.body = publicJwks.toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
+  /** The set is read on each request: the emulator's keys are made on first use. */
+  JwksEndpoint(Supplier<JWKSet> publicJwks) {
+    this.publicJwks = publicJwks;
   }
 
   @Override
@@ -27,6 +28,8 @@ final class JwksEndpoint implements HttpHandler {
         return;
       }
       exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+      // toString(true) would include private parts; the set is public-only, and we ask for public anyway.
+      byte[] body = publicJwks.get().toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
       if ("HEAD".equals(method)) {
         exchange.sendResponseHeaders(200, -1);
         return;

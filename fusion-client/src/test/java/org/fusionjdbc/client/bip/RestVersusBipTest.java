@@ -40,7 +40,7 @@ class RestVersusBipTest {
 
   @BeforeAll
   static void start() throws IOException {
-    rest = FusionEmulator.start(EmulatorOptions.builder().rows(300).build());
+    rest = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1").rows(300).build());
     bipService = BipService.create(org.fusionjdbc.emulator.bip.BipSettings.builder()
         .baseTables(new DataSetBaseTables(rest.data())).build(), rest.authenticator());
     bipServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
