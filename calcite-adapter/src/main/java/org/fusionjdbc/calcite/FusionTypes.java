@@ -50,6 +50,12 @@ public final class FusionTypes {
    * The full column type: length, precision and scale from describe; NOT NULL when the attribute is
    * mandatory (key columns are made NOT NULL by the table, which knows the key).
    */
+  /** The length tools should show for a string attribute: describe's maxLength, else the default. */
+  public static int columnSize(AttributeDescription attribute) {
+    return attribute.type() == org.fusionjdbc.client.describe.AttributeType.STRING
+        ? attribute.maxLength().orElse(DEFAULT_VARCHAR_LENGTH) : DEFAULT_VARCHAR_LENGTH;
+  }
+
   public static RelDataType toRelType(RelDataTypeFactory typeFactory, AttributeDescription attribute) {
     return toRelType(typeFactory, attribute, attribute.mandatory());
   }
@@ -58,9 +64,10 @@ public final class FusionTypes {
     Objects.requireNonNull(typeFactory, "typeFactory");
     SqlTypeName name = sqlTypeName(attribute);
     RelDataType type = switch (name) {
-      case VARCHAR -> typeFactory.createSqlType(SqlTypeName.VARCHAR,
-          attribute.type() == org.fusionjdbc.client.describe.AttributeType.STRING
-              ? attribute.maxLength().orElse(DEFAULT_VARCHAR_LENGTH) : DEFAULT_VARCHAR_LENGTH);
+      // Unbounded on purpose: Calcite types a "column = ?" parameter like the column and casts the bound string to
+      // it, so VARCHAR(50) would cut a 60-character value to 50 characters and change which rows match. The
+      // describe length still reaches DatabaseMetaData as COLUMN_SIZE (see columnSize).
+      case VARCHAR -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
       case DECIMAL -> decimal(typeFactory, attribute);
       case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, TIMESTAMP_PRECISION);
       default -> typeFactory.createSqlType(name);

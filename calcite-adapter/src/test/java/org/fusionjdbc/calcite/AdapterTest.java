@@ -42,7 +42,9 @@ class AdapterTest {
         assertThat(md.getColumnType(1)).isEqualTo(Types.BIGINT);
         assertThat(md.isNullable(1)).isEqualTo(ResultSetMetaData.columnNoNulls);
         assertThat(md.getColumnType(2)).isEqualTo(Types.VARCHAR);
-        assertThat(md.getPrecision(2)).isEqualTo(200);
+        // strings are unbounded in the row type (a bound parameter must never be cut to the column length);
+        // the describe length 200 is what DatabaseMetaData.getColumns reports as COLUMN_SIZE
+        assertThat(md.getPrecision(2)).isZero();
         assertThat(md.getColumnType(5)).isEqualTo(Types.DECIMAL);
         assertThat(md.getScale(5)).isEqualTo(2);
         assertThat(md.getColumnType(6)).isEqualTo(Types.DATE);

@@ -103,6 +103,28 @@ class DriverEndToEndTest {
   }
 
   @Test
+  void aBoundStringLongerThanTheColumnIsNotCutToTheColumnLength() throws SQLException {
+    String fifty = "Q".repeat(49) + "'"; // InvoiceNumber is VARCHAR(50)
+    long id = pod.emulator.data().insert("invoices", java.util.Map.of("InvoiceNumber", fifty,
+        "InvoiceAmount", java.math.BigDecimal.ONE));
+    try (Connection c = connect(pod.jwt()); java.sql.PreparedStatement ps = c.prepareStatement(
+        "select count(*) from fscm.\"invoices\" where \"InvoiceNumber\" = ?")) {
+      ps.setString(1, fifty);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(1);
+      }
+      ps.setString(1, fifty + " or 1=1");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("a value longer than VARCHAR(50) matches nothing").isZero();
+      }
+    } finally {
+      pod.emulator.data().delete("invoices", id);
+    }
+  }
+
+  @Test
   void connectionIsReadOnlyAndWritesAre0A000() throws SQLException {
     try (Connection c = connect(pod.jwt()); Statement st = c.createStatement()) {
       assertThat(c.isReadOnly()).isTrue();
@@ -244,6 +266,9 @@ class DriverEndToEndTest {
         while (rs.next()) {
           columns++;
           assertThat(rs.getString("TYPE_NAME")).isNotBlank();
+          if ("InvoiceNumber".equals(rs.getString("COLUMN_NAME"))) {
+            assertThat(rs.getInt("COLUMN_SIZE")).as("describe's maxLength").isEqualTo(50);
+          }
           sawRemarks |= rs.getString("REMARKS") != null;
         }
       }

@@ -19,14 +19,29 @@ final class RemarkedColumnFactory implements CalciteMetaColumnFactory {
   public MetaImpl.MetaColumn createColumn(Table table, String tableCat, String tableSchem, String tableName,
       String columnName, int dataType, String typeName, Integer columnSize, Integer decimalDigits, int numPrecRadix,
       int nullable, Integer charOctetLength, int ordinalPosition, String isNullable) {
+    Integer size = JdbcTypes.columnSize(dataType, columnSize);
+    if (dataType == java.sql.Types.VARCHAR && (size == null || size <= 0)) {
+      size = stringLength(table, columnName); // the row type is unbounded; describe knows the length
+    }
     return new RemarkedColumn(tableCat, tableSchem, tableName, columnName, dataType, JdbcTypes.baseName(typeName),
-        JdbcTypes.columnSize(dataType, columnSize), decimalDigits, numPrecRadix, nullable, charOctetLength,
-        ordinalPosition, isNullable, remarks(table, columnName));
+        size, decimalDigits, numPrecRadix, nullable, size != null && dataType == java.sql.Types.VARCHAR ? size
+        : charOctetLength, ordinalPosition, isNullable, remarks(table, columnName));
   }
 
   @Override
   public Class<? extends MetaImpl.MetaColumn> getMetaColumnClass() {
     return RemarkedColumn.class;
+  }
+
+  private static Integer stringLength(Table table, String columnName) {
+    if (table instanceof FusionTable fusion) {
+      for (FusionColumn c : fusion.columns()) {
+        if (c.name().equals(columnName)) {
+          return org.fusionjdbc.calcite.FusionTypes.columnSize(c.attribute());
+        }
+      }
+    }
+    return null;
   }
 
   private static String remarks(Table table, String columnName) {
