@@ -161,7 +161,38 @@ final class FilterTranslator {
       return null;
     }
     FusionColumn c = columns.apply(ref.getIndex());
-    return c != null && c.queryable() ? c : null;
+    // A parent-key column of a child table is not an attribute of the child: it selects the path instead.
+    return c != null && c.queryable() && !c.fromParent() ? c : null;
+  }
+
+  /**
+   * For {@code parentKey = literal} on a child table: the parent item id for the child path, as the
+   * describe type's JSON value (Long or String). Empty for anything else.
+   */
+  Optional<Object> parentKey(RexNode node) {
+    if (!(node instanceof RexCall call) || call.getKind() != SqlKind.EQUALS) {
+      return Optional.empty();
+    }
+    for (int side = 0; side < 2; side++) {
+      if (call.getOperands().get(side) instanceof RexInputRef ref
+          && call.getOperands().get(1 - side) instanceof RexLiteral lit && !lit.isNull()) {
+        FusionColumn c = columns.apply(ref.getIndex());
+        if (c == null || !c.fromParent()) {
+          return Optional.empty();
+        }
+        Object raw = literalValue(lit);
+        if (c.attribute().type() == AttributeType.INTEGER && raw instanceof BigDecimal d) {
+          try {
+            return Optional.of(d.longValueExact());
+          } catch (ArithmeticException e) {
+            return Optional.empty();
+          }
+        }
+        return c.attribute().type() == AttributeType.STRING && raw instanceof String s && !s.isEmpty()
+            ? Optional.of(s) : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** The literal (or bound parameter) as a value of the column's type, or null if not exact. */

@@ -19,6 +19,7 @@ final class FusionEnumerator implements Enumerator<Object> {
   private final boolean scalar;
   private RowStream stream;
   private Object current;
+  private int[] positions;
 
   FusionEnumerator(Supplier<RowStream> opener, List<FusionColumn> columns, RowConverter converter,
       AtomicBoolean cancel, boolean scalar) {
@@ -44,23 +45,30 @@ final class FusionEnumerator implements Enumerator<Object> {
     }
     if (stream == null) {
       stream = opener.get();
+      positions = positions(stream.fields());
     }
     if (!stream.next()) {
       return false;
     }
     Object[] raw = stream.row();
-    List<String> fields = stream.fields();
     Object[] out = new Object[columns.size()];
     for (int i = 0; i < out.length; i++) {
-      FusionColumn c = columns.get(i);
-      int at = fields.indexOf(c.name());
-      if (at < 0) {
-        throw FusionException.of(FusionException.Kind.PROTOCOL, "the scan returned no field " + c.name());
-      }
-      out[i] = converter.convert(c, raw[at]);
+      out[i] = converter.convert(columns.get(i), raw[positions[i]]);
     }
     current = scalar ? out[0] : out;
     return true;
+  }
+
+  private int[] positions(List<String> fields) {
+    int[] p = new int[columns.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = fields.indexOf(columns.get(i).name());
+      if (p[i] < 0) {
+        throw FusionException.of(FusionException.Kind.PROTOCOL, "the scan returned no field "
+            + columns.get(i).name() + " (fields " + fields + ")");
+      }
+    }
+    return p;
   }
 
   @Override

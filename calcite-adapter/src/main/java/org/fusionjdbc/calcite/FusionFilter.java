@@ -38,7 +38,13 @@ public final class FusionFilter extends Filter implements FusionRel {
     FilterTranslator tr = new FilterTranslator(columns::get, getCluster().getRexBuilder(),
         t.client().config().dialect(), t.options().timeZone(), null);
     for (RexNode conjunct : org.apache.calcite.plan.RelOptUtil.conjunctions(condition)) {
-      if (FilterTranslator.hasParam(conjunct)) {
+      var key = tr.parentKey(conjunct);
+      if (key.isPresent()) {
+        if (implementor.parentKey != null && !implementor.parentKey.equals(key.get())) {
+          throw new IllegalStateException("planner bug: two parent keys pushed");
+        }
+        implementor.parentKey = key.get();
+      } else if (FilterTranslator.hasParam(conjunct)) {
         implementor.deferred.add(new Implementor.DeferredFilter(conjunct, columns));
       } else {
         implementor.filters.add(tr.translate(conjunct).orElseThrow(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -16,6 +17,7 @@ import org.fusionjdbc.client.FusionClient;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
+import org.fusionjdbc.client.query.RowStream;
 import org.fusionjdbc.client.query.SortKey;
 
 /**
@@ -29,9 +31,11 @@ public final class FusionQuery {
   private final List<FusionColumn> columns;
   private final int countColumns;
   private final RexBuilder rexBuilder;
+  private final Object parentKey;
 
   private FusionQuery(FusionTable table, QuerySpec spec, List<FusionRel.Implementor.DeferredFilter> deferred,
-      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder) {
+      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey) {
+    this.parentKey = parentKey;
     this.table = table;
     this.spec = spec;
     this.deferred = List.copyOf(deferred);
@@ -54,13 +58,17 @@ public final class FusionQuery {
       List<String> keys = t.description().keyAttributes();
       fields.add(keys.isEmpty() ? t.description().attributes().get(0).name() : keys.get(0));
     }
-    QuerySpec.Builder b = QuerySpec.builder(ResourcePath.of(t.contextRoot(), t.resourceName()))
+    ResourcePath path = ResourcePath.of(t.contextRoot(), t.resourceName());
+    if (t.childName().isPresent() && impl.parentKey != null) {
+      path = path.child(String.valueOf(impl.parentKey), t.childName().get());
+    }
+    QuerySpec.Builder b = QuerySpec.builder(path)
         .fields(fields).orderBy(impl.orderBy).offset(impl.offset);
     if (!impl.filters.isEmpty()) {
       b.filter(QExpr.and(impl.filters));
     }
     impl.limit.ifPresent(b::limit);
-    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder);
+    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey);
   }
 
   /** The spec as planned (with {@code ?} terms not yet bound). */
@@ -125,10 +133,19 @@ public final class FusionQuery {
     }
     AtomicBoolean cancel = cancelFlag(root);
     RowConverter converter = new RowConverter(table.options().timeZone());
+    Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound)
+        : parentKey != null ? () -> new ChildRows(client.scan(bound), table.parentDescription().keyAttributes(),
+            parentKey) : () -> {
+      // Every parent's child rows in one expanded scan; the parent key comes along in the row.
+      QuerySpec parent = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
+          .fields(table.parentDescription().keyAttributes()).build();
+      return new ChildRows(client.scanChildren(parent, table.childName().get(), bound.fields()),
+          parent.fields().size());
+    };
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new FusionEnumerator(() -> client.scan(bound), columns, converter, cancel, scalar);
+        return new FusionEnumerator(opener, columns, converter, cancel, scalar);
       }
     };
   }

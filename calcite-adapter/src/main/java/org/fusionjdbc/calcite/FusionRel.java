@@ -32,6 +32,8 @@ public interface FusionRel extends RelNode {
     final List<SortKey> orderBy = new ArrayList<>();
     long offset;
     OptionalLong limit = OptionalLong.empty();
+    /** For a child table: the parent item whose child path is read (null: all parents, via expand). */
+    Object parentKey;
     /** Set when COUNT(*) replaces the rows; the value is the number of COUNT columns. */
     int countColumns = -1;
 

@@ -10,6 +10,7 @@ import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
@@ -74,11 +75,31 @@ final class FusionRules {
     }
   }
 
-  /** The Fusion table under a chain of single-input operators, or null. */
-  static FusionTable tableOf(RelNode n) {
+  /** Whether a filter below picks one parent's child path ({@code parentKey = literal}). */
+  static boolean childPathFixed(RelNode n) {
     RelNode r = original(n);
     while (!(r instanceof TableScan)) {
       if (r.getInputs().size() != 1) {
+        return false;
+      }
+      if (r instanceof Filter f) {
+        RelNode in = f.getInput();
+        FilterTranslator tr = new FilterTranslator(i -> columnOf(in, i), f.getCluster().getRexBuilder(),
+            org.fusionjdbc.client.query.QDialect.STRICT, java.time.ZoneOffset.UTC, null);
+        if (RelOptUtil.conjunctions(f.getCondition()).stream().anyMatch(c -> tr.parentKey(c).isPresent())) {
+          return true;
+        }
+      }
+      r = original(r.getInput(0));
+    }
+    return false;
+  }
+
+  /** The Fusion table under a chain of row-preserving single-input operators (no aggregate), or null. */
+  static FusionTable tableOf(RelNode n) {
+    RelNode r = original(n);
+    while (!(r instanceof TableScan)) {
+      if (r.getInputs().size() != 1 || r instanceof Aggregate) {
         return null;
       }
       r = original(r.getInput(0));
@@ -121,14 +142,25 @@ final class FusionRules {
       LogicalFilter filter = (LogicalFilter) rel;
       RelNode input = filter.getInput();
       FusionTable table = tableOf(input);
-      if (table == null || limitBelow(input)) {
-        return null;
+      if (table == null || limitBelow(input) || original(input) instanceof FusionFilter) {
+        return null; // above a FusionFilter sits only our own residual: it stays in Calcite
       }
       FilterTranslator tr = new FilterTranslator(i -> columnOf(input, i), filter.getCluster().getRexBuilder(),
           table.client().config().dialect(), table.options().timeZone(), null);
       List<RexNode> pushed = new ArrayList<>();
       List<RexNode> residual = new ArrayList<>();
-      for (RexNode c : RelOptUtil.conjunctions(filter.getCondition())) {
+      List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
+      if (table.childName().isPresent()) {
+        // On a child table q is only possible on one parent's child path: parentKey = literal picks it.
+        RexNode key = conjuncts.stream().filter(c -> tr.parentKey(c).isPresent()).findFirst().orElse(null);
+        if (key == null || table.parentDescription().keyAttributes().size() != 1) {
+          return null;
+        }
+        pushed.add(key);
+        conjuncts = new ArrayList<>(conjuncts);
+        conjuncts.remove(key);
+      }
+      for (RexNode c : conjuncts) {
         if (tr.translate(c).isPresent()) {
           pushed.add(c);
           if (FilterTranslator.hasParam(c)) {
@@ -176,7 +208,9 @@ final class FusionRules {
     public RelNode convert(RelNode rel) {
       Sort sort = (Sort) rel;
       RelNode input = sort.getInput();
-      if (tableOf(input) == null || !literalOrNull(sort.offset) || !literalOrNull(sort.fetch)) {
+      FusionTable table = tableOf(input);
+      if (table == null || (table.childName().isPresent() && !childPathFixed(input))
+          || !literalOrNull(sort.offset) || !literalOrNull(sort.fetch)) {
         return null;
       }
       boolean ordered = !sort.getCollation().getFieldCollations().isEmpty();
@@ -227,7 +261,7 @@ final class FusionRules {
     @Override
     public RelNode convert(RelNode rel) {
       LogicalAggregate agg = (LogicalAggregate) rel;
-      if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
+      if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != Aggregate.Group.SIMPLE) {
         return null;
       }
       for (AggregateCall call : agg.getAggCallList()) {
@@ -242,7 +276,9 @@ final class FusionRules {
         input = p.getInput();
       }
       FusionTable table = tableOf(input);
-      if (table == null || !table.client().config().countPushdown() || agg.getAggCallList().isEmpty()) {
+      if (table == null || (table.childName().isPresent() && !childPathFixed(input))
+          || !table.client().config().countPushdown()
+          || agg.getAggCallList().isEmpty()) {
         return null;
       }
       return new FusionCount(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION),

@@ -143,6 +143,10 @@ public final class FusionSql {
     }
     // The driver is read-only; sqlline would otherwise call setReadOnly(false) on connect.
     addDefault(argv, options, "readOnly", "true");
+    // Fusion has no transactions; sqlline's default (REPEATABLE_READ) would print a warning on every start.
+    if (target.url().filter(u -> u.regionMatches(true, 0, "jdbc:fusion:", 0, 12)).isPresent()) {
+      addDefault(argv, options, "isolation", "TRANSACTION_NONE");
+    }
     if (options.scripted()) {
       // scripts want data only on stdout, and CSV quoted the usual way
       addDefault(argv, options, "silent", "true");

@@ -118,10 +118,17 @@ public final class ConnectionSettings {
       case "oauth" -> new AuthConfig.OAuth(user, URI.create(required(FusionProperty.IDENTITY_DOMAIN_URL)),
           required(FusionProperty.CLIENT_ID), secret(FusionProperty.CLIENT_SECRET).orElseThrow(),
           required(FusionProperty.SCOPE), required(FusionProperty.KEY_ALIAS), path(FusionProperty.PRIVATE_KEY_FILE),
-          keyPassword, certificate, x5t, duration(FusionProperty.TOKEN_LIFETIME));
+          keyPassword, certificate, x5t, assertionLifetime());
       case "basic" -> new AuthConfig.Basic(user, secret(FusionProperty.PASSWORD).orElseThrow());
       default -> new AuthConfig.Bearer(secret(FusionProperty.ACCESS_TOKEN).orElseThrow());
     };
+  }
+
+  /** The OAuth user assertion is exchanged at once, so it lives minutes, not the token's lifetime. */
+  private Duration assertionLifetime() {
+    Duration configured = duration(FusionProperty.TOKEN_LIFETIME);
+    Duration fiveMinutes = Duration.ofMinutes(5);
+    return configured.compareTo(fiveMinutes) < 0 ? configured : fiveMinutes;
   }
 
   private QDialect dialect() {
@@ -146,9 +153,9 @@ public final class ConnectionSettings {
         throw invalid("Connection property '" + p.key() + "' is required when auth=" + mode);
       }
     }
-    if ((mode.equals("jwt") || mode.equals("oauth")) && values.get(FusionProperty.CERTIFICATE_FILE) == null
+    if (mode.equals("jwt") && values.get(FusionProperty.CERTIFICATE_FILE) == null
         && values.get(FusionProperty.X5T) == null) {
-      throw invalid("Connection property 'certificateFile' or 'x5t' is required when auth=" + mode
+      throw invalid("Connection property 'certificateFile' or 'x5t' is required when auth=jwt"
           + " (the JWT header carries the certificate's thumbprint)");
     }
     for (FusionProperty p : values.keySet()) {

@@ -16,8 +16,8 @@ public enum FusionProperty {
   AUTH("auth", Type.ENUM, "jwt", "How to authenticate: jwt (a JWT the driver signs with your private key; works with MFA), "
       + "oauth (identity-domain JWT-bearer grant), basic (user and password; pods without MFA), bearer (a token you obtained).",
       List.of("jwt", "oauth", "basic", "bearer"), Set.of()),
-  USER("user", Type.STRING, null, "The Fusion username the queries run as (the JWT's prn/sub claim, or the Basic user).",
-      List.of(), Set.of("jwt", "oauth", "basic")),
+  USER("user", Type.STRING, null, "The Fusion username the queries run as (the JWT's prn/sub claim, or the Basic user); "
+      + "ignored with auth=bearer, where the token names the user.", List.of(), Set.of()),
   PASSWORD("password", Type.SECRET, null, "Password for auth=basic.", List.of(), Set.of("basic")),
   ISSUER("issuer", Type.STRING, null, "The JWT issuer (iss) registered with your certificate in Fusion's Security Console "
       + "(API Authentication provider).", List.of(), Set.of("jwt")),
@@ -26,11 +26,11 @@ public enum FusionProperty {
   PRIVATE_KEY_PASSWORD("privateKeyPassword", Type.SECRET, null, "Passphrase of an encrypted private key file.",
       List.of(), Set.of("jwt", "oauth")),
   CERTIFICATE_FILE("certificateFile", Type.PATH, null, "PEM or DER X.509 certificate of the key; the driver computes "
-      + "the x5t thumbprint from it and checks it matches the key.", List.of(), Set.of("jwt", "oauth")),
+      + "the x5t thumbprint from it and checks it matches the key (auth=jwt needs it or x5t; optional for oauth).", List.of(), Set.of("jwt", "oauth")),
   X5T("x5t", Type.STRING, null, "Certificate thumbprint (base64url SHA-1) for the JWT header, when no certificateFile "
       + "is given.", List.of(), Set.of("jwt", "oauth")),
-  TOKEN_LIFETIME("tokenLifetime", Type.DURATION, "PT30M", "Lifetime of each signed JWT (or OAuth user assertion); "
-      + "renewed before it expires, never in the middle of a page.", List.of(), Set.of("jwt", "oauth")),
+  TOKEN_LIFETIME("tokenLifetime", Type.DURATION, "PT30M", "Lifetime of each signed JWT; renewed before it expires, "
+      + "never in the middle of a page. With auth=oauth the user assertion lives at most 5 minutes.", List.of(), Set.of("jwt", "oauth")),
   KEY_ALIAS("keyAlias", Type.STRING, null, "Alias (kid) under which the certificate is registered with the "
       + "identity-domain client.", List.of(), Set.of("oauth")),
   CLIENT_ID("clientId", Type.STRING, null, "OAuth client id of the confidential application.", List.of(), Set.of("oauth")),

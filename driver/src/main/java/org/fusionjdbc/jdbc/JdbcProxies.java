@@ -184,7 +184,7 @@ final class JdbcProxies {
 
   private static final class StatementHandler extends Handler {
     private final Connection connection;
-    private Object self;
+    private volatile long maxRows;
 
     StatementHandler(Statement target, Connection connection) {
       super(target);
@@ -198,7 +198,6 @@ final class JdbcProxies {
 
     @Override
     Object handle(Object proxy, Method method, Object[] args) throws Throwable {
-      self = proxy;
       String name = method.getName();
       if (UPDATE_METHODS.contains(name)) {
         throw ReadOnly.unsupported(name);
@@ -206,11 +205,19 @@ final class JdbcProxies {
       if (name.equals("getConnection")) {
         return connection;
       }
-      if ((name.equals("execute") || name.equals("executeQuery") || name.equals("executeLargeUpdate"))
-          && args != null && args.length > 0 && args[0] instanceof String sql) {
+      Object result;
+      if ((name.equals("execute") || name.equals("executeQuery")) && args != null && args.length > 0
+          && args[0] instanceof String sql) {
         ReadOnly.check(sql);
+        Object[] limitedArgs = args.clone();
+        limitedArgs[0] = MaxRows.limit(sql, maxRows);
+        result = call(method, limitedArgs);
+      } else {
+        result = call(method, args);
+        if (name.equals("setMaxRows") || name.equals("setLargeMaxRows")) {
+          maxRows = ((Number) args[0]).longValue();
+        }
       }
-      Object result = call(method, args);
       if (result instanceof ResultSet rs) {
         return wrap(ResultSet.class, new ResultSetHandler(rs, (Statement) proxy));
       }

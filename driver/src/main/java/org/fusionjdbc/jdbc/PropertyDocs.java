@@ -30,8 +30,8 @@ public final class PropertyDocs {
           .append(" |\n");
     }
     md.append("\nRequired per mode: jwt needs `user`, `issuer`, `privateKeyFile` and `certificateFile` or `x5t`; oauth\n")
-        .append("needs `user`, `identityDomainUrl`, `clientId`, `clientSecret`, `scope`, `keyAlias`, `privateKeyFile` and\n")
-        .append("`certificateFile` or `x5t`; basic needs `user` and `password`; bearer needs `accessToken`. A property of\n")
+        .append("needs `user`, `identityDomainUrl`, `clientId`, `clientSecret`, `scope`, `keyAlias` and `privateKeyFile`\n")
+        .append("(`certificateFile` or `x5t` optional: the key alias names the key); basic needs `user` and `password`; bearer needs `accessToken`. A property of\n")
         .append("another auth mode is an error, so a half-edited configuration cannot silently use the wrong credentials.\n");
     return md.toString();
   }

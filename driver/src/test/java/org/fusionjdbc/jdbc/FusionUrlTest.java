@@ -77,6 +77,17 @@ class FusionUrlTest {
   }
 
   @Test
+  void toolsMayPassAUserWithBearerAndOauthNeedsNoThumbprint() throws SQLException {
+    assertThat(FusionUrl.parse("jdbc:fusion://pod?auth=bearer", props("accessToken", "t", "user", "X")).authMode())
+        .isEqualTo("bearer");
+    ConnectionSettings oauth = FusionUrl.parse("jdbc:fusion://pod?auth=oauth&user=u&privateKeyFile=/k&clientId=c"
+        + "&scope=s&keyAlias=k&identityDomainUrl=https://idcs.example.com", props("clientSecret", "s"));
+    AuthConfig.OAuth config = (AuthConfig.OAuth) oauth.toClientConfig().auth();
+    assertThat(config.assertionLifetime()).hasMinutes(5);
+    assertThat(config.clientSecret().reveal()).isEqualTo("s");
+  }
+
+  @Test
   void blankValuesCountAsUnset() throws SQLException {
     ConnectionSettings s = FusionUrl.parse("jdbc:fusion://pod?" + JWT, props("password", "", "clientSecret", " "));
     assertThat(s.authMode()).isEqualTo("jwt");

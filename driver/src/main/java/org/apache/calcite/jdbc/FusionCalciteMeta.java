@@ -8,25 +8,22 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.rel.RelReferentialConstraint;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
-import org.apache.calcite.util.ImmutableBitSet;
-import org.apache.calcite.util.mapping.IntPair;
+import org.fusionjdbc.calcite.FusionTable;
 
 /**
  * fusion-jdbc's DatabaseMetaData answers on top of Calcite's. It lives in Calcite's package because the
  * connection class it extends from is package-private there (shading relocates both together). It hides Calcite's
- * internal {@code metadata} schema and answers primary and foreign keys from each table's {@code Statistic}
- * (keys from Fusion's describe, child-to-parent links as referential constraints) where Calcite answers none.
+ * internal {@code metadata} schema and answers primary and foreign keys and column REMARKS from the adapter's tables
+ * (keys from Fusion's describe; child tables reference their parent) where Calcite answers none.
  */
 public final class FusionCalciteMeta extends CalciteMetaImpl {
   private static final String INTERNAL_SCHEMA = "metadata";
 
   private FusionCalciteMeta(CalciteConnectionImpl connection) {
-    super(connection, CalciteMetaTableFactoryImpl.INSTANCE, CalciteMetaColumnFactoryImpl.INSTANCE);
+    super(connection, CalciteMetaTableFactoryImpl.INSTANCE, RemarkedColumnFactory.INSTANCE);
   }
 
   public static FusionCalciteMeta create(AvaticaConnection connection) {
@@ -47,15 +44,12 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
   public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
     List<PrimaryKeyRow> rows = new ArrayList<>();
     forEachTable(schema, table, (schemaName, tableName, t) -> {
-      List<ImmutableBitSet> keys = t.getStatistic().getKeys();
-      if (keys == null || keys.isEmpty()) {
+      if (!(t instanceof FusionTable fusion)) {
         return;
       }
-      RelDataType rowType = t.getRowType(getConnection().getTypeFactory());
       short seq = 1;
-      for (int column : keys.get(0)) {
-        rows.add(new PrimaryKeyRow(schemaName, tableName, rowType.getFieldList().get(column).getName(), seq++,
-            "PK_" + tableName));
+      for (String column : fusion.keyColumns()) {
+        rows.add(new PrimaryKeyRow(schemaName, tableName, column, seq++, "PK_" + tableName));
       }
     });
     rows.sort((a, b) -> (a.columnName.compareTo(b.columnName)));
@@ -80,35 +74,23 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
         && matches(foreignTable, row.fktableName)));
   }
 
+  /** Child tables ({@code <parent>_<child>}) reference their parent through the parent's key columns. */
   private List<KeyLinkRow> links(Predicate<KeyLinkRow> filter) {
     List<KeyLinkRow> rows = new ArrayList<>();
-    SchemaPlus root = getConnection().getRootSchema();
     forEachTable(null, null, (schemaName, tableName, t) -> {
-      List<RelReferentialConstraint> constraints = t.getStatistic().getReferentialConstraints();
-      if (constraints == null) {
+      if (!(t instanceof FusionTable fusion) || fusion.childName().isEmpty()) {
         return;
       }
-      RelDataType fkType = t.getRowType(getConnection().getTypeFactory());
-      for (RelReferentialConstraint c : constraints) {
-        List<String> target = c.getTargetQualifiedName();
-        String pkSchema = target.get(target.size() - 2);
-        String pkTable = target.get(target.size() - 1);
-        SchemaPlus s = root.subSchemas().get(pkSchema);
-        Table parent = s == null ? null : s.tables().get(pkTable);
-        if (parent == null) {
-          continue;
-        }
-        RelDataType pkType = parent.getRowType(getConnection().getTypeFactory());
+      fusion.parentLink().ifPresent(link -> {
         short seq = 1;
-        for (IntPair pair : c.getColumnPairs()) {
-          KeyLinkRow row = new KeyLinkRow(pkSchema, pkTable, pkType.getFieldList().get(pair.target).getName(),
-              schemaName, tableName, fkType.getFieldList().get(pair.source).getName(), seq++,
-              "FK_" + tableName + "_" + pkTable, "PK_" + pkTable);
+        for (int i = 0; i < link.parentColumns().size(); i++) {
+          KeyLinkRow row = new KeyLinkRow(schemaName, link.parentTable(), link.parentColumns().get(i), schemaName,
+              tableName, link.childColumns().get(i), seq++, "FK_" + tableName, "PK_" + link.parentTable());
           if (filter.test(row)) {
             rows.add(row);
           }
         }
-      }
+      });
     });
     return rows;
   }
@@ -143,11 +125,23 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
     return wanted == null || wanted.equals(actual) || wanted.equalsIgnoreCase(actual);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** A result set whose columns are the public fields of {@code type}, in declaration order. */
   private <T> MetaResultSet rows(Class<T> type, List<T> rows) {
     List<ColumnMetaData> columns = MetaImpl.fieldMetaData(type).columns;
-    return createResultSet(Map.of(), columns, CursorFactory.deduce(columns, type),
-        new Frame(0, true, (List<Object>) (List) rows));
+    java.lang.reflect.Field[] fields = type.getFields();
+    List<Object> arrays = new ArrayList<>();
+    for (T row : rows) {
+      Object[] values = new Object[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        try {
+          values[i] = fields[i].get(row);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      arrays.add(values);
+    }
+    return createResultSet(Map.of(), columns, CursorFactory.ARRAY, new Frame(0, true, arrays));
   }
 
   /** A getPrimaryKeys row; field order and names are JDBC's (camelCase becomes TABLE_CAT and so on). */

@@ -229,6 +229,14 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends {@code request} on the pooled client as it is (no header added, no retry) and returns the response
+   * still OPEN; the caller must close it. For callers that stream a body beyond one call (BI Publisher).
+   */
+  public ClassicHttpResponse executeOpen(org.apache.hc.core5.http.ClassicHttpRequest request) throws IOException {
+    return http.executeOpen(null, request, null);
+  }
+
   /** Pool statistics, so callers and tests can see that no connection is leaked. */
   public PoolStats poolStats() {
     return pool.getTotalStats();

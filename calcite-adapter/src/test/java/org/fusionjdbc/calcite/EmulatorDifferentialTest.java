@@ -1,0 +1,146 @@
+package org.fusionjdbc.calcite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.fusionjdbc.client.FusionClient;
+import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.auth.AuthConfig;
+import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.FusionEmulator;
+import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The corpus against the real emulator (strict mode) through the real client: identical rows with
+ * pushdown on and off, and the emulator's journal proves what was pushed.
+ */
+class EmulatorDifferentialTest {
+  private static FusionEmulator emulator;
+  private static FusionClient onClient;
+  private static FusionClient offClient;
+  private static Connection on;
+  private static Connection off;
+
+  @BeforeAll
+  static void start() throws Exception {
+    emulator = FusionEmulator.start(EmulatorOptions.builder().rows(2000).build());
+    onClient = client();
+    offClient = client();
+    on = Sql.connect(onClient, true);
+    off = Sql.connect(offClient, false);
+  }
+
+  private static FusionClient client() {
+    return FusionClient.open(FusionClientConfig.builder(URI.create(emulator.baseUrl()),
+        new AuthConfig.Basic("casey", Secret.of("not-a-secret"))).build());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    on.close();
+    off.close();
+    onClient.close();
+    offClient.close();
+    emulator.close();
+  }
+
+  static Stream<String> corpus() {
+    return EmulatorCorpus.queries().stream();
+  }
+
+  @Test
+  void corpusIsLargeEnough() {
+    assertThat(EmulatorCorpus.queries()).hasSizeGreaterThanOrEqualTo(100).doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @MethodSource("corpus")
+  void sameRowsWithPushdownOnAndOff(String entry) throws Exception {
+    boolean fullyPushable = entry.startsWith("!");
+    String sql = fullyPushable ? entry.substring(1) : entry;
+    List<List<String>> expected = Sql.rows(off, sql);
+    settledRequests(); // the pushdown-off run's requests must not count against the pushed run
+    emulator.journal().clear();
+    List<List<String>> actual = Sql.rows(on, sql);
+    List<JournalEntry> requests = settledRequests();
+    if (!ordered(sql)) {
+      expected = sorted(expected);
+      actual = sorted(actual);
+    }
+    assertThat(actual).as(sql).isEqualTo(expected);
+    if (fullyPushable) {
+      if (isCount(sql)) {
+        assertThat(requests).as("one totalResults request for " + sql).singleElement()
+            .matches(e -> "true".equals(e.param("totalResults")) && "1".equals(e.param("limit")));
+      } else {
+        // The client may size key-range slices with one-row probes (limit=1); every other row is returned.
+        List<JournalEntry> probes = requests.stream().filter(EmulatorDifferentialTest::isProbe).toList();
+        long fetched = requests.stream().filter(e -> !isProbe(e)).mapToLong(JournalEntry::rows).sum();
+        assertThat(probes).as("probes for " + sql).hasSizeLessThanOrEqualTo(2);
+        assertThat(fetched).as("rows fetched for " + sql + ": " + requests).isLessThanOrEqualTo(actual.size());
+      }
+      if (sql.toLowerCase(Locale.ROOT).contains(" where ") && !sql.contains("1 = 0")) {
+        assertThat(requests).as("a q or a child path was sent for " + sql)
+            .anyMatch(e -> e.param("q") != null || e.path().contains("/child/"));
+      }
+    }
+  }
+
+  private static boolean isProbe(JournalEntry e) {
+    return "1".equals(e.param("limit")) && e.rows() <= 1;
+  }
+
+  /** Collection requests of the last query; the emulator journals after responding, so wait until it settles. */
+  private static List<JournalEntry> settledRequests() throws InterruptedException {
+    List<JournalEntry> last = List.of();
+    for (int i = 0; i < 100; i++) {
+      List<JournalEntry> now = emulator.journal().filter(e -> !e.path().endsWith("/describe"));
+      if (!now.isEmpty() && now.size() == last.size()) {
+        return now;
+      }
+      last = now;
+      Thread.sleep(20);
+    }
+    return last;
+  }
+
+  private static boolean isCount(String sql) {
+    return sql.toLowerCase(Locale.ROOT).startsWith("select count(*)");
+  }
+
+  static boolean ordered(String sql) {
+    String s = sql.toLowerCase(Locale.ROOT);
+    int depth = 0;
+    boolean found = false;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+      } else if (depth == 0 && s.startsWith("order by", i)) {
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  static List<List<String>> sorted(List<List<String>> rows) {
+    List<List<String>> copy = new ArrayList<>(rows);
+    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "\u0000")).toList())));
+    return copy;
+  }
+}

@@ -1,0 +1,137 @@
+package org.fusionjdbc.emulator.bip;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The proxy report's data set: decodes P_FJ_SQL, checks it is one query, runs it on the embedded
+ * database under the row, size and time limits, and writes the FJ1 result text.
+ */
+final class SqlProxy {
+
+  static final String PARAMETER = "P_FJ_SQL";
+  private static final int MAX_SQL_BYTES = 1 << 20;
+
+  private final EmbeddedDatabase db;
+  private final BipSettings settings;
+
+  SqlProxy(EmbeddedDatabase db, BipSettings settings) {
+    this.db = db;
+    this.settings = settings;
+  }
+
+  /** The result of one run: FJ1 text and its row count. */
+  record Result(String text, int rows) {}
+
+  /** Decodes the parameter value: base64 of gzip of UTF-8 SQL. */
+  String decode(String value) throws ProxyFailure {
+    if (value == null || value.isBlank()) {
+      throw ProxyFailure.ora(20001, "fusion-jdbc proxy: " + PARAMETER + " is missing; send base64-encoded gzip of the SQL");
+    }
+    if (value.length() > settings.maxParameterLength()) {
+      throw ProxyFailure.server("oracle.xdo.webservice.exception.InvalidParametersException: "
+          + "PublicReportService::executeReport Failure: parameter " + PARAMETER + " is "
+          + value.length() + " characters long, the limit is " + settings.maxParameterLength());
+    }
+    try {
+      byte[] gz = Base64.getMimeDecoder().decode(value.strip());
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+        byte[] sql = in.readNBytes(MAX_SQL_BYTES + 1);
+        if (sql.length > MAX_SQL_BYTES) {
+          throw ProxyFailure.ora(20001, "fusion-jdbc proxy: the SQL is longer than 1 MiB");
+        }
+        return new String(sql, StandardCharsets.UTF_8);
+      }
+    } catch (IllegalArgumentException | IOException e) {
+      throw ProxyFailure.ora(20001, "fusion-jdbc proxy: " + PARAMETER + " is not base64-encoded gzip");
+    }
+  }
+
+  Result run(String sql) throws ProxyFailure {
+    ReadOnlyGuard.check(sql);
+    long deadline = System.nanoTime() + settings.executionTimeout().toNanos();
+    try (Connection c = db.openReader(); Statement st = c.createStatement()) {
+      st.execute("SET QUERY_TIMEOUT " + Math.max(1, settings.executionTimeout().toMillis()));
+      try (ResultSet rs = st.executeQuery(sql)) {
+        return write(rs, deadline);
+      }
+    } catch (SQLException e) {
+      throw OracleErrors.translate(e);
+    }
+  }
+
+  private Result write(ResultSet rs, long deadline) throws SQLException, ProxyFailure {
+    ResultSetMetaData md = rs.getMetaData();
+    int n = md.getColumnCount();
+    if (n == 0) {
+      throw ProxyFailure.ora(936, "missing expression"); // H2 accepts "select from t"; Oracle does not
+    }
+    List<Fj1Column> cols = new ArrayList<>(n);
+    StringBuilder out = new StringBuilder(4096).append("FJ1\t").append(n).append('\n');
+    for (int i = 1; i <= n; i++) {
+      Fj1Column col = Fj1Column.describe(md, i);
+      cols.add(col);
+      out.append(col.headerLine()).append('\n');
+    }
+    int rows = 0;
+    long bytes = utf8Length(out);
+    StringBuilder line = new StringBuilder(256);
+    while (rs.next()) {
+      if (System.nanoTime() > deadline) {
+        throw ProxyFailure.ora(1013, "user requested cancel of current operation");
+      }
+      if (++rows > settings.rowLimit()) {
+        throw ProxyFailure.ora(20003, "fusion-jdbc proxy: the result exceeds " + settings.rowLimit()
+            + " rows; fetch it in OFFSET/FETCH windows");
+      }
+      line.setLength(0);
+      line.append('R');
+      for (int i = 1; i <= n; i++) {
+        line.append('\t').append(Fj1Text.value(rs, i, cols.get(i - 1)));
+      }
+      line.append('\n');
+      bytes += utf8Length(line);
+      if (bytes > settings.maxOutputBytes()) {
+        throw ProxyFailure.server(dataLimitText(settings.maxOutputBytes()));
+      }
+      out.append(line);
+    }
+    out.append("END\t").append(rows);
+    return new Result(out.toString(), rows);
+  }
+
+  static String dataLimitText(long limit) {
+    return "oracle.xdo.webservice.exception.OperationFailedException: PublicReportService::executeReport "
+        + "Failure: Failed to generate report data: oracle.xdo.XDOException: oracle.xdo.dataengine"
+        + ".DataException: The report you are trying to run exceeds the data limit set for this server ("
+        + limit + " bytes). Please run the report in the background or reduce the data.";
+  }
+
+  private static long utf8Length(CharSequence s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,152 @@
+package org.fusionjdbc.client.bip;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import javax.xml.stream.XMLStreamException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.error.FusionException.Kind;
+
+/** Turns BI Publisher's answers (SOAP faults, HTML pages, bare statuses, I/O failures) into FusionExceptions. */
+final class BipErrors {
+  private BipErrors() {
+  }
+
+  /** Statuses worth retrying, as for REST (contract decision 10). */
+  static boolean retryableStatus(int status) {
+    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  }
+
+  static boolean looksHtml(String contentType, String head) {
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
+      return true;
+    }
+    String h = head.stripLeading().toLowerCase(Locale.ROOT);
+    return h.startsWith("<!doctype html") || h.startsWith("<html");
+  }
+
+  /**
+   * A fault means BI Publisher ran the call and refused it: never retried, whatever the HTTP status (an
+   * ORA- error would only fail again, contract §7.6).
+   */
+  static FusionException fault(int status, SoapFault fault, String display) {
+    String ora = fault.oraCode();
+    String reason = fault.reason().isEmpty() ? fault.code() : fault.reason();
+    String lower = reason.toLowerCase(Locale.ROOT);
+    Kind kind;
+    String hint;
+    if ("ORA-01013".equals(ora) || lower.contains("timed out") || lower.contains("timeout")) {
+      kind = Kind.TIMEOUT;
+      hint = "the query ran longer than BI Publisher allows; narrow it or fetch smaller windows";
+    } else if ("ORA-20003".equals(ora)) {
+      kind = Kind.BAD_REQUEST;
+      hint = "the result exceeds the proxy report's row limit; fetch it in OFFSET/FETCH windows";
+    } else if ("ORA-01031".equals(ora)) {
+      kind = Kind.AUTHORIZATION;
+      hint = "the BI Publisher data source may not read this object (insufficient privileges)";
+    } else if (lower.contains("data limit")) {
+      kind = Kind.BAD_REQUEST;
+      hint = "the result exceeds BI Publisher's data limit; select fewer columns or fetch smaller windows";
+    } else if (ora != null) {
+      kind = Kind.BAD_REQUEST;
+      hint = ora.equals("ORA-00942") ? "the table or view does not exist or the user may not read it (HR base "
+          + "tables need their *_SECURED_LIST_V views)" : "Oracle rejected the SQL; fix it and run it again";
+    } else if (lower.contains("not authori") || lower.contains("unauthori") || lower.contains("access denied")
+        || lower.contains("permission")) {
+      kind = Kind.AUTHORIZATION;
+      hint = "the user needs a BI role (e.g. BI Consumer) and read access to the report in the catalog";
+    } else if (lower.contains("not found") || lower.contains("does not exist") || lower.contains("invalid report")) {
+      kind = Kind.NOT_FOUND;
+      hint = "check the report's catalog path (with .xdo) and that the report was uploaded";
+    } else {
+      kind = Kind.SERVER;
+      hint = "BI Publisher could not run the report";
+    }
+    String shown = reason.length() > 1000 ? reason.substring(0, 1000) + "..." : reason;
+    return FusionException.builder(kind, hint + " (SOAP fault, HTTP " + status + " for " + display + "): " + shown)
+        .httpStatus(status).fusionDetail(reason).fusionErrorCode(ora).retryable(false).build();
+  }
+
+  /** A non-2xx answer without a usable report; {@code body} is already capped. */
+  static FusionException status(int status, String contentType, String body, String display) {
+    String text = body == null ? "" : body.strip();
+    if (text.startsWith("<") && !looksHtml(contentType, text)) {
+      SoapFault f = parseFault(text);
+      if (f != null) {
+        return fault(status, f, display);
+      }
+    }
+    boolean html = looksHtml(contentType, text);
+    Kind kind = switch (status) {
+      case 401 -> Kind.AUTHENTICATION;
+      case 403 -> Kind.AUTHORIZATION;
+      case 404 -> Kind.NOT_FOUND;
+      case 408 -> Kind.TIMEOUT;
+      case 429 -> Kind.THROTTLED;
+      default -> status >= 500 ? Kind.SERVER : Kind.PROTOCOL;
+    };
+    String what = switch (kind) {
+      case AUTHENTICATION -> "BI Publisher did not accept the credentials; check the user, password, key or issuer "
+          + "(a Basic user must be exempt from MFA)";
+      case AUTHORIZATION -> "the user may not call BI Publisher; it needs a BI role such as BI Consumer";
+      case NOT_FOUND -> "no BI Publisher service at this path; check the base URL and the BIP service path";
+      case THROTTLED -> "BI Publisher throttled the call and the retry budget is spent; retry later";
+      case SERVER -> "BI Publisher failed with a server error" + (html ? " (an HTML page: maintenance or a "
+          + "gateway error?)" : "");
+      default -> html ? "BI Publisher answered with an HTML page instead of SOAP: a login or SSO page, or the wrong "
+          + "base URL" : "unexpected HTTP status from BI Publisher";
+    };
+    String detail = html ? "(an HTML page)" : text.isEmpty() ? null : SoapFault.redact(cap(text, 500));
+    return FusionException.builder(kind, what + " (HTTP " + status + " for " + display + ")"
+        + (detail == null ? "" : ": " + detail)).httpStatus(status).fusionDetail(detail)
+        .retryable(retryableStatus(status)).build();
+  }
+
+  static FusionException htmlOnSuccess(int status, String display) {
+    return FusionException.builder(Kind.PROTOCOL, "BI Publisher answered " + display + " with an HTML page instead "
+        + "of SOAP (HTTP " + status + "): a login/SSO or maintenance page; check the base URL and that the user "
+        + "can sign in without MFA").httpStatus(status).fusionDetail("(an HTML page)").build();
+  }
+
+  static FusionException io(IOException e, String display) {
+    if (e instanceof SocketTimeoutException
+        || e instanceof InterruptedIOException && !(e instanceof ConnectionClosedException)) {
+      return FusionException.builder(Kind.TIMEOUT, "no answer from BI Publisher within the socket timeout for "
+          + display + "; raise socketTimeout or narrow the query").cause(e).build();
+    }
+    boolean transientFailure = e instanceof NoHttpResponseException || e instanceof ConnectionClosedException
+        || e instanceof MalformedChunkCodingException || e instanceof EOFException
+        || e instanceof SocketException && !(e instanceof ConnectException);
+    return FusionException.builder(Kind.TRANSPORT, "connection to BI Publisher failed for " + display + ": " + e)
+        .cause(e).retryable(transientFailure).build();
+  }
+
+  static FusionException exhausted(FusionException last, int attempts) {
+    return FusionException.builder(last.kind(), last.getMessage() + " (gave up after " + attempts + " attempts)")
+        .cause(last.getCause() != null ? last.getCause() : last).httpStatus(last.httpStatus())
+        .fusionDetail(last.fusionDetail()).fusionErrorCode(last.fusionErrorCode()).retryable(true).build();
+  }
+
+  private static SoapFault parseFault(String xml) {
+    try {
+      SoapResponseReader.Outcome o = SoapResponseReader.advance(
+          SoapResponseReader.reader(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+      return o instanceof SoapResponseReader.Fault f ? f.fault() : null;
+    } catch (XMLStreamException e) {
+      return null; // not XML (or cut at the cap): reported as a plain status
+    }
+  }
+
+  private static String cap(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
+  }
+}
