@@ -62,8 +62,15 @@ final class DefaultFusionClient implements FusionClient {
 
   @Override
   public List<String> resourceNames(String contextRoot) {
-    return names.computeIfAbsent(contextRoot, root -> DescribeParser.resourceNames(
-        getJson(root(root) + "/describe", List.of(new Param("metadataMode", "list")))));
+    List<String> cached = names.get(contextRoot);
+    if (cached != null) {
+      return cached;
+    }
+    // fetched outside any map lock; two racing callers may both fetch, and either answer is right
+    List<String> fresh = DescribeParser.resourceNames(
+        getJson(root(contextRoot) + "/describe", List.of(new Param("metadataMode", "list"))));
+    List<String> raced = names.putIfAbsent(contextRoot, fresh);
+    return raced != null ? raced : fresh;
   }
 
   @Override

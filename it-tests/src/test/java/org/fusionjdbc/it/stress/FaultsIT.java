@@ -58,14 +58,22 @@ class FaultsIT {
     pod.emulator.faults().reset();
   }
 
-  /** 20% of requests refused: 10% 429 with Retry-After: 1, 10% 503 with an HTML gateway page. */
+  /**
+   * 20% of requests refused (10% 429 with Retry-After: 1, 10% 503 with an HTML gateway page), plus 5% dropped in the
+   * middle of the body and 5% slow bodies, over four kinds of query.
+   */
   @Test
-  void twentyPercentThrottledOrUnavailableStillGivesExactRows() throws SQLException {
+  void twentyPercentThrottledOrUnavailablePlusDroppedAndSlowBodiesStillGiveExactRows() throws SQLException {
     pod.emulator.faults().retryAfterSeconds(1);
     long before = pod.lastSeq();
     // exactly every fifth request (retries included) is refused, alternating 429 + Retry-After and a 503 page
+    // and, on top, every 20th connection dropped in the middle of the body and every 20th body sent slowly
+    pod.emulator.faults().slowBodyDelayMs(2);
     for (long s = before + 5; s < before + 400; s += 10) {
       pod.emulator.faults().failOn(Fault.THROTTLE_429, s).failOn(Fault.UNAVAILABLE_503, s + 5);
+      if ((s - before) % 20 == 5) {
+        pod.emulator.faults().failOn(Fault.DROP_MID_BODY, s + 2).failOn(Fault.SLOW_BODY, s + 8);
+      }
     }
     Figures fig = Figures.start("faults/20pct-429-503");
     try (Connection c = pod.connect("jwt", "pageSize=250&maxRetries=8")) {
@@ -83,7 +91,12 @@ class FaultsIT {
     List<JournalEntry> seen = pod.emulator.journal().filter(e -> e.seq() > before);
     long throttled = seen.stream().filter(e -> e.status() == 429).count();
     long unavailable = seen.stream().filter(e -> e.status() == 503).count();
-    fig.put("requests", seen.size()).put("429", throttled).put("503", unavailable).print();
+    long dropped = seen.stream().filter(e -> Fault.DROP_MID_BODY.name().equals(e.fault())).count();
+    long slow = seen.stream().filter(e -> Fault.SLOW_BODY.name().equals(e.fault())).count();
+    fig.put("requests", seen.size()).put("429", throttled).put("503", unavailable).put("dropped", dropped)
+        .put("slow", slow).print();
+    assertThat(dropped).as("dropped mid-body").isPositive();
+    assertThat(slow).as("slow bodies").isPositive();
     assertThat(throttled).as("429s").isPositive();
     assertThat(unavailable).as("503s").isPositive();
     assertThat((throttled + unavailable) * 5).as("a fifth of %d requests refused", seen.size())
