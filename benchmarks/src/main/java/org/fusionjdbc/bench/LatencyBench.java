@@ -44,7 +44,9 @@ final class LatencyBench {
         floor = pager.parallelKeysetScan(CAP);
       }
       double floorMs = t.ms();
-      long floorThrottled = Journals.collection(journal, "invoices").stream().filter(e -> e.status() == 429).count();
+      var floorEntries = Journals.collection(journal, "invoices");
+      long floorThrottled = floorEntries.stream().filter(e -> e.status() == 429).count();
+      double floorInFlight = floorEntries.stream().mapToLong(e -> e.durationMs()).sum() / floorMs;
       faults.reset();
       ScanBench.check(floor.rows(), rows, "parallel raw pager");
       ScanBench.check(naive.rows(), rows, "sequential offset pager");
@@ -56,6 +58,7 @@ final class LatencyBench {
           + " ms (ignores the emulator's own CPU time)");
       r.add(p + "raw_parallel_ms", floorMs, "ms", "raw pager, " + CAP + " key ranges keyset-paged at once, rows"
           + " unordered (" + floor.requests() + " req, " + floorThrottled + " refused by the cap)");
+      r.add(p + "raw_parallel_avg_in_flight", floorInFlight, "req", "sum of request durations / wall time");
       r.ratio(p + "raw_parallel_vs_ideal", p + "raw_parallel_ms", p + "ideal_ms", "what is reachable here");
       r.ratio(p + "driver_par" + CAP + "_vs_raw_parallel", p + "driver_par" + CAP + "_ms", p + "raw_parallel_ms",
           "driver against the reachable floor");
@@ -89,6 +92,8 @@ final class LatencyBench {
       r.add(name + "_requests", entries.size(), "req", "collection requests, of which " + throttled
           + " answered 429 by the cap");
       r.add(name + "_throttled", throttled, "req", "requests refused by the concurrency cap");
+      r.add(name + "_avg_in_flight", entries.stream().mapToLong(e -> e.durationMs()).sum() / ms, "req",
+          "sum of request durations / wall time: how many pages overlapped on average");
       return read.columns();
     }
   }

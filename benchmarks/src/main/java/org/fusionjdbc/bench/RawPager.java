@@ -152,16 +152,31 @@ final class RawPager implements AutoCloseable {
 
   private record Page(int count, boolean hasMore, Object lastKey, long checksum) {}
 
+  /**
+   * One page; a 429 or 503 is retried after its Retry-After (at most 5 times), as every real client must: the
+   * emulator's cap can refuse a request sent the instant a previous response arrived, before it left the count.
+   */
   private Page fetch(URI uri, int keyIndex) {
     HttpRequest req = HttpRequest.newBuilder(uri).GET().header("Authorization", authorization)
         .header("REST-Framework-Version", "4").header("Accept", "application/json").build();
     try {
-      HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = resp.body(); JsonParser p = JSON.createParser(body)) {
-        if (resp.statusCode() != 200) {
-          throw new IllegalStateException("raw pager got HTTP " + resp.statusCode() + " for " + uri.getPath());
+      for (int attempt = 0; ; attempt++) {
+        HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = resp.body()) {
+          int status = resp.statusCode();
+          if ((status == 429 || status == 503) && attempt < 5) {
+            body.readAllBytes();
+            long seconds = resp.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.max(0, seconds) * 1000);
+            continue;
+          }
+          if (status != 200) {
+            throw new IllegalStateException("raw pager got HTTP " + status + " for " + uri.getPath());
+          }
+          try (JsonParser p = JSON.createParser(body)) {
+            return parse(p, keyIndex);
+          }
         }
-        return parse(p, keyIndex);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("raw pager request failed: " + uri.getPath(), e);

@@ -69,11 +69,12 @@ class BenchmarkSmokeTest {
     }
     names.add("first_row.cold_vs_warm");
     for (String d : List.of("driver_par8", "driver_default")) {
-      for (String kind : List.of("_ms", "_requests", "_throttled")) {
+      for (String kind : List.of("_ms", "_requests", "_throttled", "_avg_in_flight")) {
         names.add("latency.4000." + d + kind);
       }
     }
-    for (String kind : List.of("sequential_offset_ms", "ideal_ms", "raw_parallel_ms", "raw_parallel_vs_ideal",
+    for (String kind : List.of("sequential_offset_ms", "ideal_ms", "raw_parallel_ms", "raw_parallel_avg_in_flight",
+        "raw_parallel_vs_ideal",
         "driver_par8_vs_raw_parallel", "driver_par8_vs_ideal", "sequential_vs_driver_par8",
         "sequential_vs_driver_default")) {
       names.add("latency.4000." + kind);
