@@ -75,6 +75,10 @@ final class SqlErrors {
 
   private static SQLException fromFusion(FusionException e, Throwable thrown) {
     String msg = e.getMessage();
+    SQLException oracle = fromOracleCode(e.fusionErrorCode(), msg, thrown);
+    if (oracle != null) {
+      return oracle;
+    }
     return switch (e.kind()) {
       case CONFIGURATION -> new SQLNonTransientConnectionException(msg, SqlStates.CANNOT_CONNECT, thrown);
       case AUTHENTICATION -> new SQLInvalidAuthorizationSpecException(msg, SqlStates.AUTH_REJECTED, thrown);
@@ -85,6 +89,23 @@ final class SqlErrors {
       case PROTOCOL -> new SQLException(msg, SqlStates.PROTOCOL, thrown);
       case TIMEOUT -> new SQLTimeoutException(msg, SqlStates.TIMEOUT, thrown);
       case CANCELLED -> new SQLException("The statement was cancelled: " + msg, SqlStates.CANCELLED, thrown);
+    };
+  }
+
+  /** The BI Publisher channel keeps Oracle's ORA- code: the common ones have a precise SQLState. */
+  private static SQLException fromOracleCode(String code, String msg, Throwable thrown) {
+    if (code == null || !code.startsWith("ORA-")) {
+      return null;
+    }
+    return switch (code) {
+      case "ORA-00942" -> new SQLSyntaxErrorException(msg, SqlStates.UNKNOWN_TABLE, thrown);
+      case "ORA-00904" -> new SQLSyntaxErrorException(msg, SqlStates.UNKNOWN_COLUMN, thrown);
+      case "ORA-00900", "ORA-00911", "ORA-00918", "ORA-00923", "ORA-00933", "ORA-00936", "ORA-00979", "ORA-01756" ->
+          new SQLSyntaxErrorException(msg, SqlStates.SYNTAX, thrown);
+      case "ORA-01013" -> new SQLTimeoutException(msg, SqlStates.TIMEOUT, thrown);
+      case "ORA-01031" -> new SQLException(msg, SqlStates.NOT_AUTHORIZED, thrown);
+      case "ORA-01476", "ORA-01722", "ORA-01427" -> new SQLDataException(msg, SqlStates.DATA, thrown);
+      default -> null;
     };
   }
 

@@ -69,4 +69,13 @@ class SqlErrorsTest {
     assertThat(mapped.getSQLState()).isEqualTo("HY000");
     assertThat(mapped.getMessage()).isEqualTo("root cause");
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"ORA-00942,42S02", "ORA-00904,42S22", "ORA-00933,42000",
+      "ORA-01013,HYT00", "ORA-01476,22000", "ORA-20003,HY000"})
+  void biPublisherOracleCodesGetPreciseStates(String code, String state) {
+    FusionException e = FusionException.builder(FusionException.Kind.BAD_REQUEST, code + ": something").fusionErrorCode(code)
+        .build();
+    assertThat(SqlErrors.map(e).getSQLState()).isEqualTo(state);
+  }
 }
