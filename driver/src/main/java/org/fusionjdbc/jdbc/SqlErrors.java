@@ -36,8 +36,11 @@ final class SqlErrors {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       String name = t.getClass().getName();
       String msg = String.valueOf(t.getMessage());
-      if (name.endsWith(".SqlParseException")) {
-        return new SQLSyntaxErrorException("SQL syntax error: " + firstLine(msg), SqlStates.SYNTAX, thrown);
+      if (t instanceof org.apache.calcite.sql.parser.SqlParseException parse) {
+        var pos = parse.getPos();
+        String where = pos == null || pos.getLineNum() <= 0 || msg.contains(" at line ") ? ""
+            : " (line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ")";
+        return new SQLSyntaxErrorException("SQL syntax error: " + firstLine(msg) + where, SqlStates.SYNTAX, thrown);
       }
       Matcher column = COLUMN_NOT_FOUND.matcher(msg);
       if (column.find()) {

@@ -55,7 +55,8 @@ final class ErrorMapper {
     };
     String what = switch (kind) {
       case BAD_REQUEST -> "Fusion rejected the request";
-      case AUTHENTICATION -> "Fusion did not accept the credentials; check the user, password, key or issuer";
+      case AUTHENTICATION -> "Fusion did not accept the credentials; check the user, password, key or issuer "
+          + "(with auth=bearer: the access token is expired or revoked, supply a new one)";
       case AUTHORIZATION -> "the user lacks the privilege for this resource";
       case NOT_FOUND -> "no such resource, child or item; check the name (case-sensitive) and REST version";
       case THROTTLED -> "Fusion throttled the request and the retry budget is spent; retry later or lower "

@@ -115,8 +115,6 @@ class BadInputIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: 'SELEC * FROM ...' fails with 42000 'SQL syntax error: Non-query expression"
-      + " encountered in illegal context', without the line and column docs/troubleshooting.md promises")
   void misspelledSelectNamesThePosition() throws SQLException {
     try (Connection c = pod.connect("basic")) {
       failsWith(c, "SELEC * FROM FSCM.\"invoices\"", "42000", "column 1");

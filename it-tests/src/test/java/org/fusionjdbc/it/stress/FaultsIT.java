@@ -134,6 +134,7 @@ class FaultsIT {
       assertThatThrownBy(() -> ids(c, "SELECT \"InvoiceId\" FROM FSCM.\"invoices\" WHERE \"InvoiceId\" < 0"))
           .isInstanceOfSatisfying(SQLException.class, e -> {
             assertThat(e.getSQLState()).as(e.toString()).isEqualTo("08S01");
+            assertThat((Object) e).isInstanceOf(java.sql.SQLTransientConnectionException.class);
             assertThat(e.getMessage()).contains("gave up after 3 attempts").contains("/invoices");
             assertThat((Object) e.getNextException()).as("chained exceptions").isNull();
           });

@@ -126,8 +126,6 @@ class TokenExpiryIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: with auth=bearer a 401 says 'check the user, password, key or issuer' (none of"
-      + " which a bearer connection has) instead of saying the access token was rejected or expired and must be replaced")
   void expiredBearerTokenMessageSaysToReplaceTheToken() throws SQLException {
     MutableClock clock = new MutableClock(Instant.now());
     try (StressPod bearerPod = StressPod.start(a -> a.clockSkew(Duration.ZERO).clock(clock), o -> o.rows(500))) {
