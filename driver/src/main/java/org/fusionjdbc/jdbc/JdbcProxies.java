@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.jdbc.FusionCalciteConnector;
 import org.apache.calcite.jdbc.JdbcTypes;
 import org.fusionjdbc.calcite.ActiveScans;
+import org.fusionjdbc.calcite.FusionAdapter;
 import org.fusionjdbc.client.FusionClient;
 
 /**
@@ -239,6 +240,11 @@ final class JdbcProxies {
         Object[] limitedArgs = args.clone();
         limitedArgs[0] = MaxRows.limit(sql, maxRows);
         result = call(method, limitedArgs);
+      } else if (name.startsWith("execute")) {
+        // A prepared statement was planned before setMaxRows: the adapter's scope limits its result scans instead.
+        try (FusionAdapter.MaxRowsScope scope = FusionAdapter.maxRows(maxRows)) {
+          result = call(method, args);
+        }
       } else {
         result = call(method, args);
         if (name.equals("setMaxRows") || name.equals("setLargeMaxRows")) {
@@ -246,7 +252,7 @@ final class JdbcProxies {
         }
       }
       if (result instanceof ResultSet rs) {
-        return wrap(ResultSet.class, new ResultSetHandler(rs, (Statement) proxy));
+        return wrap(ResultSet.class, new ResultSetHandler(rs, (Statement) proxy, maxRows));
       }
       return result;
     }
@@ -254,10 +260,14 @@ final class JdbcProxies {
 
   private static final class ResultSetHandler extends Handler {
     private final Statement statement;
+    /** Rows this result may still hand out; Calcite ignores a PreparedStatement's setMaxRows. 0 = no limit. */
+    private final long maxRows;
+    private long rowsRead;
 
-    ResultSetHandler(ResultSet target, Statement statement) {
+    ResultSetHandler(ResultSet target, Statement statement, long maxRows) {
       super(target);
       this.statement = statement;
+      this.maxRows = maxRows;
     }
 
     @Override
@@ -270,7 +280,13 @@ final class JdbcProxies {
       if (method.getName().equals("getStatement")) {
         return statement;
       }
+      if (method.getName().equals("next") && maxRows > 0 && rowsRead >= maxRows) {
+        return false;
+      }
       Object result = call(method, args);
+      if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
+        rowsRead++;
+      }
       return result instanceof ResultSetMetaData md ? metaData(md) : result;
     }
   }
@@ -320,7 +336,7 @@ final class JdbcProxies {
       }
       Object result = call(method, args);
       if (result instanceof ResultSet rs) {
-        return wrap(ResultSet.class, new ResultSetHandler(rs, rs.getStatement()));
+        return wrap(ResultSet.class, new ResultSetHandler(rs, rs.getStatement(), 0));
       }
       return result;
     }

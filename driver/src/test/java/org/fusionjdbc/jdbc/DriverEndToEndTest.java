@@ -240,6 +240,35 @@ class DriverEndToEndTest {
   }
 
   @Test
+  void setMaxRowsOnAPreparedStatementCapsTheRowsAndAPlainScanIsOneSmallRequest() throws SQLException {
+    try (Connection c = connect(pod.jwt());
+        java.sql.PreparedStatement filtered = c.prepareStatement(
+            "select * from fscm.\"invoices\" where \"InvoiceAmount\" > ?");
+        java.sql.PreparedStatement plain = c.prepareStatement("select * from fscm.\"invoices\"")) {
+      plain.setMaxRows(150);
+      pod.emulator.journal().clear();
+      assertThat(count(plain)).isEqualTo(150);
+      var scans = pod.emulator.journal().filter(e -> e.path().endsWith("/invoices"));
+      assertThat(scans).hasSize(1);
+      assertThat(scans.get(0).param("limit")).isEqualTo("150");
+      // a residual filter in Calcite keeps the limit out of the request, but the result still stops at 150
+      filtered.setMaxRows(150);
+      filtered.setBigDecimal(1, java.math.BigDecimal.ZERO);
+      assertThat(count(filtered)).isEqualTo(150);
+    }
+  }
+
+  private static int count(java.sql.PreparedStatement ps) throws SQLException {
+    int n = 0;
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
   void metadataListsSchemasTablesColumnsAndKeysWithoutCalcitesInternals() throws SQLException {
     try (Connection c = connect(pod.jwt())) {
       DatabaseMetaData md = c.getMetaData();
