@@ -29,28 +29,7 @@ final class CapturedOutput {
 
   private CapturedOutput() {
     PrintStream original = System.err;
-    OutputStream tee = new OutputStream() {
-      @Override
-      public void write(int b) {
-        original.write(b);
-        synchronized (stderr) {
-          stderr.write(b);
-        }
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        original.write(b, off, len);
-        synchronized (stderr) {
-          stderr.write(b, off, len);
-        }
-      }
-
-      @Override
-      public void flush() {
-        original.flush();
-      }
-    };
+    OutputStream tee = ScanTexts.tee(original, stderr);
     System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
     Handler capture = new Handler() {
       private final SimpleFormatter formatter = new SimpleFormatter();

@@ -2,8 +2,6 @@ package org.fusionjdbc.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -61,9 +59,9 @@ class SecretScanIT {
     badSecret.setProperty("clientSecret", WRONG_CLIENT_SECRET);
     exercise(badSecret, level);
     // secrets in the URL (tools log URLs): messages must mask them
-    record(() -> DriverManager.getConnection(pod.url(level + "&auth=basic&user=X&password=" + WRONG_PASSWORD
+    ScanTexts.record(texts, () -> DriverManager.getConnection(pod.url(level + "&auth=basic&user=X&password=" + WRONG_PASSWORD
         + "&pageSize=0")));
-    record(() -> DriverManager.getConnection(pod.url(level + "&auth=bearer&accessToken=" + pod.bearerToken
+    ScanTexts.record(texts, () -> DriverManager.getConnection(pod.url(level + "&auth=bearer&accessToken=" + pod.bearerToken
         + "&nosuchkey=1")));
     for (String mode : List.of("jwt", "oauth", "basic", "bearer")) {
       texts.add(FusionUrl.parse(pod.url(level), pod.props(mode)).toString());
@@ -121,38 +119,14 @@ class SecretScanIT {
           rs.getString("COLUMN_NAME");
         }
       }
-      record(() -> st.executeQuery("SELECT \"Bogus\" FROM FSCM.\"invoices\""));
-      record(() -> st.executeQuery("SELECT * FROM FSCM.\"noSuchResource\""));
-      record(() -> st.executeUpdate("DELETE FROM FSCM.\"invoices\""));
+      ScanTexts.record(texts, () -> st.executeQuery("SELECT \"Bogus\" FROM FSCM.\"invoices\""));
+      ScanTexts.record(texts, () -> st.executeQuery("SELECT * FROM FSCM.\"noSuchResource\""));
+      ScanTexts.record(texts, () -> st.executeUpdate("DELETE FROM FSCM.\"invoices\""));
     } catch (SQLException e) {
-      texts.add(describe(e));
+      texts.add(ScanTexts.describe(e));
     }
   }
 
-  private interface SqlCall {
-    Object call() throws SQLException;
-  }
-
-  private void record(SqlCall call) {
-    try {
-      Object result = call.call();
-      if (result instanceof AutoCloseable closeable) {
-        closeable.close();
-      }
-    } catch (Exception e) {
-      texts.add(describe(e));
-    }
-  }
-
-  /** toString, message and stack trace of the exception and all its causes, as a tool's error dialog shows them. */
-  private static String describe(Throwable e) {
-    StringWriter out = new StringWriter();
-    e.printStackTrace(new PrintWriter(out));
-    if (e instanceof SQLException sql && sql.getNextException() != null) {
-      sql.getNextException().printStackTrace(new PrintWriter(out));
-    }
-    return out.toString();
-  }
 
   private static String context(String all, Matcher m) {
     int from = Math.max(0, m.start() - 120);

@@ -3,10 +3,7 @@ package org.fusionjdbc.it.stress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,6 +25,7 @@ import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
+import org.fusionjdbc.it.ScanTexts;
 import org.fusionjdbc.emulator.faults.Fault;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -79,8 +77,8 @@ class SecretsIT {
     PrintStream err = System.err;
     PrintStream out = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(tee(err, printed), true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(tee(out, printed), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(ScanTexts.tee(err, printed), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(ScanTexts.tee(out, printed), true, StandardCharsets.UTF_8));
     List<String> secrets = new ArrayList<>();
     try (StressPod pod = StressPod.start(a -> a.accessTokenLifetime(Duration.ofSeconds(2)).clockSkew(Duration.ZERO),
         o -> o.rows(3_000).latencyMs(40))) {
@@ -107,9 +105,9 @@ class SecretsIT {
       Properties badSecret = pod.props("oauth");
       badSecret.setProperty("clientSecret", WRONG_CLIENT_SECRET);
       exercise(pod, badSecret, trace);
-      record(() -> DriverManager.getConnection(pod.url(trace + "&auth=basic&user=X&password=" + WRONG_PASSWORD
+      ScanTexts.record(texts, () -> DriverManager.getConnection(pod.url(trace + "&auth=basic&user=X&password=" + WRONG_PASSWORD
           + "&pageSize=0")));
-      record(() -> DriverManager.getConnection(pod.url(trace + "&auth=bearer&accessToken="
+      ScanTexts.record(texts, () -> DriverManager.getConnection(pod.url(trace + "&auth=bearer&accessToken="
           + bearer.getProperty("accessToken") + "&nosuch=1")));
     } finally {
       try (StressPod quiet = StressPod.start(o -> o.rows(10));
@@ -169,12 +167,12 @@ class SecretsIT {
         pod.emulator.faults().failNext(Fault.UNAVAILABLE_503, 1).failNext(Fault.DROP_MID_BODY, 1);
         StressPod.count(c, "SELECT \"InvoiceId\" FROM FSCM.\"invoices\" WHERE \"InvoiceCurrency\" = 'USD'");
         pod.emulator.faults().failNext(Fault.ERROR_500, 10);
-        record(() -> st.executeQuery("SELECT \"InvoiceId\" FROM FSCM.\"invoices\" WHERE \"InvoiceId\" < 5"));
+        ScanTexts.record(texts, () -> st.executeQuery("SELECT \"InvoiceId\" FROM FSCM.\"invoices\" WHERE \"InvoiceId\" < 5"));
         pod.emulator.faults().reset();
-        record(() -> st.executeQuery("SELECT \"Bogus\" FROM FSCM.\"invoices\""));
-        record(() -> st.executeQuery("SELECT * FROM FSCM.\"noSuchResource\""));
-        record(() -> st.executeUpdate("DELETE FROM FSCM.\"invoices\""));
-        record(() -> st.executeQuery("SELEC 1"));
+        ScanTexts.record(texts, () -> st.executeQuery("SELECT \"Bogus\" FROM FSCM.\"invoices\""));
+        ScanTexts.record(texts, () -> st.executeQuery("SELECT * FROM FSCM.\"noSuchResource\""));
+        ScanTexts.record(texts, () -> st.executeUpdate("DELETE FROM FSCM.\"invoices\""));
+        ScanTexts.record(texts, () -> st.executeQuery("SELEC 1"));
       }
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT \"InvoiceId\" FROM FSCM.\"invoices\" WHERE \"InvoiceNumber\" = ?")) {
@@ -187,59 +185,13 @@ class SecretsIT {
         }
       }
     } catch (SQLException e) {
-      texts.add(describe(e));
+      texts.add(ScanTexts.describe(e));
     } finally {
       pod.emulator.faults().reset();
     }
   }
 
-  private interface SqlCall {
-    Object call() throws SQLException;
-  }
-
-  private void record(SqlCall call) {
-    try {
-      Object result = call.call();
-      if (result instanceof AutoCloseable closeable) {
-        closeable.close();
-      }
-    } catch (Exception e) {
-      texts.add(describe(e));
-    }
-  }
-
-  private static String describe(Throwable e) {
-    StringWriter out = new StringWriter();
-    e.printStackTrace(new PrintWriter(out));
-    return out + "\n" + e;
-  }
-
   private static String b64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static OutputStream tee(PrintStream original, ByteArrayOutputStream copy) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) {
-        original.write(b);
-        synchronized (copy) {
-          copy.write(b);
-        }
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        original.write(b, off, len);
-        synchronized (copy) {
-          copy.write(b, off, len);
-        }
-      }
-
-      @Override
-      public void flush() {
-        original.flush();
-      }
-    };
   }
 }
