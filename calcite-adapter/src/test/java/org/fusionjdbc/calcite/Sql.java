@@ -1,7 +1,6 @@
 package org.fusionjdbc.calcite;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -24,7 +23,8 @@ final class Sql {
     p.setProperty("lex", "MYSQL_ANSI");
     p.setProperty("conformance", "LENIENT");
     p.setProperty("timeZone", "UTC");
-    Connection c = DriverManager.getConnection("jdbc:calcite:", p);
+    Connection c = new org.apache.calcite.jdbc.Driver().withPrepareFactory(FusionPrepare::new)
+        .connect("jdbc:calcite:", p);
     CalciteConnection cc = c.unwrap(CalciteConnection.class);
     FusionAdapter.register(cc.getRootSchema(), client,
         new AdapterOptions(pushdown, List.of("FSCM", "HCM"), Optional.empty(), java.time.ZoneId.of("UTC")));

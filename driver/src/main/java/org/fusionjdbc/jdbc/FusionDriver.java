@@ -16,6 +16,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.FusionCalciteConnector;
 import org.apache.calcite.jdbc.FusionCalciteMeta;
 import org.fusionjdbc.calcite.FusionAdapter;
+import org.fusionjdbc.calcite.FusionPrepare;
 import org.fusionjdbc.client.FusionClient;
 
 /**
@@ -33,7 +34,7 @@ public class FusionDriver extends org.apache.calcite.jdbc.Driver {
   }
 
   public FusionDriver() {
-    super();
+    super(FusionPrepare::new); // Calcite's preparation with the adapter's corrections (SQL's LIKE)
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fusionjdbc.calcite.like.LikePatternException;
 import org.fusionjdbc.client.error.FusionException;
 
 /**
@@ -28,6 +29,10 @@ final class SqlErrors {
   static SQLException map(Throwable thrown) {
     if (thrown instanceof SQLException sql && isOurs(sql)) {
       return sql;
+    }
+    Optional<LikePatternException> like = find(thrown, LikePatternException.class);
+    if (like.isPresent()) {
+      return new SQLDataException(like.get().getMessage(), like.get().sqlState(), thrown);
     }
     Optional<FusionException> fusion = find(thrown, FusionException.class);
     if (fusion.isPresent()) {

@@ -3,7 +3,6 @@ package org.fusionjdbc.calcite.bip;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -62,7 +61,8 @@ final class BipPod implements AutoCloseable {
     p.setProperty("lex", "MYSQL_ANSI");
     p.setProperty("conformance", "LENIENT");
     p.setProperty("timeZone", "UTC");
-    Connection c = DriverManager.getConnection("jdbc:calcite:", p);
+    Connection c = new org.apache.calcite.jdbc.Driver().withPrepareFactory(org.fusionjdbc.calcite.FusionPrepare::new)
+        .connect("jdbc:calcite:", p);
     FusionAdapter.register(c.unwrap(CalciteConnection.class).getRootSchema(), client,
         new AdapterOptions(true, List.of("FSCM", "HCM"), Optional.empty(), java.time.ZoneId.of("UTC")).withBip(bip));
     return c;

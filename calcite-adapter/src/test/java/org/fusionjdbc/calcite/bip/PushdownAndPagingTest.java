@@ -168,6 +168,17 @@ class PushdownAndPagingTest {
     }
   }
 
+  /** LIKE with '_' is the driver's own over REST, but Oracle's LIKE already means the same: it is still pushed. */
+  @Test
+  void likeWithUnderscoreIsPushedToOracle() throws Exception {
+    pod.clearJournal();
+    List<List<String>> rows = BipPod.rows(db, "select invoice_num from fusion_db.ap_invoices_all "
+        + "where invoice_num like 'AP-1000_%' order by invoice_num");
+    assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get(0)).matches("AP-1000.+"));
+    assertThat(pod.journal()).hasSize(1);
+    assertThat(pod.journal().get(0)).contains("LIKE 'AP-1000_%'");
+  }
+
   @Test
   void preparedStatementTimestampReachesOracleAsATimestamp() throws Exception {
     String expected = BipPod.rows(db, "select count(*) from fusion_db.ap_invoices_all where invoice_date >= "

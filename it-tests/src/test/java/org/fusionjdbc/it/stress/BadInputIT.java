@@ -115,6 +115,16 @@ class BadInputIT {
   }
 
   @Test
+  void badLikeEscapesAre22019And22025() throws SQLException {
+    try (Connection c = pod.connect("basic")) {
+      failsWith(c, "SELECT * FROM FSCM.\"invoices\" WHERE \"Description\" LIKE 'a' ESCAPE '!!'", "22019",
+          "exactly one character");
+      failsWith(c, "SELECT * FROM FSCM.\"invoices\" WHERE \"Description\" LIKE 'a!b%' ESCAPE '!'", "22025",
+          "escape sequence");
+    }
+  }
+
+  @Test
   void misspelledSelectNamesThePosition() throws SQLException {
     try (Connection c = pod.connect("basic")) {
       failsWith(c, "SELEC * FROM FSCM.\"invoices\"", "42000", "column 1");

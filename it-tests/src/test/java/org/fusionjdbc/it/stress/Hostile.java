@@ -40,17 +40,9 @@ final class Hostile {
     return sb.toString();
   }
 
-  /**
-   * A string fit for a row value: no NUL (a database or JSON layer may reject it) and no line break (the bundled
-   * Calcite's LIKE '_' does not match one, a bug kept as a disabled test in InjectionIT); literals still carry both.
-   */
+  /** A string fit for a row value: no NUL (a database or JSON layer may reject it); literals still carry it. */
   String value() {
-    return string().replace("\u0000", "").replace("\n", " ");
-  }
-
-  /** A LIKE pattern never holds NUL: the bundled Calcite takes it as an escape character (disabled test). */
-  static String noNul(String pattern) {
-    return pattern.replace("\u0000", "");
+    return string().replace("\u0000", "");
   }
 
   BigDecimal decimal() {
