@@ -24,6 +24,7 @@ import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
+import org.fusionjdbc.calcite.like.LikeMatcher;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.query.QDialect;
 import org.fusionjdbc.client.query.QExpr;
@@ -167,8 +168,8 @@ final class FilterTranslator {
 
   private QExpr like(RexCall call) {
     if (!(call.getOperator() instanceof SqlLikeOperator op) || op.isNegated() || !op.isCaseSensitive()
-        || !"LIKE".equals(op.getName()) || call.getOperands().size() != 2) {
-      return null; // ESCAPE, ILIKE, SIMILAR: no exact equivalent
+        || !"LIKE".equals(op.getName()) || call.getOperands().size() > 3) {
+      return null; // ILIKE, SIMILAR: no exact equivalent
     }
     FusionColumn c = column(call.getOperands().get(0));
     if (c == null || c.attribute().type() != AttributeType.STRING) {
@@ -179,6 +180,16 @@ final class FilterTranslator {
       return null;
     }
     String p = s.value();
+    if (call.getOperands().size() == 3) {
+      // q has no ESCAPE: only a pattern that means the same without it is sent
+      if (!(call.getOperands().get(2) instanceof RexLiteral escape) || escape.isNull()) {
+        return null;
+      }
+      p = LikeMatcher.withoutEscape(p, escape.getValueAs(String.class)).orElse(null);
+      if (p == null) {
+        return null;
+      }
+    }
     // '_' has no q equivalent; a backslash might be read as an escape by Fusion.
     if (p.indexOf('_') >= 0 || p.indexOf('\\') >= 0) {
       return null;

@@ -94,7 +94,10 @@ class FilterTranslatorTest {
     assertThat(q(call(SqlStdOperatorTable.LIKE, ref(0), str("a*b")))).isEmpty();
     assertThat(q(call(SqlStdOperatorTable.LIKE, ref(0), str("O'%")))).isEmpty();
     assertThat(q(call(SqlStdOperatorTable.NOT, call(SqlStdOperatorTable.LIKE, ref(0), str("A%"))))).isEmpty();
-    assertThat(q(call(SqlStdOperatorTable.LIKE, ref(0), str("A%"), str("!")))).isEmpty();
+    assertThat(q(call(SqlStdOperatorTable.LIKE, ref(0), str("A%"), str("!")))).as("ESCAPE unused").hasValue("Name LIKE 'A%'");
+    assertThat(q(call(SqlStdOperatorTable.LIKE, ref(0), str("A!!%"), str("!")))).hasValue("Name LIKE 'A!%'");
+    assertThat(q(call(SqlStdOperatorTable.LIKE, ref(0), str("A!%"), str("!")))).as("a literal %").isEmpty();
+    assertThat(q(call(SqlStdOperatorTable.LIKE, ref(0), str("A\\%"), str("\\")))).isEmpty();
   }
 
   @Test

@@ -111,6 +111,14 @@ class LikeSqlTest {
     try (Connection c = Sql.connect(client, true)) {
       assertThat(Sql.rows(c, "select \"NoteId\" from fscm.notes where \"Text\" like 'line%'")).hasSize(3);
       assertThat(client.journal.get(0).spec().filter().orElseThrow().toString()).isEqualTo("Text LIKE 'line%'");
+      client.journal.clear();
+      assertThat(Sql.rows(c, "select \"NoteId\" from fscm.notes where \"Text\" like 'line%' escape '\\'"))
+          .as("Spark's prefix filter carries an ESCAPE clause it does not use").hasSize(3);
+      assertThat(client.journal.get(0).spec().filter().orElseThrow().toString()).isEqualTo("Text LIKE 'line%'");
+      client.journal.clear();
+      assertThat(Sql.rows(c, "select \"NoteId\" from fscm.notes where \"Text\" like 'line\\_%' escape '\\'"))
+          .containsExactly(List.of("3"));
+      assertThat(client.journal.get(0).spec().filter()).as("a literal _ cannot be said in q").isEmpty();
       String plan = Sql.explain(c, "select \"NoteId\" from fscm.notes where \"Text\" like 'line_break'");
       assertThat(plan).contains("FUSION_LIKE(").doesNotContainPattern("[^_]LIKE\\(");
     }

@@ -40,6 +40,34 @@ public final class LikeMatcher {
     return !like(value, pattern, escape);
   }
 
+  /**
+   * The same pattern without its ESCAPE clause, when one exists: escape sequences that only stand for the escape
+   * character itself are undone; a literal {@code %} or {@code _} has no escape-free spelling, and a malformed
+   * pattern has none either (evaluating it reports the error). Lets {@code LIKE 'abc%' ESCAPE '\'}, as Spark writes
+   * a prefix filter, be sent where escapes cannot be.
+   */
+  public static java.util.Optional<String> withoutEscape(String pattern, String escape) {
+    if (escape.codePointCount(0, escape.length()) != 1) {
+      return java.util.Optional.empty();
+    }
+    int escapeChar = escape.codePointAt(0);
+    if (escapeChar == '%' || escapeChar == '_') {
+      return java.util.Optional.empty();
+    }
+    StringBuilder plain = new StringBuilder(pattern.length());
+    int[] cps = pattern.codePoints().toArray();
+    for (int i = 0; i < cps.length; i++) {
+      if (cps[i] == escapeChar) {
+        if (i + 1 == cps.length || cps[i + 1] != escapeChar) {
+          return java.util.Optional.empty(); // a literal % or _, or malformed
+        }
+        i++;
+      }
+      plain.appendCodePoint(cps[i]);
+    }
+    return java.util.Optional.of(plain.toString());
+  }
+
   private record Compiled(String pattern, String escape, int[] tokens) {
   }
 

@@ -65,6 +65,19 @@ class LikeMatcherTest {
     assertThatThrownBy(() -> LikeMatcher.like("a", "a!", "!")).hasMessageContaining("ends with the escape");
   }
 
+  @Test
+  void aPatternWithoutLiteralWildcardsLosesItsEscapeClause() {
+    assertThat(LikeMatcher.withoutEscape("abc%", "\\")).hasValue("abc%");
+    assertThat(LikeMatcher.withoutEscape("a!!b%", "!")).hasValue("a!b%");
+    assertThat(LikeMatcher.withoutEscape("a\\\\b", "\\")).hasValue("a\\b");
+    assertThat(LikeMatcher.withoutEscape("100!%", "!")).as("a literal %% has no plain spelling").isEmpty();
+    assertThat(LikeMatcher.withoutEscape("a!_b", "!")).isEmpty();
+    assertThat(LikeMatcher.withoutEscape("a!b", "!")).as("malformed: left to evaluation").isEmpty();
+    assertThat(LikeMatcher.withoutEscape("a!", "!")).isEmpty();
+    assertThat(LikeMatcher.withoutEscape("a", "!!")).isEmpty();
+    assertThat(LikeMatcher.withoutEscape("a%", "%")).isEmpty();
+  }
+
   /** Differential: random values and patterns over a hostile alphabet against a DOTALL regex built per code point. */
   @Test
   void agreesWithAReferenceOnRandomInputs() {
