@@ -116,6 +116,31 @@ class ReadOptionsTest {
     assertThat(SparkPod.rowsFetched(scans)).isEqualTo(pushed.size());
   }
 
+  /** Spark writes startsWith/endsWith/contains as LIKE with ESCAPE '\\'; the driver sends them when q can say them. */
+  @Test
+  void stringPrefixSuffixAndContainsFiltersArePushedAsLike() {
+    java.util.Map<org.apache.spark.sql.Column, String> filters = new java.util.LinkedHashMap<>();
+    filters.put(org.apache.spark.sql.functions.col("Supplier").startsWith("M"), "Supplier LIKE 'M%'");
+    filters.put(org.apache.spark.sql.functions.col("Supplier").endsWith("12"), "Supplier LIKE '%12'");
+    filters.put(org.apache.spark.sql.functions.col("Supplier").contains("GmbH"), "Supplier LIKE '%GmbH%'");
+    filters.put(org.apache.spark.sql.functions.col("Supplier").startsWith("M_"), null); // a literal _: kept in the driver
+    filters.forEach((filter, q) -> {
+      List<String> expected = SparkRows.render(pod.jdbc().option("dbtable", TABLE)
+          .option("pushDownPredicate", "false").load().filter(filter).collectAsList());
+      pod.emulator.journal().clear();
+      List<Row> pushed = pod.jdbc().option("dbtable", TABLE).load().filter(filter).collectAsList();
+      assertThat(SparkRows.render(pushed)).as(filter.toString()).containsExactlyInAnyOrderElementsOf(expected);
+      List<JournalEntry> scans = pod.scans("invoices");
+      if (q != null) {
+        assertThat(pushed).as(filter.toString()).isNotEmpty();
+        assertThat(scans).allSatisfy(e -> assertThat(e.param("q")).as(filter.toString()).contains(q));
+        assertThat(SparkPod.rowsFetched(scans)).isEqualTo(pushed.size());
+      } else {
+        assertThat(scans).noneSatisfy(e -> assertThat(String.valueOf(e.param("q"))).contains("LIKE"));
+      }
+    });
+  }
+
   @Test
   void withoutPredicatePushdownSparkReadsEveryRowAndSendsNoFilter() {
     pod.emulator.journal().clear();
