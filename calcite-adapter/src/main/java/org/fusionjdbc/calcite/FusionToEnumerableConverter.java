@@ -41,9 +41,15 @@ public final class FusionToEnumerableConverter extends ConverterImpl implements 
     return new FusionToEnumerableConverter(getCluster(), traitSet, sole(inputs));
   }
 
+  /**
+   * What crosses the wire: every row the request returns, the wider the dearer. Costed at least at the full row
+   * count (Calcite's in-memory operators above cost about as much per row), so a plan that filters remotely is
+   * strictly cheaper even when Calcite must still check part of the condition (at a tenth, pushing part of a filter
+   * tied with pushing none of it), and the width term makes a narrower {@code fields} worth its FusionProject.
+   */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return super.computeSelfCost(planner, mq).multiplyBy(0.1);
+    return super.computeSelfCost(planner, mq).multiplyBy(1 + 0.1 * getRowType().getFieldCount());
   }
 
   /** The query this tree sends (bound parameters still open). */
