@@ -178,6 +178,30 @@ class SortedKeysetScanTest {
     }
   }
 
+  @ParameterizedTest(name = "desc={0}")
+  @CsvSource({"false", "true"})
+  void childrenOfParentsInANonKeyOrderComeInThatOrder(boolean desc) {
+    QuerySpec parents = QuerySpec.builder(INVOICES).fields(List.of("InvoiceId"))
+        .orderBy(List.of(desc ? SortKey.desc("AmountPaid") : SortKey.asc("AmountPaid"))).build();
+    List<List<Object>> expected = new ArrayList<>();
+    for (long id : expected(strict, "AmountPaid", desc, r -> true)) {
+      for (Map<String, Object> line : strict.data().children("invoices", id, "invoiceLines")) {
+        expected.add(List.of(id, line.get("LineNumber")));
+      }
+    }
+    try (FusionClient c = client(strict, b -> b.pageSize(9).firstPageSize(9).parallelism(1));
+        RowStream s = c.scanChildren(parents, "invoiceLines", List.of("LineNumber"))) {
+      List<List<Object>> got = new ArrayList<>();
+      while (s.next()) {
+        got.add(List.of(s.row()));
+      }
+      assertThat(got).isEqualTo(expected);
+    }
+    assertThat(strict.journal().filter(e -> e.path().endsWith("/invoices")))
+        .allSatisfy(e -> assertThat(e.param("offset")).isEqualTo("0"))
+        .anySatisfy(e -> assertThat(e.param("q")).startsWith("AmountPaid " + (desc ? "<" : ">")));
+  }
+
   private static QuerySpec spec(String attribute, boolean desc, QExpr filter) {
     return QuerySpec.builder(INVOICES).fields(List.of("InvoiceId", "InvoiceAmount")).filter(filter)
         .orderBy(List.of(desc ? SortKey.desc(attribute) : SortKey.asc(attribute))).build();
