@@ -116,6 +116,42 @@ class PageCursorTest {
   }
 
   @Test
+  void nullsStartingInsideAnUnanchoredPageContinueAsTheNullRegion() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    assertThat(c.advance(rows(true, 1L, "a", 2L, null))).hasSize(2);
+    assertThat(params(c)).containsEntry("q", "Id > 2").containsEntry("orderBy", "Name:desc,Id:asc")
+        .containsEntry("offset", "0");
+    assertThat(c.advance(rows(true, 4L, null, 1L, "a"))).extracting(r -> r[0]).containsExactly(4L);
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void descendingWithNoExpressibleValueCountsTheNonNullRowsFromTheirStart() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.desc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    assertThat(c.advance(rows(true, 5L, null, 6L, "x'"))).hasSize(2);
+    assertThat(params(c)).containsEntry("q", "Name <= 'a' or Name > 'a'").containsEntry("offset", "1");
+    c.advance(rows(true, 7L, "w", 8L, "v'"));
+    assertThat(params(c)).containsEntry("q", "Name < 'w' or (Name = 'w' and Id > 7)").containsEntry("offset", "1");
+  }
+
+  @Test
+  void aNullAfterACompositeAnchorIsAProtocolErrorNotASilentSkip() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    c.advance(rows(true, 1L, "a", 2L, "b"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.advance(rows(true, 3L, "c", 4L, null)))
+        .isInstanceOf(org.fusionjdbc.client.error.FusionException.class).hasMessageContaining("Name is null");
+  }
+
+  @Test
   void onlyExactLiteralTypesAndNoOffsetGetCompositeKeyset() {
     QuerySpec.Builder b = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
         .orderBy(List.of(SortKey.asc("Name")));
