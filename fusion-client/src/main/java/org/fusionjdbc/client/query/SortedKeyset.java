@@ -15,12 +15,12 @@ import org.fusionjdbc.client.describe.AttributeType;
  * @param sortPosition position of the sort attribute in the scan's wire layout
  * @param keyPosition  position of the key in the layout
  */
-record SortedKeyset(SortKey sort, AttributeType sortType, SortKey key, AttributeType keyType, int sortPosition,
+public record SortedKeyset(SortKey sort, AttributeType sortType, SortKey key, AttributeType keyType, int sortPosition,
     int keyPosition) {
 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  SortedKeyset {
+  public SortedKeyset {
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(key, "key");
     if (!qualifies(sortType) || !qualifies(keyType)) {
