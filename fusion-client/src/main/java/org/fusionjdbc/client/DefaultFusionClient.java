@@ -83,7 +83,7 @@ final class DefaultFusionClient implements FusionClient {
   public RowStream scan(QuerySpec spec) {
     spec.filter().ifPresent(f -> f.render(config.dialect())); // an inexpressible filter fails here, not mid-scan
     ResourceDescription d = target(spec.resource());
-    ScanPlan plan = ScanPlan.of(spec, d.keyAttributes(), d.singleQueryableKey(), config.dialect());
+    ScanPlan plan = ScanPlan.of(spec, d, config.dialect());
     String path = path(spec.resource());
     return SlicedRowStream.of(transport, path, plan, d.singleQueryableKey(), background)
         .orElseGet(() -> new PagedRowStream(transport, path, plan, background));
@@ -96,7 +96,7 @@ final class DefaultFusionClient implements FusionClient {
     }
     ResourceDescription parent = target(parentSpec.resource());
     target(parentSpec.resource().child("0", child)); // fails early with NOT_FOUND for an unknown child
-    ScanPlan plan = ScanPlan.of(parentSpec, parent.keyAttributes(), parent.singleQueryableKey(), config.dialect());
+    ScanPlan plan = ScanPlan.of(parentSpec, parent, config.dialect());
     return ChildRowStream.open(transport, path(parentSpec.resource()), plan, child, childFields, background,
         id -> scan(QuerySpec.builder(parentSpec.resource().child(id, child)).fields(childFields).build()));
   }

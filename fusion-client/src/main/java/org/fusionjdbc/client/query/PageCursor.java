@@ -10,7 +10,8 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
 /**
  * Where the next page starts. Keyset mode keeps an anchor (the last key that renders exactly in q) and the
  * rows seen since it, so deep offsets never happen; a key value q cannot express (a quote without quote
- * doubling) just extends the offset from the previous anchor. Offset mode has no anchor. Also the guards:
+ * doubling) just extends the offset from the previous anchor. A scan ordered by another attribute then the key
+ * hands this to {@link SortedContinuation}. Offset mode has no anchor. Also the guards:
  * exact limit, empty page with hasMore, a page repeated by the server.
  */
 final class PageCursor {
@@ -24,6 +25,7 @@ final class PageCursor {
   private boolean done;
   private List<Object> lastKey;
   private long requestedLimit;
+  private final SortedContinuation sorted;
 
   PageCursor(ScanPlan plan, int firstPageSize, int pageSize) {
     this.plan = plan;
@@ -32,6 +34,7 @@ final class PageCursor {
     this.remaining = plan.spec().limit().orElse(Long.MAX_VALUE);
     this.skip = plan.spec().offset();
     this.done = remaining == 0;
+    this.sorted = plan.sorted().map(s -> new SortedContinuation(s, plan.dialect())).orElse(null);
   }
 
   boolean done() {
@@ -48,16 +51,17 @@ final class PageCursor {
     requestedLimit = remaining <= pageSize ? remaining : first ? firstPageSize : pageSize;
     List<Param> params = new ArrayList<>();
     Optional<QExpr> q = plan.spec().filter();
+    QExpr anchor = sorted != null ? sorted.anchor() : this.anchor;
     if (anchor != null) {
       q = Optional.of(q.map(f -> QExpr.and(List.of(f, anchor))).orElse(anchor));
     }
     q.ifPresent(e -> params.add(new Param("q", e.render(plan.dialect()))));
     params.add(new Param("fields", plan.fieldsParam()));
     if (!plan.orderBy().isEmpty()) {
-      params.add(new Param("orderBy", plan.orderByParam()));
+      params.add(new Param("orderBy", sorted != null ? sorted.orderByParam() : plan.orderByParam()));
     }
     params.add(new Param("limit", Long.toString(requestedLimit)));
-    params.add(new Param("offset", Long.toString(skip)));
+    params.add(new Param("offset", Long.toString(sorted != null ? sorted.skip() : skip)));
     params.add(new Param("onlyData", "true"));
     return params;
   }
@@ -65,23 +69,33 @@ final class PageCursor {
   /** Accounts for a page; returns the rows to emit (trimmed to the limit). Sets {@link #done()}. */
   List<Object[]> advance(Page page) {
     first = false;
+    boolean more = page.hasMore() != null ? page.hasMore() : page.rows().size() >= requestedLimit;
     List<Object[]> rows = page.rows();
+    boolean end = !more;
+    boolean restart = false;
+    if (sorted != null) {
+      SortedContinuation.Step step = sorted.advance(rows, more);
+      rows = step.rows();
+      end = step.end();
+      restart = step.restart();
+    }
     if (rows.size() > remaining) {
       rows = rows.subList(0, (int) remaining);
     }
     if (remaining != Long.MAX_VALUE) {
       remaining -= rows.size();
     }
-    boolean more = page.hasMore() != null ? page.hasMore() : page.rows().size() >= requestedLimit;
-    if (remaining == 0 || !more) {
+    if (remaining == 0 || end) {
       done = true;
       return rows;
     }
-    if (page.rows().isEmpty()) {
+    if (page.rows().isEmpty() && more) {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion sent an empty page with hasMore=true; "
           + "stopping rather than asking for the same page forever");
     }
-    if (!plan.keyPositions().isEmpty()) {
+    if (restart) {
+      lastKey = null; // the next request reads another region, whose page may well end on the same row
+    } else if (!plan.keyPositions().isEmpty()) {
       List<Object> key = plan.key(page.rows().get(page.rows().size() - 1));
       if (key.equals(lastKey)) {
         throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion sent the same page twice (last key "
@@ -89,7 +103,9 @@ final class PageCursor {
       }
       lastKey = key;
     }
-    moveAnchor(page.rows());
+    if (sorted == null) {
+      moveAnchor(page.rows());
+    }
     return rows;
   }
 

@@ -6,14 +6,16 @@ import java.util.Objects;
 import java.util.Optional;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
+import org.fusionjdbc.client.describe.ResourceDescription;
 
 /**
  * How a {@link QuerySpec} is paged: the row layout on the wire (spec fields, then key attributes the spec
  * lacks), the orderBy with the key as tie-breaker, and whether keyset continuation applies (contract
- * decision 5: one queryable key attribute, and the order is by that key alone).
+ * decision 5: one queryable key attribute, and the order is by that key alone), or composite keyset continuation
+ * ({@link #sorted()}: the order is one other attribute with the key as tie-breaker).
  */
 public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderBy, List<Integer> keyPositions,
-    Optional<SortKey> keyset, QDialect dialect) {
+    Optional<SortKey> keyset, QDialect dialect, Optional<SortedKeyset> sorted) {
 
   public ScanPlan {
     Objects.requireNonNull(spec, "spec");
@@ -22,6 +24,40 @@ public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderB
     keyPositions = List.copyOf(keyPositions);
     Objects.requireNonNull(keyset, "keyset");
     Objects.requireNonNull(dialect, "dialect");
+    Objects.requireNonNull(sorted, "sorted");
+  }
+
+  /** A plan without composite keyset continuation. */
+  public ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderBy, List<Integer> keyPositions,
+      Optional<SortKey> keyset, QDialect dialect) {
+    this(spec, layout, orderBy, keyPositions, keyset, dialect, Optional.empty());
+  }
+
+  /**
+   * The plan for a resource as describe reports it: like {@link #of(QuerySpec, List, Optional, QDialect)}, and a
+   * scan ordered by exactly one other queryable attribute of an exact-literal type, then the key, with no offset,
+   * gets composite keyset continuation (stable under concurrent changes, no deep offsets).
+   */
+  public static ScanPlan of(QuerySpec spec, ResourceDescription resource, QDialect dialect) {
+    ScanPlan p = of(spec, resource.keyAttributes(), resource.singleQueryableKey(), dialect);
+    Optional<AttributeDescription> key = resource.singleQueryableKey();
+    if (key.isEmpty() || p.orderBy.size() != 2 || spec.offset() != 0
+        || !p.orderBy.get(1).attribute().equals(key.get().name())) {
+      return p;
+    }
+    SortKey sort = p.orderBy.get(0);
+    Optional<AttributeDescription> a = resource.attribute(sort.attribute())
+        .filter(d -> d.queryable() && SortedKeyset.qualifies(d.type()));
+    if (a.isEmpty() || !SortedKeyset.qualifies(key.get().type())) {
+      return p;
+    }
+    List<String> layout = new ArrayList<>(p.layout);
+    if (!layout.contains(sort.attribute())) {
+      layout.add(sort.attribute()); // read for the continuation only; the stream trims rows to the spec's fields
+    }
+    SortedKeyset s = new SortedKeyset(sort, a.get().type(), p.orderBy.get(1), key.get().type(),
+        layout.indexOf(sort.attribute()), layout.indexOf(key.get().name()));
+    return new ScanPlan(spec, layout, p.orderBy, p.keyPositions, p.keyset, dialect, Optional.of(s));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.fusionjdbc.client.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
+import org.fusionjdbc.client.describe.ResourceDescription;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,111 @@ class PageCursorTest {
         .containsEntry("limit", "2");
     c.advance(new Page(List.of(new Object[] {"z", "1"}, new Object[] {"y", "2"}), 2L, true, null, null, null));
     assertThat(params(c)).containsEntry("offset", "2").containsEntry("limit", "3").doesNotContainKey("q");
+  }
+
+  private static final ResourceDescription NAMED = new ResourceDescription("codes", null, List.of(
+      new AttributeDescription("Id", AttributeType.INTEGER, null, null, OptionalInt.empty(), OptionalInt.empty(),
+          OptionalInt.empty(), true, false, true),
+      new AttributeDescription("Name", AttributeType.STRING, null, null, OptionalInt.empty(), OptionalInt.empty(),
+          OptionalInt.empty(), true, false, false)), List.of("Id"), List.of(), Map.of());
+
+  private static Page rows(boolean hasMore, Object... idNamePairs) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < idNamePairs.length; i += 2) {
+      rows.add(new Object[] {idNamePairs[i], idNamePairs[i + 1]});
+    }
+    return new Page(rows, (long) rows.size(), hasMore, null, null, null);
+  }
+
+  @Test
+  void ascendingNonKeyOrderPagesByCompositeKeysetThenReadsTheNullsNullsFirst() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    assertThat(params(c)).containsEntry("fields", "Id,Name").containsEntry("orderBy", "Name:asc,Id:asc")
+        .doesNotContainKey("q");
+    assertThat(c.advance(rows(true, 1L, "a", 2L, "b"))).hasSize(2);
+    assertThat(params(c)).containsEntry("q", "Name > 'b' or (Name = 'b' and Id > 2)").containsEntry("offset", "0");
+    c.advance(rows(false, 3L, "b", 4L, "c"));
+    // the anchor excluded the null rows: read them in Name-descending order, where they come first
+    assertThat(params(c)).doesNotContainKey("q").containsEntry("orderBy", "Name:desc,Id:asc")
+        .containsEntry("offset", "0");
+    assertThat(c.advance(rows(true, 5L, null, 7L, null, 9L, null))).hasSize(3);
+    assertThat(params(c)).containsEntry("q", "Id > 9");
+    assertThat(c.advance(rows(true, 11L, null, 4L, "c", 3L, "b"))).extracting(r -> r[0]).containsExactly(11L);
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void descendingNonKeyOrderReadsTheNullsKeepingTheNonNullRowsInTheRequest() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id", "Name"))
+        .filter(QExpr.compare("Id", QExpr.Op.LT, QValue.of(100))).orderBy(List.of(SortKey.desc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    assertThat(params(c)).containsEntry("orderBy", "Name:desc,Id:asc").containsEntry("q", "Id < 100");
+    c.advance(rows(true, 5L, null, 7L, null));
+    assertThat(params(c)).containsEntry("q", "Id < 100 and (Id > 7 or (Name <= 'a' or Name > 'a'))");
+    assertThat(c.advance(rows(true, 9L, null, 2L, "z", 1L, "y"))).hasSize(3);
+    assertThat(params(c)).containsEntry("q", "Id < 100 and (Name < 'y' or (Name = 'y' and Id > 1))")
+        .containsEntry("orderBy", "Name:desc,Id:asc").containsEntry("offset", "0");
+    c.advance(rows(true, 3L, "x'", 4L, "x'", 6L, "x'"));
+    // no literal for a quoted value without quote doubling: the offset grows from the last anchor
+    assertThat(params(c)).containsEntry("q", "Id < 100 and (Name < 'y' or (Name = 'y' and Id > 1))")
+        .containsEntry("offset", "3");
+    c.advance(rows(false, 8L, "w"));
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void nullsStartingInsideAnUnanchoredPageContinueAsTheNullRegion() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    assertThat(c.advance(rows(true, 1L, "a", 2L, null))).hasSize(2);
+    assertThat(params(c)).containsEntry("q", "Id > 2").containsEntry("orderBy", "Name:desc,Id:asc")
+        .containsEntry("offset", "0");
+    assertThat(c.advance(rows(true, 4L, null, 1L, "a"))).extracting(r -> r[0]).containsExactly(4L);
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void descendingWithNoExpressibleValueCountsTheNonNullRowsFromTheirStart() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.desc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    assertThat(c.advance(rows(true, 5L, null, 6L, "x'"))).hasSize(2);
+    assertThat(params(c)).containsEntry("q", "Name <= 'a' or Name > 'a'").containsEntry("offset", "1");
+    c.advance(rows(true, 7L, "w", 8L, "v'"));
+    assertThat(params(c)).containsEntry("q", "Name < 'w' or (Name = 'w' and Id > 7)").containsEntry("offset", "1");
+  }
+
+  @Test
+  void aNullAfterACompositeAnchorIsAProtocolErrorNotASilentSkip() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("Name"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, NAMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    c.advance(rows(true, 1L, "a", 2L, "b"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.advance(rows(true, 3L, "c", 4L, null)))
+        .isInstanceOf(org.fusionjdbc.client.error.FusionException.class).hasMessageContaining("Name is null");
+  }
+
+  @Test
+  void onlyExactLiteralTypesAndNoOffsetGetCompositeKeyset() {
+    QuerySpec.Builder b = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("Name")));
+    assertThat(ScanPlan.of(b.build(), NAMED, QDialect.STRICT).sorted()).isPresent();
+    assertThat(ScanPlan.of(b.offset(3).build(), NAMED, QDialect.STRICT).sorted()).isEmpty();
+    assertThat(ScanPlan.of(b.offset(0).orderBy(List.of(SortKey.asc("Name"), SortKey.asc("Id"), SortKey.asc("X")))
+        .build(), NAMED, QDialect.STRICT).sorted()).isEmpty();
+    assertThat(ScanPlan.of(b.orderBy(List.of(SortKey.asc("Id"))).build(), NAMED, QDialect.STRICT).sorted()).isEmpty();
+    assertThat(SortedKeyset.literal("2024-02-30", AttributeType.DATE)).isNull();
+    assertThat(SortedKeyset.literal("2024-02-29", AttributeType.DATE)).isEqualTo(QValue.of(LocalDate.of(2024, 2, 29)));
+    assertThat(SortedKeyset.literal("2024-02-29T00:00:00Z", AttributeType.DATE)).isNull();
+    assertThat(SortedKeyset.literal(new java.math.BigDecimal("1.50"), AttributeType.NUMBER))
+        .isEqualTo(QValue.of(new java.math.BigDecimal("1.50")));
+    assertThat(SortedKeyset.literal(true, AttributeType.STRING)).isNull();
   }
 
   @Test

@@ -1,0 +1,181 @@
+package org.fusionjdbc.client.query;
+
+import java.util.List;
+import org.fusionjdbc.client.error.FusionException;
+
+/**
+ * Where the next page of a scan ordered by a non-key attribute A (then the key K) starts, using only [C] q
+ * constructs (contract decision 2; never IS NULL). Fusion sorts nulls the Oracle way: last ascending, first
+ * descending. Two regions, each read by keyset:
+ * <ul>
+ * <li>non-null rows: after (x, k), {@code A > x or (A = x and K > k)} ({@code <} for desc, K's own direction);
+ * a comparison never matches a null, so anchored requests return non-null rows only;</li>
+ * <li>null rows: orderBy {@code A:desc} puts them first, in K order; after k, {@code K > k}; the first non-null
+ * row ends the region.</li>
+ * </ul>
+ * Ascending reads the non-null region, then the nulls. Descending reads the nulls with {@code K > k or A <= c or
+ * A > c} for a constant c: the last two terms hold exactly for the non-null rows, so the request is the plain rest
+ * of the order and its first non-null row starts the non-null region. A value q cannot express
+ * (a quote without quote doubling) extends the offset from the last anchor, as for key scans; with no anchor at
+ * all the request is the plain full order (or, descending, the non-null rows) and the offset counts from there.
+ */
+final class SortedContinuation {
+  private final SortedKeyset s;
+  private final QDialect dialect;
+  private final boolean ascending;
+  private boolean nullRegion;
+  private QExpr anchor;
+  private long skip;
+
+  /** What a page gives: the rows to return, whether the scan ended, whether the next request starts afresh. */
+  record Step(List<Object[]> rows, boolean end, boolean restart) {
+  }
+
+  SortedContinuation(SortedKeyset s, QDialect dialect) {
+    this.s = s;
+    this.dialect = dialect;
+    this.ascending = !s.sort().descending();
+    this.nullRegion = !ascending; // nulls come first descending
+  }
+
+  /** The continuation term to AND with the user's filter; null for none. */
+  QExpr anchor() {
+    return anchor;
+  }
+
+  long skip() {
+    return skip;
+  }
+
+  /** Null rows of an ascending scan are read with A descending (nulls first); otherwise the scan's own order. */
+  String orderByParam() {
+    SortKey a = nullRegion ? SortKey.desc(s.sort().attribute()) : s.sort();
+    return a.render() + "," + s.key().render();
+  }
+
+  /** Accounts for a page of the request built from the current state; {@code more} is the page's hasMore. */
+  Step advance(List<Object[]> rows, boolean more) {
+    return nullRegion ? inNulls(rows, more) : inValues(rows, more);
+  }
+
+  private Step inValues(List<Object[]> rows, boolean more) {
+    int j = firstNull(rows, true);
+    if (j >= 0 && anchor != null) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion returned a row whose " + s.sort().attribute()
+          + " is null for a q that compares " + s.sort().attribute() + "; cannot page this order exactly");
+    }
+    if (!more && (anchor == null || !ascending)) {
+      // the end of the plain full order (ascending, nulls at its tail), or descending: the nulls came first
+      return new Step(rows, true, false);
+    }
+    if (j >= 0) {
+      // unanchored full order: its tail from j on is the first null rows, in K order
+      nullRegion = true;
+      skip = 0;
+      moveKey(rows.subList(j, rows.size()));
+      return new Step(rows, false, true);
+    }
+    if (!more) {
+      // end of the non-null rows (the anchor excluded the nulls); now the nulls, first in A-descending order
+      nullRegion = true;
+      anchor = null;
+      skip = 0;
+      return new Step(rows, false, true);
+    }
+    moveComposite(rows);
+    return new Step(rows, false, false);
+  }
+
+  private Step inNulls(List<Object[]> rows, boolean more) {
+    int j = firstNull(rows, false);
+    if (j < 0) {
+      if (more) {
+        moveKey(rows);
+      }
+      return new Step(rows, !more, false);
+    }
+    if (ascending) {
+      return new Step(rows.subList(0, j), true, false); // the nulls came last: all read
+    }
+    // descending: the anchor kept the non-null rows, so rows from j on are the first of them
+    nullRegion = false;
+    if (!more) {
+      return new Step(rows, true, false);
+    }
+    List<Object[]> values = rows.subList(j, rows.size());
+    if (!moveComposite(values)) {
+      anchor = notNull(); // no composite anchor in this page: count the non-null rows from the region's start
+      skip = values.size();
+    }
+    return new Step(rows, false, false);
+  }
+
+  /** {@code A <= c or A > c}: true exactly when A is not null. */
+  private QExpr notNull() {
+    QValue c = switch (s.sortType()) {
+      case STRING -> QValue.of("a");
+      case DATE -> QValue.of(java.time.LocalDate.of(2000, 1, 1));
+      default -> QValue.of(0L);
+    };
+    String a = s.sort().attribute();
+    return QExpr.or(List.of(QExpr.compare(a, QExpr.Op.LE, c), QExpr.compare(a, QExpr.Op.GT, c)));
+  }
+
+  /** Index of the first row whose A is null ({@code nulls}) or not null; -1 when none. */
+  private int firstNull(List<Object[]> rows, boolean nulls) {
+    for (int i = 0; i < rows.size(); i++) {
+      if ((rows.get(i)[s.sortPosition()] == null) == nulls) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Anchors after the last row with exact literals; false (the offset grows instead) when there is none. */
+  private boolean moveComposite(List<Object[]> rows) {
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      QExpr next = after(rows.get(i));
+      if (next != null) {
+        anchor = next;
+        skip = rows.size() - 1 - i;
+        return true;
+      }
+    }
+    skip += rows.size();
+    return false;
+  }
+
+  private void moveKey(List<Object[]> rows) {
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      QExpr next = keyAfter(rows.get(i));
+      if (next != null) {
+        anchor = ascending ? next : QExpr.or(List.of(next, notNull()));
+        skip = rows.size() - 1 - i;
+        return;
+      }
+    }
+    skip += rows.size();
+  }
+
+  /** {@code A > x or (A = x and K > k)}, or null when x or k has no exact literal. */
+  private QExpr after(Object[] row) {
+    QValue x = SortedKeyset.literal(row[s.sortPosition()], s.sortType());
+    QExpr k = keyAfter(row);
+    if (x == null || k == null) {
+      return null;
+    }
+    String a = s.sort().attribute();
+    QExpr e = QExpr.or(List.of(QExpr.compare(a, s.sort().descending() ? QExpr.Op.LT : QExpr.Op.GT, x),
+        QExpr.and(List.of(QExpr.compare(a, QExpr.Op.EQ, x), k))));
+    return e.renderable(dialect) ? e : null;
+  }
+
+  private QExpr keyAfter(Object[] row) {
+    QValue k = SortedKeyset.literal(row[s.keyPosition()], s.keyType());
+    if (k == null) {
+      return null;
+    }
+    QExpr e = QExpr.compare(s.key().attribute(), s.key().descending() ? QExpr.Op.LT : QExpr.Op.GT, k);
+    return e.renderable(dialect) ? e : null;
+  }
+}

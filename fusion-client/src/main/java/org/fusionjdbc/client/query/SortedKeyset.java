@@ -1,0 +1,68 @@
+package org.fusionjdbc.client.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.fusionjdbc.client.describe.AttributeType;
+
+/**
+ * Composite keyset continuation for a scan ordered by one non-key attribute {@code sort} with the single key as
+ * tie-breaker: after a row (x, k) the rest is {@code sort > x or (sort = x and key > k)} (directions per sort key).
+ * Only types whose JSON value the q literal reproduces exactly qualify (see {@link #literal}).
+ *
+ * @param sortPosition position of the sort attribute in the scan's wire layout
+ * @param keyPosition  position of the key in the layout
+ */
+public record SortedKeyset(SortKey sort, AttributeType sortType, SortKey key, AttributeType keyType, int sortPosition,
+    int keyPosition) {
+
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  public SortedKeyset {
+    Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(key, "key");
+    if (!qualifies(sortType) || !qualifies(keyType)) {
+      throw new IllegalArgumentException("no exact q literal for " + sortType + "/" + keyType);
+    }
+  }
+
+  /** Types whose JSON values become q literals that mean exactly the same value. */
+  static boolean qualifies(AttributeType t) {
+    return t == AttributeType.INTEGER || t == AttributeType.NUMBER || t == AttributeType.STRING
+        || t == AttributeType.DATE;
+  }
+
+  /**
+   * The q literal for a value parsed from a page, or null when there is none that is exact: numbers as they came
+   * (Long or BigDecimal, never double), strings as strings, dates only in their plain {@code YYYY-MM-DD} form.
+   */
+  static QValue literal(Object value, AttributeType type) {
+    switch (type) {
+      case INTEGER, NUMBER -> {
+        if (value instanceof Long l) {
+          return QValue.of(l);
+        }
+        return value instanceof BigDecimal d ? QValue.of(d) : null;
+      }
+      case STRING -> {
+        return value instanceof String s ? QValue.of(s) : null;
+      }
+      case DATE -> {
+        if (value instanceof String s && DATE.matcher(s).matches()) {
+          try {
+            LocalDate d = LocalDate.parse(s);
+            return d.toString().equals(s) ? QValue.of(d) : null;
+          } catch (DateTimeParseException e) {
+            return null; // e.g. 2024-02-30: not a date q could name
+          }
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+}
