@@ -16,8 +16,8 @@ import org.apache.calcite.rex.RexBuilder;
 import org.fusionjdbc.calcite.like.LikeRewriter;
 
 /**
- * Calcite's statement preparation with the adapter's corrections to what Calcite evaluates in the JVM: today that
- * LIKE has SQL's meaning (see {@link LikeRewriter}). Connections get it through
+ * Calcite's statement preparation with the adapter's corrections to what Calcite evaluates in the JVM (LIKE with
+ * SQL's meaning, see {@link LikeRewriter}) and the {@link PlanNotes} of each plan. Connections get it through
  * {@code Driver.withPrepareFactory(FusionPrepare::new)}.
  */
 public class FusionPrepare extends CalcitePrepareImpl {
@@ -45,7 +45,9 @@ public class FusionPrepare extends CalcitePrepareImpl {
         List<CalciteSchema.LatticeEntry> lattices) {
       RelRoot optimized = super.optimize(root.withRel(LikeRewriter.replaceConstantLikes(root.rel)), materializations,
           lattices);
-      return optimized.withRel(LikeRewriter.replaceEvaluatedLikes(optimized.rel));
+      RelRoot corrected = optimized.withRel(LikeRewriter.replaceEvaluatedLikes(optimized.rel));
+      PlanNotes.record(corrected.rel);
+      return corrected;
     }
   }
 }

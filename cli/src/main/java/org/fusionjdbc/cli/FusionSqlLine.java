@@ -2,14 +2,16 @@ package org.fusionjdbc.cli;
 
 import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
-import sqlline.SqlLine;
+import java.sql.SQLWarning;
+import sqlline.OneLineWarnings;
 
 /**
  * sqlline with one-line SQL errors. sqlline prints a full stack trace for every SQL error raised while it starts,
  * which includes every {@code -e} statement, so a typo in a script printed dozens of lines. Here an error is its
- * message and SQLState (the driver's messages say what to fix); {@code --verbose=true} brings traces back.
+ * message and SQLState (the driver's messages say what to fix), and so is a warning (see {@link OneLineWarnings});
+ * {@code --verbose=true} brings traces back.
  */
-final class FusionSqlLine extends SqlLine {
+final class FusionSqlLine extends OneLineWarnings {
 
   @Override
   public void handleException(Throwable e) {
@@ -26,6 +28,11 @@ final class FusionSqlLine extends SqlLine {
     for (SQLException s = sql; s != null; s = s.getNextException() == s ? null : s.getNextException()) {
       error(describe(s));
     }
+  }
+
+  @Override
+  protected String describe(SQLWarning warning) {
+    return describe((SQLException) warning);
   }
 
   static String describe(SQLException e) {

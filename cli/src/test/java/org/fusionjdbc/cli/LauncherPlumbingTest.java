@@ -56,6 +56,17 @@ final class LauncherPlumbingTest {
     assertThat(err()).doesNotContain("\tat ");
   }
 
+  /** The driver reports a filter it evaluates itself as a warning: one line, like an error, not a stack trace. */
+  @Test
+  void aWarningFromTheDriverIsOneLineWithItsSqlState() throws IOException {
+    int code = run(Map.of(), "--demo", "--outputformat=csv",
+        "-e", "select count(*) from fscm.\"invoices\" where upper(\"Supplier\") like 'A%'");
+    assertThat(code).as(err()).isZero();
+    assertThat(err().lines().filter(l -> l.startsWith("Warning: ")).toList()).singleElement()
+        .satisfies(l -> assertThat(l).contains("Supplier").endsWith("(SQLState 01000)"));
+    assertThat(err()).doesNotContain("\tat ").doesNotContain("SQLWarning");
+  }
+
   @Test
   void laterStatementsRunAfterAnEarlierOneAndTheLastStatusCounts() throws IOException {
     int code = run(Map.of(), "-u", "jdbc:h2:mem:multi", "--outputformat=tsv",

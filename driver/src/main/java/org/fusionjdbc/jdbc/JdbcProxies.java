@@ -14,12 +14,14 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.jdbc.FusionCalciteConnector;
 import org.apache.calcite.jdbc.JdbcTypes;
 import org.fusionjdbc.calcite.ActiveScans;
 import org.fusionjdbc.calcite.FusionAdapter;
+import org.fusionjdbc.calcite.PlanNotes;
 import org.fusionjdbc.client.FusionClient;
 
 /**
@@ -171,9 +173,20 @@ final class JdbcProxies {
       if (name.equals("prepareStatement") || name.equals("nativeSQL")) {
         ReadOnly.check((String) args[0]);
       }
-      Object result = call(method, args);
+      Object result;
+      List<String> planNotes = List.of();
+      if (name.equals("prepareStatement")) {
+        try (PlanNotes.Scope notes = PlanNotes.collect()) { // the query is planned now, not at execute
+          result = call(method, args);
+          planNotes = notes.notes();
+        }
+      } else {
+        result = call(method, args);
+      }
       if (result instanceof PreparedStatement ps && !(result instanceof CallableStatement)) {
-        return wrap(PreparedStatement.class, new StatementHandler(ps, (Connection) proxy), FusionStatement.class);
+        StatementHandler handler = new StatementHandler(ps, (Connection) proxy);
+        handler.notes(planNotes);
+        return wrap(PreparedStatement.class, handler, FusionStatement.class);
       }
       if (result instanceof Statement st) {
         return wrap(Statement.class, new StatementHandler(st, (Connection) proxy), FusionStatement.class);
@@ -194,10 +207,18 @@ final class JdbcProxies {
   private static final class StatementHandler extends Handler {
     private final Connection connection;
     private volatile long maxRows;
+    /** What the last plan left to the driver, reported by getWarnings (see PlanNotes), and as warnings. */
+    private volatile List<String> planNotes = List.of();
+    private volatile SQLWarning planWarnings;
 
     StatementHandler(Statement target, Connection connection) {
       super(target);
       this.connection = connection;
+    }
+
+    void notes(List<String> notes) {
+      planNotes = notes;
+      planWarnings = chain(notes, null);
     }
 
     private java.util.concurrent.atomic.AtomicBoolean cancelFlag() throws SQLException {
@@ -233,13 +254,26 @@ final class JdbcProxies {
         Object md = call(method, args);
         return md instanceof ResultSetMetaData rsmd ? metaData(rsmd) : md;
       }
+      if (name.equals("getWarnings")) {
+        SQLWarning calcite = (SQLWarning) call(method, args);
+        // the same objects on every call while nothing changed: tools (sqlline) skip warnings they have shown
+        return calcite == null ? planWarnings : chain(planNotes, calcite);
+      }
+      if (name.equals("clearWarnings")) {
+        notes(List.of());
+        return call(method, args);
+      }
       Object result;
       if ((name.equals("execute") || name.equals("executeQuery")) && args != null && args.length > 0
           && args[0] instanceof String sql) {
         ReadOnly.check(sql);
         Object[] limitedArgs = args.clone();
         limitedArgs[0] = MaxRows.limit(sql, maxRows);
-        result = call(method, limitedArgs);
+        notes(List.of()); // a new execution starts a new warning chain
+        try (PlanNotes.Scope notes = PlanNotes.collect()) {
+          result = call(method, limitedArgs);
+          notes(notes.notes());
+        }
       } else if (name.startsWith("execute")) {
         // A prepared statement was planned before setMaxRows: the adapter's scope limits its result scans instead.
         try (FusionAdapter.MaxRowsScope scope = FusionAdapter.maxRows(maxRows)) {
@@ -289,6 +323,28 @@ final class JdbcProxies {
       }
       return result instanceof ResultSetMetaData md ? metaData(md) : result;
     }
+  }
+
+  /** The plan notes as SQLWarnings (SQLState 01000), followed by {@code next}. */
+  private static SQLWarning chain(List<String> notes, SQLWarning next) {
+    SQLWarning head = null;
+    SQLWarning tail = null;
+    for (String note : notes) {
+      SQLWarning w = new SQLWarning(note, "01000");
+      if (head == null) {
+        head = w;
+      } else {
+        tail.setNextWarning(w);
+      }
+      tail = w;
+    }
+    if (tail == null) {
+      return next;
+    }
+    if (next != null) {
+      tail.setNextWarning(next);
+    }
+    return head;
   }
 
   /** Column display sizes in characters, as tools size their fetch buffers (Calcite passes the precision). */
