@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableFilter;
+import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -61,7 +63,21 @@ public final class PlanNotes {
     Set<String> notes = CURRENT.get();
     if (notes != null) {
       visit(plan, notes);
+      if (sortsResultInMemory(plan)) {
+        notes.add("ORDER BY is sorted by the driver, which holds every row of the result in memory before returning"
+            + " the first (an ORDER BY Fusion can apply avoids that)");
+      }
     }
+  }
+
+  /** The statement's own ORDER BY, below only projections and LIMIT (a sort feeding a merge join is not it). */
+  private static boolean sortsResultInMemory(RelNode root) {
+    RelNode r = root;
+    while (r instanceof EnumerableCalc || r instanceof EnumerableProject || r instanceof EnumerableLimit) {
+      r = r.getInput(0);
+    }
+    return r instanceof EnumerableSort sort && sort.fetch == null && sort.offset == null
+        && !sort.getCollation().getFieldCollations().isEmpty();
   }
 
   private static void visit(RelNode rel, Set<String> notes) {
@@ -83,11 +99,6 @@ public final class PlanNotes {
             + " driver, not by Fusion (REST q cannot express it exactly), so rows it rejects are fetched too;"
             + " see docs/sql.md, 'What runs in Calcite'");
       }
-    }
-    if (rel instanceof EnumerableSort sort && sort.fetch == null && sort.offset == null
-        && !sort.getCollation().getFieldCollations().isEmpty()) {
-      notes.add("ORDER BY is sorted by the driver, which holds every row of the result in memory before returning"
-          + " the first (an ORDER BY Fusion can apply avoids that)");
     }
     for (RelNode input : rel.getInputs()) {
       visit(input, notes);

@@ -1,5 +1,8 @@
 package org.fusionjdbc.calcite.like;
 
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.calcite.linq4j.function.Strict;
 
 /**
@@ -46,26 +49,26 @@ public final class LikeMatcher {
    * pattern has none either (evaluating it reports the error). Lets {@code LIKE 'abc%' ESCAPE '\'}, as Spark writes
    * a prefix filter, be sent where escapes cannot be.
    */
-  public static java.util.Optional<String> withoutEscape(String pattern, String escape) {
+  public static Optional<String> withoutEscape(String pattern, String escape) {
     if (escape.codePointCount(0, escape.length()) != 1) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int escapeChar = escape.codePointAt(0);
     if (escapeChar == '%' || escapeChar == '_') {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     StringBuilder plain = new StringBuilder(pattern.length());
     int[] cps = pattern.codePoints().toArray();
     for (int i = 0; i < cps.length; i++) {
       if (cps[i] == escapeChar) {
         if (i + 1 == cps.length || cps[i + 1] != escapeChar) {
-          return java.util.Optional.empty(); // a literal % or _, or malformed
+          return Optional.empty(); // a literal % or _, or malformed
         }
         i++;
       }
       plain.appendCodePoint(cps[i]);
     }
-    return java.util.Optional.of(plain.toString());
+    return Optional.of(plain.toString());
   }
 
   private record Compiled(String pattern, String escape, int[] tokens) {
@@ -73,7 +76,7 @@ public final class LikeMatcher {
 
   private static int[] compile(String pattern, String escape) {
     Compiled last = LAST.get();
-    if (last != null && last.pattern.equals(pattern) && java.util.Objects.equals(last.escape, escape)) {
+    if (last != null && last.pattern.equals(pattern) && Objects.equals(last.escape, escape)) {
       return last.tokens;
     }
     int[] tokens = tokens(pattern, escape);
@@ -102,7 +105,7 @@ public final class LikeMatcher {
         out[n++] = cp == '%' ? ANY_RUN : cp == '_' ? ANY_ONE : cp;
       }
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 
   private static int escapeChar(String escape) {
