@@ -50,7 +50,8 @@ final class FusionRules {
       ConverterRule.Config.INSTANCE.withConversion(LogicalSort.class, Convention.NONE, FusionRel.CONVENTION,
           "FusionSortRule").withRuleFactory(SortRule::new).toRule(),
       ConverterRule.Config.INSTANCE.withConversion(LogicalAggregate.class, Convention.NONE, FusionRel.CONVENTION,
-          "FusionCountRule").withRuleFactory(CountRule::new).toRule());
+          "FusionCountRule").withRuleFactory(CountRule::new).toRule(),
+      InListRule.INSTANCE);
 
   /** The rel a subset was registered from (all rels in a subset are equivalent). */
   static RelNode original(RelNode n) {
