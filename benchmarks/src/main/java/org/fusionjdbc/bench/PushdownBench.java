@@ -39,6 +39,20 @@ final class PushdownBench {
           + " order by \"InvoiceAmount\" desc, \"InvoiceId\" fetch first 10 rows only");
       queries.put("and_projection", "select \"InvoiceNumber\" from " + T + " where \"PaidStatus\" = '" + status
           + "' and \"InvoiceAmount\" > 5000");
+      // Tableau's and DBeaver's filter lists: 30 values, which Calcite plans as a join with VALUES
+      StringBuilder suppliers = new StringBuilder();
+      try (java.sql.Statement st = on.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("select distinct \"SupplierId\" from " + T
+              + " where \"SupplierId\" is not null order by 1 fetch first 30 rows only")) {
+        while (rs.next()) {
+          suppliers.append(suppliers.length() == 0 ? "" : ", ").append(rs.getLong(1));
+        }
+      }
+      queries.put("in_list_30", "select \"InvoiceId\", \"InvoiceAmount\" from " + T + " where \"SupplierId\" in ("
+          + suppliers + ")");
+      // one conjunct q can say, one it cannot (a function): the first is sent, the driver checks the second
+      queries.put("partial_filter", "select \"InvoiceId\" from " + T + " where \"InvoiceAmount\" > 40000 and "
+          + "upper(\"InvoiceCurrency\") = 'EUR'");
       Journal journal = pod.emulator().journal();
       for (Map.Entry<String, String> q : queries.entrySet()) {
         Transfer pushed = measure(on, q.getValue(), journal);

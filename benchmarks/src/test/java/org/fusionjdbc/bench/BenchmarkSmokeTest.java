@@ -48,7 +48,7 @@ class BenchmarkSmokeTest {
         "driver_default_vs_raw", "raw_requests", "driver_seq_requests", "driver_default_requests")) {
       names.add("scan.2000." + kind);
     }
-    for (String q : List.of("equality", "key_range", "top_n", "and_projection")) {
+    for (String q : List.of("equality", "key_range", "top_n", "and_projection", "in_list_30", "partial_filter")) {
       for (String kind : List.of("rows_returned", "rows_sent", "rows_sent_nopush", "kb_sent", "kb_sent_nopush",
           "bytes_saved")) {
         names.add("pushdown." + q + "." + kind);
