@@ -115,6 +115,7 @@ final class SortedContinuation {
     QValue c = switch (s.sortType()) {
       case STRING -> QValue.of("a");
       case DATE -> QValue.of(java.time.LocalDate.of(2000, 1, 1));
+      case DATETIME -> QValue.of(java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
       default -> QValue.of(0L);
     };
     String a = s.sort().attribute();

@@ -2,6 +2,8 @@ package org.fusionjdbc.client.query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -31,12 +33,15 @@ public record SortedKeyset(SortKey sort, AttributeType sortType, SortKey key, At
   /** Types whose JSON values become q literals that mean exactly the same value. */
   static boolean qualifies(AttributeType t) {
     return t == AttributeType.INTEGER || t == AttributeType.NUMBER || t == AttributeType.STRING
-        || t == AttributeType.DATE;
+        || t == AttributeType.DATE || t == AttributeType.DATETIME;
   }
 
   /**
    * The q literal for a value parsed from a page, or null when there is none that is exact: numbers as they came
-   * (Long or BigDecimal, never double), strings as strings, dates only in their plain {@code YYYY-MM-DD} form.
+   * (Long or BigDecimal, never double), strings as strings, dates only in their plain {@code YYYY-MM-DD} form,
+   * datetimes when they carry an offset ({@code Z} or {@code ±hh:mm}, any fraction up to nanoseconds): the literal
+   * names the same instant in UTC with the fraction unrounded, which is what {@code A = x} compares. A datetime
+   * without an offset names no instant, and a year outside 0001..9999 has no plain ISO form: none.
    */
   static QValue literal(Object value, AttributeType type) {
     switch (type) {
@@ -56,6 +61,18 @@ public record SortedKeyset(SortKey sort, AttributeType sortType, SortKey key, At
             return d.toString().equals(s) ? QValue.of(d) : null;
           } catch (DateTimeParseException e) {
             return null; // e.g. 2024-02-30: not a date q could name
+          }
+        }
+        return null;
+      }
+      case DATETIME -> {
+        if (value instanceof String s) {
+          try {
+            OffsetDateTime t = OffsetDateTime.parse(s);
+            int year = t.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+            return year >= 1 && year <= 9999 ? QValue.of(t) : null;
+          } catch (DateTimeParseException e) {
+            return null; // no offset, a leap second, more than nine fraction digits: not an instant q can name
           }
         }
         return null;

@@ -69,6 +69,12 @@ class PageCursorTest {
       new AttributeDescription("Name", AttributeType.STRING, null, null, OptionalInt.empty(), OptionalInt.empty(),
           OptionalInt.empty(), true, false, false)), List.of("Id"), List.of(), Map.of());
 
+  private static final ResourceDescription TIMED = new ResourceDescription("codes", null, List.of(
+      new AttributeDescription("Id", AttributeType.INTEGER, null, null, OptionalInt.empty(), OptionalInt.empty(),
+          OptionalInt.empty(), true, false, true),
+      new AttributeDescription("At", AttributeType.DATETIME, null, null, OptionalInt.empty(), OptionalInt.empty(),
+          OptionalInt.empty(), true, false, false)), List.of("Id"), List.of(), Map.of());
+
   private static Page rows(boolean hasMore, Object... idNamePairs) {
     List<Object[]> rows = new java.util.ArrayList<>();
     for (int i = 0; i < idNamePairs.length; i += 2) {
@@ -166,6 +172,47 @@ class PageCursorTest {
     assertThat(SortedKeyset.literal(new java.math.BigDecimal("1.50"), AttributeType.NUMBER))
         .isEqualTo(QValue.of(new java.math.BigDecimal("1.50")));
     assertThat(SortedKeyset.literal(true, AttributeType.STRING)).isNull();
+  }
+
+  @Test
+  void aDatetimeLiteralNamesExactlyTheInstantOfItsJsonValue() {
+    // fraction kept to the digit and never rounded, any offset turned into the same instant at +00:00
+    assertThat(render("2024-01-15T10:20:30+00:00")).isEqualTo("'2024-01-15T10:20:30+00:00'");
+    assertThat(render("2024-01-15T10:20:30.000Z")).isEqualTo("'2024-01-15T10:20:30+00:00'");
+    assertThat(render("2024-01-15T10:20:30.1239+02:00")).isEqualTo("'2024-01-15T08:20:30.1239+00:00'");
+    assertThat(render("2024-01-15T00:00:00.999999999-05:30")).isEqualTo("'2024-01-15T05:30:00.999999999+00:00'");
+    assertThat(render("2024-01-15T10:20Z")).isEqualTo("'2024-01-15T10:20:00+00:00'");
+    assertThat(render("0001-01-01T00:30:00+01:00")).isNull(); // year 0 in UTC: no plain ISO form
+    for (String none : List.of("2024-01-15T10:20:30", "2024-01-15", "2024-01-15T10:20:30.1234567891Z",
+        "2024-01-15T23:59:60Z", "2024-02-30T10:00:00Z", "yesterday")) {
+      assertThat(SortedKeyset.literal(none, AttributeType.DATETIME)).as(none).isNull();
+    }
+    assertThat(SortedKeyset.literal(12L, AttributeType.DATETIME)).isNull();
+  }
+
+  private static String render(String json) {
+    QValue v = SortedKeyset.literal(json, AttributeType.DATETIME);
+    if (v == null) {
+      return null;
+    }
+    String q = QExpr.compare("T", QExpr.Op.EQ, v).render(QDialect.STRICT);
+    assertThat(java.time.OffsetDateTime.parse(q.substring(5, q.length() - 1)).toInstant())
+        .isEqualTo(java.time.OffsetDateTime.parse(json).toInstant());
+    return q.substring(4);
+  }
+
+  @Test
+  void descendingDatetimeScansReadTheNullsThenEveryNonNullRowWithoutIsNull() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.desc("At"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 2, 3);
+    assertThat(params(c)).containsEntry("orderBy", "At:desc,Id:asc").doesNotContainKey("q");
+    c.advance(rows(true, 1L, null, 2L, null));
+    assertThat(params(c)).containsEntry("q",
+        "Id > 2 or (At <= '2000-01-01T00:00:00+00:00' or At > '2000-01-01T00:00:00+00:00')");
+    c.advance(rows(true, 3L, null, 4L, "2024-01-15T10:20:30.5+01:00", 5L, "2024-01-15T09:20:30.5Z"));
+    assertThat(params(c)).containsEntry("q", "At < '2024-01-15T09:20:30.5+00:00' or "
+        + "(At = '2024-01-15T09:20:30.5+00:00' and Id > 5)").containsEntry("offset", "0");
   }
 
   @Test

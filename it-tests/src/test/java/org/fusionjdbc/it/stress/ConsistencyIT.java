@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.fusionjdbc.emulator.data.DataSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * inserts a new row (the emulator appends keys above the current maximum). Guarantee tested for key-ordered scans
  * (keyset paging, sequential or in parallel key slices): no row is returned twice; every row that existed for
  * the whole scan is returned; a row inserted or deleted during the scan may or may not appear. The same holds for
- * a scan ordered by one non-key attribute (composite keyset on it and the key).
+ * a scan ordered by one non-key attribute (composite keyset on it and the key), including a datetime one.
  */
 class ConsistencyIT {
   private static final int ROWS = 8_000;
@@ -65,6 +68,28 @@ class ConsistencyIT {
         true);
   }
 
+  /**
+   * The order of an incremental load: {@code ORDER BY LastUpdateDate} pages by composite keyset on the datetime
+   * and the key. Every insert sorts before the cursor (an instant the scan has passed, in another offset, several
+   * on the same instant) or is null (Oracle: last ascending, first descending), so offset paging would shift.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", " DESC"})
+  void lastUpdateDateOrderedScanUnderInsertsAndDeletesReturnsNoRowTwice(String direction) throws SQLException {
+    boolean desc = !direction.isEmpty();
+    OffsetDateTime passed = desc ? OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+        : OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    runScan("parallelism=4&pageSize=100", "SELECT \"InvoiceId\" FROM FSCM.\"invoices\" ORDER BY \"LastUpdateDate\""
+        + direction, n -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("InvoiceNumber", "AP-LUD-" + n);
+          if (n % 600 != 0) {
+            row.put("LastUpdateDate", passed.plusSeconds(n % 400 / 200).withOffsetSameInstant(ZoneOffset.ofHours(2)));
+          }
+          return row;
+        });
+  }
+
   @Test
   void nonKeyOrderedScanWithoutChangesIsExact() throws SQLException {
     Set<Long> expected = liveIds(pod.emulator.data());
@@ -81,13 +106,23 @@ class ConsistencyIT {
   }
 
   private void runScan(String settings, String sql, boolean insertBeforeCursor) throws SQLException {
+    runScan(settings, sql, n -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("InvoiceNumber", insertBeforeCursor ? "AP-000000-" + n : "AP-NEW-" + n);
+      return row;
+    });
+  }
+
+  /** {@code insert}: the row inserted after the n-th row read (InvoiceAmount added). */
+  private void runScan(String settings, String sql, IntFunction<Map<String, Object>> insert) throws SQLException {
     DataSet data = pod.emulator.data();
     List<Long> initial = new ArrayList<>(liveIds(data));
     initial.sort(null);
     Set<Long> deleted = new HashSet<>();
     Set<Long> inserted = new HashSet<>();
     Random random = new Random(7);
-    Figures fig = Figures.start("consistency/" + (sql.contains("InvoiceNumber") ? "by-InvoiceNumber" : "by-key") + "/"
+    Figures fig = Figures.start("consistency/" + (sql.contains("InvoiceNumber") ? "by-InvoiceNumber"
+        : sql.contains("LastUpdateDate") ? "by-LastUpdateDate" + (sql.endsWith("DESC") ? "-desc" : "") : "by-key") + "/"
         + settings);
     long seqBefore = pod.lastSeq();
     List<Long> ids = new ArrayList<>();
@@ -108,8 +143,7 @@ class ConsistencyIT {
           if (!seen.containsKey(ahead) && data.delete("invoices", ahead)) {
             deleted.add(ahead);
           }
-          Map<String, Object> row = new HashMap<>();
-          row.put("InvoiceNumber", insertBeforeCursor ? "AP-000000-" + ids.size() : "AP-NEW-" + ids.size());
+          Map<String, Object> row = insert.apply(ids.size());
           row.put("InvoiceAmount", new BigDecimal("1.00"));
           inserted.add(data.insert("invoices", row));
         }
