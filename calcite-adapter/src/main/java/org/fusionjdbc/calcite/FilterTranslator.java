@@ -157,13 +157,68 @@ final class FilterTranslator {
       op = op.flip();
     }
     if (c == null) {
-      return null;
+      return castComparison(call, negated);
     }
     QValue v = value(c, value);
     if (v == null) {
       return null;
     }
     return QExpr.compare(c.name(), negated ? op.negate() : op, v);
+  }
+
+  /**
+   * A comparison of a column cast between DATE and TIMESTAMP with a literal, as Tableau writes date filters on
+   * datetime columns ({@code CAST(ts AS DATE) >= DATE 'd'}) and Calcite types a date column against a timestamp
+   * literal ({@code CAST(d AS TIMESTAMP) >= TIMESTAMP 't'}). Each becomes a range on the bare column, with day
+   * boundaries at local midnight in the connection's zone, where TIMESTAMP literals are placed too: exact, and a
+   * null column is UNKNOWN on both sides.
+   */
+  private QExpr castComparison(RexCall call, boolean negated) {
+    QExpr.Op op = op(call.getKind());
+    RexNode cast = call.getOperands().get(0);
+    RexNode lit = call.getOperands().get(1);
+    if (cast.getKind() != SqlKind.CAST) {
+      cast = call.getOperands().get(1);
+      lit = call.getOperands().get(0);
+      op = op.flip();
+    }
+    if (cast.getKind() != SqlKind.CAST || !(lit instanceof RexLiteral l) || l.isNull()) {
+      return null;
+    }
+    FusionColumn c = column(((RexCall) cast).getOperands().get(0));
+    SqlTypeName target = cast.getType().getSqlTypeName();
+    if (negated) {
+      op = op.negate();
+    }
+    if (c != null && c.attribute().type() == AttributeType.DATETIME && target == SqlTypeName.DATE
+        && l.getTypeName() == SqlTypeName.DATE && literalValue(l) instanceof LocalDate d) {
+      // date(ts) op d, with [start(d), start(d + 1)) the instants of day d
+      QValue from = toQValue(c, d.atStartOfDay());
+      QValue to = toQValue(c, d.plusDays(1).atStartOfDay());
+      String a = c.name();
+      return switch (op) {
+        case GE -> QExpr.compare(a, QExpr.Op.GE, from);
+        case GT -> QExpr.compare(a, QExpr.Op.GE, to);
+        case LT -> QExpr.compare(a, QExpr.Op.LT, from);
+        case LE -> QExpr.compare(a, QExpr.Op.LT, to);
+        case EQ -> QExpr.and(List.of(QExpr.compare(a, QExpr.Op.GE, from), QExpr.compare(a, QExpr.Op.LT, to)));
+        case NE -> QExpr.or(List.of(QExpr.compare(a, QExpr.Op.LT, from), QExpr.compare(a, QExpr.Op.GE, to)));
+      };
+    }
+    if (c != null && c.attribute().type() == AttributeType.DATE && target == SqlTypeName.TIMESTAMP
+        && l.getTypeName() == SqlTypeName.TIMESTAMP && literalValue(l) instanceof LocalDateTime t) {
+      // midnight(d) op t: a whole day compares with t as its date does, except a t inside a day
+      boolean midnight = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+      LocalDate day = t.toLocalDate();
+      String a = c.name();
+      return switch (op) {
+        case GE -> QExpr.compare(a, QExpr.Op.GE, QValue.of(midnight ? day : day.plusDays(1)));
+        case GT, LE -> QExpr.compare(a, op, QValue.of(day));
+        case LT -> QExpr.compare(a, midnight ? QExpr.Op.LT : QExpr.Op.LE, QValue.of(day));
+        case EQ, NE -> midnight ? QExpr.compare(a, op, QValue.of(day)) : null;
+      };
+    }
+    return null;
   }
 
   private QExpr like(RexCall call) {

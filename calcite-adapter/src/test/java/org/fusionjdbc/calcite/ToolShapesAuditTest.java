@@ -68,6 +68,21 @@ class ToolShapesAuditTest {
         shape("Tableau", "SELECT \"t0\".\"InvoiceId\" AS \"InvoiceId\" FROM (SELECT \"InvoiceId\", \"InvoiceDate\" FROM "
             + "fscm.invoices) \"t0\" WHERE (CAST(\"t0\".\"InvoiceDate\" AS DATE) >= DATE '2024-03-01')",
             INV + "InvoiceId q=InvoiceDate >= '2024-03-01'}"),
+        // A date filter on a datetime column: the day's instants from local midnight (FilterTranslator)
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (CAST(\"invoices\".\"LastUpdateDate\" AS DATE) >= DATE '2024-03-01')",
+            INV + "InvoiceNumber q=LastUpdateDate >= '2024-03-01T00:00:00+00:00'}"),
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (CAST(\"invoices\".\"LastUpdateDate\" AS DATE) BETWEEN DATE '2024-03-01' AND DATE '2024-06-30')",
+            INV + "InvoiceNumber q=LastUpdateDate >= '2024-03-01T00:00:00+00:00' and "
+                + "LastUpdateDate < '2024-07-01T00:00:00+00:00'}"),
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (CAST(\"invoices\".\"LastUpdateDate\" AS DATE) = DATE '2024-03-13')",
+            INV + "InvoiceNumber q=LastUpdateDate >= '2024-03-13T00:00:00+00:00' and "
+                + "LastUpdateDate < '2024-03-14T00:00:00+00:00'}"),
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (\"invoices\".\"InvoiceDate\" >= TIMESTAMP '2024-03-01 12:00:00')",
+            INV + "InvoiceNumber q=InvoiceDate >= '2024-03-02'}"),
         shape("Tableau", "SELECT {fn UCASE(\"invoices\".\"Supplier\")} AS \"Calculation\" FROM fscm.invoices \"invoices\" "
             + "WHERE (\"invoices\".\"InvoiceAmount\" > 100)",
             INV + "Supplier,InvoiceAmount q=InvoiceAmount > 100}"),
