@@ -167,6 +167,8 @@ final class FusionRules {
             residual.add(c); // a bound value may not be sayable in q; then Calcite filters alone
           }
         } else {
+          // Calcite checks the whole term; q may still carry a condition every matching row meets.
+          NecessaryCondition.of(tr, filter.getCluster().getRexBuilder(), c).ifPresent(pushed::add);
           residual.add(c);
         }
       }

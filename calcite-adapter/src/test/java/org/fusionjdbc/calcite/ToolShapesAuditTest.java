@@ -134,6 +134,13 @@ class ToolShapesAuditTest {
             + "(UPPER(\"invoices\".\"Supplier\") = 'ACME'))",
             "an OR with an unsayable branch says nothing about the rows; the other conjunct is pushed",
             INV + "InvoiceId,Supplier,SupplierId q=InvoiceAmount > 100}"),
+        // Each group of a selection over a computed field: q carries what every matching row meets
+        // (NecessaryCondition), Calcite checks the rest.
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "((\"invoices\".\"SupplierId\" = 3) AND (\"invoices\".\"InvoiceAmount\" > 100)) OR "
+            + "((\"invoices\".\"SupplierId\" = 4) AND (UPPER(\"invoices\".\"Supplier\") = 'X'))",
+            INV + "InvoiceId,Supplier,SupplierId,InvoiceAmount q=(SupplierId = 3 and InvoiceAmount > 100) or "
+                + "SupplierId = 4}"),
 
         // ---- DBeaver: previews with LIMIT 200, a clicked ORDER BY, COUNT(*) of a filter or of a wrapped query
         shape("DBeaver", "SELECT * FROM fscm.invoices LIMIT 200", INV + ALL + " limit=200}"),
