@@ -204,6 +204,22 @@ class ToolShapesAuditTest {
             + "s.\"SupplierId\" WHERE i.\"InvoiceDate\" >= DATE '2024-06-01' GROUP BY s.\"Name\"",
             INV + "SupplierId,InvoiceDate q=InvoiceDate >= '2024-06-01' orderBy=SupplierId:asc}",
             "scan QuerySpec{fscmRestApi:suppliers fields=SupplierId,Name orderBy=SupplierId:asc}"),
+        // A filter on the join key reaches the other side (TransitiveJoinFilterRule): for a child table it picks
+        // the parent's child path instead of an expanded scan of every parent.
+        shape("join", "SELECT i.\"InvoiceNumber\", l.\"LineNumber\" FROM fscm.invoices i JOIN "
+            + "fscm.invoices_invoiceLines l ON i.\"InvoiceId\" = l.\"InvoiceId\" WHERE i.\"InvoiceId\" = 300000000021",
+            INV + "InvoiceId,InvoiceNumber q=InvoiceId = 300000000021 orderBy=InvoiceId:asc}",
+            "scan QuerySpec{fscmRestApi:invoices/300000000021/child/invoiceLines fields=LineNumber}"),
+        shape("join", "SELECT i.\"InvoiceNumber\", s.\"Name\" FROM fscm.invoices i JOIN fscm.suppliers s ON "
+            + "i.\"SupplierId\" = s.\"SupplierId\" WHERE i.\"SupplierId\" = 3",
+            INV + "InvoiceNumber,SupplierId q=SupplierId = 3 orderBy=SupplierId:asc}",
+            "scan QuerySpec{fscmRestApi:suppliers fields=SupplierId,Name q=SupplierId = 3 orderBy=SupplierId:asc}"),
+        shape("join", "SELECT i.\"InvoiceNumber\", s.\"Name\" FROM fscm.invoices i JOIN fscm.suppliers s ON "
+            + "i.\"SupplierId\" = s.\"SupplierId\" WHERE s.\"SupplierId\" IN (3, 4) AND i.\"InvoiceAmount\" > 100",
+            INV + "InvoiceNumber,SupplierId,InvoiceAmount q=InvoiceAmount > 100 and (SupplierId = 3 or SupplierId = 4) "
+                + "orderBy=SupplierId:asc}",
+            "scan QuerySpec{fscmRestApi:suppliers fields=SupplierId,Name q=SupplierId = 3 or SupplierId = 4 "
+                + "orderBy=SupplierId:asc}"),
         partial("join", "SELECT i.\"InvoiceNumber\" FROM fscm.invoices i LEFT JOIN fscm.suppliers s ON i.\"SupplierId\" "
             + "= s.\"SupplierId\" WHERE s.\"City\" IS NULL AND i.\"InvoiceAmount\" > 100",
             "the IS NULL is on the outer side of the join (and [U] anyway): only the invoice filter is pushed",
@@ -223,6 +239,9 @@ class ToolShapesAuditTest {
     client = SampleData.client();
     on = Sql.connect(client, true);
     off = Sql.connect(SampleData.client(), false);
+    // Child tables are known once their parent is described (docs/sql.md, known gaps): any case may run first.
+    Sql.rows(on, "select * from fscm.invoices where 1 = 0");
+    Sql.rows(off, "select * from fscm.invoices where 1 = 0");
   }
 
   @AfterAll
