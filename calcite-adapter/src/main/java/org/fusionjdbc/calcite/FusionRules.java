@@ -52,7 +52,7 @@ final class FusionRules {
       ConverterRule.Config.INSTANCE.withConversion(LogicalAggregate.class, Convention.NONE, FusionRel.CONVENTION,
           "FusionCountRule").withRuleFactory(CountRule::new).toRule(),
       InListRule.INSTANCE,
-      TransitiveJoinFilterRule.INSTANCE);
+      TransitiveJoinFilterRule.INSTANCE, NotInListRule.INSTANCE);
 
   /** The rel a subset was registered from (all rels in a subset are equivalent). */
   static RelNode original(RelNode n) {

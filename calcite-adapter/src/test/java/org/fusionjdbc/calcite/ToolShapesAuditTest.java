@@ -93,6 +93,14 @@ class ToolShapesAuditTest {
         shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
             + "(\"invoices\".\"Supplier\" IN (" + nameList + "))",
             INV + "InvoiceId q=" + nameQ + "}"),
+        // "Exclude" on a NOT NULL column: NOT IN of 20+ values becomes an outer join (NotInListRule folds it back).
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "(\"invoices\".\"InvoiceId\" NOT IN (" + idList + "))",
+            INV + "InvoiceId q=" + idQ.replace(" = ", " != ").replace(" or ", " and ") + "}"),
+        partial("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "(\"invoices\".\"Supplier\" NOT IN (" + nameList + "))",
+            "NOT IN on a nullable column: Calcite's plan also counts the list's nulls and stays an outer join",
+            INV + "InvoiceId,Supplier}"),
         partial("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
             + "(\"invoices\".\"Supplier\" IN (" + quoted + "))",
             "one value holds a quote, which strict q cannot say (contract decision 2), and an OR is pushed only whole",
