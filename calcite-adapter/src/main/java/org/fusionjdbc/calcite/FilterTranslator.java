@@ -149,10 +149,10 @@ final class FilterTranslator {
     RexNode left = call.getOperands().get(0);
     RexNode right = call.getOperands().get(1);
     QExpr.Op op = op(call.getKind());
-    FusionColumn c = column(left);
+    FusionColumn c = column(widened(left));
     RexNode value = right;
     if (c == null) {
-      c = column(right);
+      c = column(widened(right));
       value = left;
       op = op.flip();
     }
@@ -219,6 +219,42 @@ final class FilterTranslator {
       };
     }
     return null;
+  }
+
+  /**
+   * The column under a numeric cast that loses nothing: Calcite widens an integer or decimal column to the literal's
+   * type ({@code "SupplierId" = 3.0}, {@code "InvoiceAmount" > 100.125}), and comparing the widened value is comparing
+   * the column itself, which q can say. An integer widened to DECIMAL(19, s) keeps 19 - s digits: Calcite picks that
+   * common type itself, and an id beyond it would make Calcite's own cast overflow rather than compare, so 18 digits
+   * count as lossless for integers.
+   */
+  private static RexNode widened(RexNode node) {
+    if (node.getKind() != SqlKind.CAST || !(((RexCall) node).getOperands().get(0) instanceof RexInputRef ref)) {
+      return node;
+    }
+    var from = ref.getType();
+    var to = node.getType();
+    if (to.getSqlTypeName() != SqlTypeName.DECIMAL && to.getSqlTypeName() != SqlTypeName.BIGINT) {
+      return node;
+    }
+    int fromDigits;
+    int fromScale;
+    switch (from.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> {
+        fromDigits = 18;
+        fromScale = 0;
+      }
+      case DECIMAL -> {
+        fromDigits = from.getPrecision() - from.getScale();
+        fromScale = from.getScale();
+      }
+      default -> {
+        return node;
+      }
+    }
+    int toDigits = to.getSqlTypeName() == SqlTypeName.BIGINT ? 18 : to.getPrecision() - to.getScale();
+    int toScale = to.getSqlTypeName() == SqlTypeName.BIGINT ? 0 : to.getScale();
+    return toScale >= fromScale && toDigits >= fromDigits ? ref : node;
   }
 
   private QExpr like(RexCall call) {

@@ -51,6 +51,8 @@ class EmulatorToolShapesTest {
         new Shape("select \"InvoiceId\" from fscm.invoices where cast(\"LastUpdateDate\" as date) between "
             + "date '2024-06-01' and date '2024-06-30'",
             "LastUpdateDate >= '2024-06-01T00:00:00+00:00' and LastUpdateDate < '2024-07-01T00:00:00+00:00'", true),
+        new Shape("select \"InvoiceId\" from fscm.invoices where \"InvoiceId\" < 300000047486600.5 and "
+            + "\"InvoiceAmount\" > 100.125", "InvoiceId < 300000047486600.5 and InvoiceAmount > 100.125", true),
         new Shape("select \"InvoiceId\" from fscm.invoices where \"InvoiceDate\" >= timestamp '2024-06-01 12:00:00'",
             "InvoiceDate >= '2024-06-02'", true),
         new Shape("select \"InvoiceId\" from fscm.invoices where (\"InvoiceCurrency\" = 'EUR' and upper(\"Supplier\") "

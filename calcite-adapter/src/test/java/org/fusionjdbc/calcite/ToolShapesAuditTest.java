@@ -128,6 +128,10 @@ class ToolShapesAuditTest {
             + "'2024-03-01 00:00:00') AND (\"invoices\".\"LastUpdateDate\" < TIMESTAMP '2024-06-01 00:00:00'))",
             INV + "InvoiceId q=LastUpdateDate >= '2024-03-01T00:00:00+00:00' and "
                 + "LastUpdateDate < '2024-06-01T00:00:00+00:00'}"),
+        // A quantitative range filter: Calcite widens the integer column to the literal's DECIMAL type losslessly.
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "((\"invoices\".\"SupplierId\" >= 2.5) AND (\"invoices\".\"SupplierId\" <= 4.0))",
+            INV + "InvoiceId q=SupplierId >= 2.5 and SupplierId <= 4}"),
         partial("Tableau", "SELECT MIN(\"invoices\".\"InvoiceDate\") AS \"min\", MAX(\"invoices\".\"InvoiceDate\") AS "
             + "\"max\" FROM fscm.invoices \"invoices\"",
             "no aggregate but COUNT(*) exists in Fusion (MAX by desc order would meet Fusion's nulls-first), so one "
