@@ -51,7 +51,8 @@ final class FusionRules {
           "FusionSortRule").withRuleFactory(SortRule::new).toRule(),
       ConverterRule.Config.INSTANCE.withConversion(LogicalAggregate.class, Convention.NONE, FusionRel.CONVENTION,
           "FusionCountRule").withRuleFactory(CountRule::new).toRule(),
-      InListRule.INSTANCE);
+      InListRule.INSTANCE,
+      TransitiveJoinFilterRule.INSTANCE, NotInListRule.INSTANCE);
 
   /** The rel a subset was registered from (all rels in a subset are equivalent). */
   static RelNode original(RelNode n) {
@@ -167,6 +168,8 @@ final class FusionRules {
             residual.add(c); // a bound value may not be sayable in q; then Calcite filters alone
           }
         } else {
+          // Calcite checks the whole term; q may still carry a condition every matching row meets.
+          NecessaryCondition.of(tr, filter.getCluster().getRexBuilder(), c).ifPresent(pushed::add);
           residual.add(c);
         }
       }

@@ -68,6 +68,21 @@ class ToolShapesAuditTest {
         shape("Tableau", "SELECT \"t0\".\"InvoiceId\" AS \"InvoiceId\" FROM (SELECT \"InvoiceId\", \"InvoiceDate\" FROM "
             + "fscm.invoices) \"t0\" WHERE (CAST(\"t0\".\"InvoiceDate\" AS DATE) >= DATE '2024-03-01')",
             INV + "InvoiceId q=InvoiceDate >= '2024-03-01'}"),
+        // A date filter on a datetime column: the day's instants from local midnight (FilterTranslator)
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (CAST(\"invoices\".\"LastUpdateDate\" AS DATE) >= DATE '2024-03-01')",
+            INV + "InvoiceNumber q=LastUpdateDate >= '2024-03-01T00:00:00+00:00'}"),
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (CAST(\"invoices\".\"LastUpdateDate\" AS DATE) BETWEEN DATE '2024-03-01' AND DATE '2024-06-30')",
+            INV + "InvoiceNumber q=LastUpdateDate >= '2024-03-01T00:00:00+00:00' and "
+                + "LastUpdateDate < '2024-07-01T00:00:00+00:00'}"),
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (CAST(\"invoices\".\"LastUpdateDate\" AS DATE) = DATE '2024-03-13')",
+            INV + "InvoiceNumber q=LastUpdateDate >= '2024-03-13T00:00:00+00:00' and "
+                + "LastUpdateDate < '2024-03-14T00:00:00+00:00'}"),
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceNumber\" AS \"InvoiceNumber\" FROM fscm.invoices \"invoices\" "
+            + "WHERE (\"invoices\".\"InvoiceDate\" >= TIMESTAMP '2024-03-01 12:00:00')",
+            INV + "InvoiceNumber q=InvoiceDate >= '2024-03-02'}"),
         shape("Tableau", "SELECT {fn UCASE(\"invoices\".\"Supplier\")} AS \"Calculation\" FROM fscm.invoices \"invoices\" "
             + "WHERE (\"invoices\".\"InvoiceAmount\" > 100)",
             INV + "Supplier,InvoiceAmount q=InvoiceAmount > 100}"),
@@ -78,6 +93,14 @@ class ToolShapesAuditTest {
         shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
             + "(\"invoices\".\"Supplier\" IN (" + nameList + "))",
             INV + "InvoiceId q=" + nameQ + "}"),
+        // "Exclude" on a NOT NULL column: NOT IN of 20+ values becomes an outer join (NotInListRule folds it back).
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "(\"invoices\".\"InvoiceId\" NOT IN (" + idList + "))",
+            INV + "InvoiceId q=" + idQ.replace(" = ", " != ").replace(" or ", " and ") + "}"),
+        partial("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "(\"invoices\".\"Supplier\" NOT IN (" + nameList + "))",
+            "NOT IN on a nullable column: Calcite's plan also counts the list's nulls and stays an outer join",
+            INV + "InvoiceId,Supplier}"),
         partial("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
             + "(\"invoices\".\"Supplier\" IN (" + quoted + "))",
             "one value holds a quote, which strict q cannot say (contract decision 2), and an OR is pushed only whole",
@@ -105,6 +128,10 @@ class ToolShapesAuditTest {
             + "'2024-03-01 00:00:00') AND (\"invoices\".\"LastUpdateDate\" < TIMESTAMP '2024-06-01 00:00:00'))",
             INV + "InvoiceId q=LastUpdateDate >= '2024-03-01T00:00:00+00:00' and "
                 + "LastUpdateDate < '2024-06-01T00:00:00+00:00'}"),
+        // A quantitative range filter: Calcite widens the integer column to the literal's DECIMAL type losslessly.
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" AS \"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "((\"invoices\".\"SupplierId\" >= 2.5) AND (\"invoices\".\"SupplierId\" <= 4.0))",
+            INV + "InvoiceId q=SupplierId >= 2.5 and SupplierId <= 4}"),
         partial("Tableau", "SELECT MIN(\"invoices\".\"InvoiceDate\") AS \"min\", MAX(\"invoices\".\"InvoiceDate\") AS "
             + "\"max\" FROM fscm.invoices \"invoices\"",
             "no aggregate but COUNT(*) exists in Fusion (MAX by desc order would meet Fusion's nulls-first), so one "
@@ -119,6 +146,13 @@ class ToolShapesAuditTest {
             + "(UPPER(\"invoices\".\"Supplier\") = 'ACME'))",
             "an OR with an unsayable branch says nothing about the rows; the other conjunct is pushed",
             INV + "InvoiceId,Supplier,SupplierId q=InvoiceAmount > 100}"),
+        // Each group of a selection over a computed field: q carries what every matching row meets
+        // (NecessaryCondition), Calcite checks the rest.
+        shape("Tableau", "SELECT \"invoices\".\"InvoiceId\" FROM fscm.invoices \"invoices\" WHERE "
+            + "((\"invoices\".\"SupplierId\" = 3) AND (\"invoices\".\"InvoiceAmount\" > 100)) OR "
+            + "((\"invoices\".\"SupplierId\" = 4) AND (UPPER(\"invoices\".\"Supplier\") = 'X'))",
+            INV + "InvoiceId,Supplier,SupplierId,InvoiceAmount q=(SupplierId = 3 and InvoiceAmount > 100) or "
+                + "SupplierId = 4}"),
 
         // ---- DBeaver: previews with LIMIT 200, a clicked ORDER BY, COUNT(*) of a filter or of a wrapped query
         shape("DBeaver", "SELECT * FROM fscm.invoices LIMIT 200", INV + ALL + " limit=200}"),
@@ -182,6 +216,22 @@ class ToolShapesAuditTest {
             + "s.\"SupplierId\" WHERE i.\"InvoiceDate\" >= DATE '2024-06-01' GROUP BY s.\"Name\"",
             INV + "SupplierId,InvoiceDate q=InvoiceDate >= '2024-06-01' orderBy=SupplierId:asc}",
             "scan QuerySpec{fscmRestApi:suppliers fields=SupplierId,Name orderBy=SupplierId:asc}"),
+        // A filter on the join key reaches the other side (TransitiveJoinFilterRule): for a child table it picks
+        // the parent's child path instead of an expanded scan of every parent.
+        shape("join", "SELECT i.\"InvoiceNumber\", l.\"LineNumber\" FROM fscm.invoices i JOIN "
+            + "fscm.invoices_invoiceLines l ON i.\"InvoiceId\" = l.\"InvoiceId\" WHERE i.\"InvoiceId\" = 300000000021",
+            INV + "InvoiceId,InvoiceNumber q=InvoiceId = 300000000021 orderBy=InvoiceId:asc}",
+            "scan QuerySpec{fscmRestApi:invoices/300000000021/child/invoiceLines fields=LineNumber}"),
+        shape("join", "SELECT i.\"InvoiceNumber\", s.\"Name\" FROM fscm.invoices i JOIN fscm.suppliers s ON "
+            + "i.\"SupplierId\" = s.\"SupplierId\" WHERE i.\"SupplierId\" = 3",
+            INV + "InvoiceNumber,SupplierId q=SupplierId = 3 orderBy=SupplierId:asc}",
+            "scan QuerySpec{fscmRestApi:suppliers fields=SupplierId,Name q=SupplierId = 3 orderBy=SupplierId:asc}"),
+        shape("join", "SELECT i.\"InvoiceNumber\", s.\"Name\" FROM fscm.invoices i JOIN fscm.suppliers s ON "
+            + "i.\"SupplierId\" = s.\"SupplierId\" WHERE s.\"SupplierId\" IN (3, 4) AND i.\"InvoiceAmount\" > 100",
+            INV + "InvoiceNumber,SupplierId,InvoiceAmount q=InvoiceAmount > 100 and (SupplierId = 3 or SupplierId = 4) "
+                + "orderBy=SupplierId:asc}",
+            "scan QuerySpec{fscmRestApi:suppliers fields=SupplierId,Name q=SupplierId = 3 or SupplierId = 4 "
+                + "orderBy=SupplierId:asc}"),
         partial("join", "SELECT i.\"InvoiceNumber\" FROM fscm.invoices i LEFT JOIN fscm.suppliers s ON i.\"SupplierId\" "
             + "= s.\"SupplierId\" WHERE s.\"City\" IS NULL AND i.\"InvoiceAmount\" > 100",
             "the IS NULL is on the outer side of the join (and [U] anyway): only the invoice filter is pushed",
@@ -201,6 +251,9 @@ class ToolShapesAuditTest {
     client = SampleData.client();
     on = Sql.connect(client, true);
     off = Sql.connect(SampleData.client(), false);
+    // Child tables are known once their parent is described (docs/sql.md, known gaps): any case may run first.
+    Sql.rows(on, "select * from fscm.invoices where 1 = 0");
+    Sql.rows(off, "select * from fscm.invoices where 1 = 0");
   }
 
   @AfterAll
