@@ -45,6 +45,8 @@ final class FilterTranslator {
   private final ZoneId zone;
   /** Values of {@code ?} parameters; null while planning (then any well-typed parameter is assumed pushable). */
   private final Function<Integer, Object> params;
+  /** Evaluates a relative-time expression at execution ({@link #isRelativeTime}); null while planning. */
+  private final Function<RexNode, Object> evaluator;
 
   FilterTranslator(IntFunction<FusionColumn> columns, RexBuilder rexBuilder, QDialect dialect, ZoneId zone,
       Function<Integer, Object> params) {
@@ -53,14 +55,45 @@ final class FilterTranslator {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.params = params;
+    this.evaluator = null;
   }
 
-  /** Whether {@code node} contains a {@code ?} parameter. */
+  /** For execution: {@code ?} values and relative-time expressions are read from the statement's DataContext. */
+  FilterTranslator(IntFunction<FusionColumn> columns, RexBuilder rexBuilder, QDialect dialect, ZoneId zone,
+      Function<Integer, Object> params, Function<RexNode, Object> evaluator) {
+    this.columns = Objects.requireNonNull(columns, "columns");
+    this.rexBuilder = Objects.requireNonNull(rexBuilder, "rexBuilder");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.params = Objects.requireNonNull(params, "params");
+    this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+  }
+
+  /**
+   * Whether {@code node} has a value known only at execution: a {@code ?} parameter, or a relative time such as
+   * {@code CURRENT_DATE - INTERVAL '30' DAY} (Tableau's "last 30 days").
+   */
   static boolean hasParam(RexNode node) {
-    if (node instanceof RexDynamicParam) {
+    if (node instanceof RexDynamicParam || isRelativeTime(node)) {
       return true;
     }
     return node instanceof RexCall call && call.getOperands().stream().anyMatch(FilterTranslator::hasParam);
+  }
+
+  /**
+   * An expression over no column whose value is a DATE or TIMESTAMP computed from the statement's clock
+   * ({@code CURRENT_DATE}, {@code CURRENT_TIMESTAMP}, ...): constant within one execution, which evaluates it once
+   * from the DataContext for q and for Calcite's own check alike.
+   */
+  static boolean isRelativeTime(RexNode node) {
+    SqlTypeName t = node.getType().getSqlTypeName();
+    return (t == SqlTypeName.DATE || t == SqlTypeName.TIMESTAMP) && node instanceof RexCall
+        && !RexUtil.containsInputRef(node) && containsClock(node);
+  }
+
+  private static boolean containsClock(RexNode node) {
+    return node instanceof RexCall call && (call.getOperator().isDynamicFunction()
+        || call.getOperands().stream().anyMatch(FilterTranslator::containsClock));
   }
 
   /** The q expression for {@code node}, or empty when it cannot be said exactly. */
@@ -341,6 +374,11 @@ final class FilterTranslator {
         return placeholder(c);
       }
       raw = params.apply(p.getIndex());
+    } else if (isRelativeTime(node)) {
+      if (params == null) {
+        return placeholder(c);
+      }
+      raw = evaluator == null ? null : evaluator.apply(node);
     } else {
       return null;
     }
