@@ -67,6 +67,21 @@ class ExecutionValuePushdownTest {
     assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get(0)).isEqualTo("O'Brien Ltd"));
   }
 
+  @Test
+  void calciteCanEvaluateTheExecutionMarkItself() {
+    // Should Calcite ever merge a marked term into a filter it runs, the mark must compile and mean the term.
+    var rb = new org.apache.calcite.rex.RexBuilder(new org.apache.calcite.jdbc.JavaTypeFactoryImpl());
+    var empty = rb.getTypeFactory().builder().build();
+    for (Boolean b : new Boolean[] {true, false}) {
+      var executable = org.apache.calcite.rex.RexExecutorImpl.getExecutable(rb,
+          List.of(rb.makeCall(FusionFilter.AT_EXECUTION, rb.makeLiteral(b))), empty);
+      executable.setDataContext(org.apache.calcite.DataContexts.EMPTY);
+      Object[] out = executable.execute();
+      assertThat(out).containsExactly(b);
+    }
+    assertThat(FusionFilter.AT_EXECUTION.isDeterministic()).isFalse();
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(delimiter = '|', value = {
       "\"InvoiceDate\" >= current_date - interval '1000' day|InvoiceDate >= '",
