@@ -215,7 +215,7 @@ final class FilterTranslator {
       lit = call.getOperands().get(0);
       op = op.flip();
     }
-    if (cast.getKind() != SqlKind.CAST || !(lit instanceof RexLiteral l) || l.isNull()) {
+    if (cast.getKind() != SqlKind.CAST) {
       return null;
     }
     FusionColumn c = column(((RexCall) cast).getOperands().get(0));
@@ -223,8 +223,9 @@ final class FilterTranslator {
     if (negated) {
       op = op.negate();
     }
-    if (c != null && c.attribute().type() == AttributeType.DATETIME && target == SqlTypeName.DATE
-        && l.getTypeName() == SqlTypeName.DATE && literalValue(l) instanceof LocalDate d) {
+    LocalDate d = c != null && c.attribute().type() == AttributeType.DATETIME && target == SqlTypeName.DATE
+        && lit.getType().getSqlTypeName() == SqlTypeName.DATE ? dateValue(lit) : null;
+    if (d != null) {
       // date(ts) op d, with [start(d), start(d + 1)) the instants of day d
       QValue from = toQValue(c, d.atStartOfDay());
       QValue to = toQValue(c, d.plusDays(1).atStartOfDay());
@@ -239,7 +240,8 @@ final class FilterTranslator {
       };
     }
     if (c != null && c.attribute().type() == AttributeType.DATE && target == SqlTypeName.TIMESTAMP
-        && l.getTypeName() == SqlTypeName.TIMESTAMP && literalValue(l) instanceof LocalDateTime t) {
+        && lit instanceof RexLiteral l && !l.isNull() && l.getTypeName() == SqlTypeName.TIMESTAMP
+        && literalValue(l) instanceof LocalDateTime t) {
       // midnight(d) op t: a whole day compares with t as its date does, except a t inside a day
       boolean midnight = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
       LocalDate day = t.toLocalDate();
@@ -288,6 +290,27 @@ final class FilterTranslator {
     int toDigits = to.getSqlTypeName() == SqlTypeName.BIGINT ? 18 : to.getPrecision() - to.getScale();
     int toScale = to.getSqlTypeName() == SqlTypeName.BIGINT ? 0 : to.getScale();
     return toScale >= fromScale && toDigits >= fromDigits ? ref : node;
+  }
+
+  /**
+   * A DATE operand's value: a literal, or a {@code ?} or relative time ({@code CURRENT_DATE - INTERVAL '30' DAY}) read
+   * at execution (while planning, any day stands in). Null when there is none.
+   */
+  private LocalDate dateValue(RexNode node) {
+    Object raw;
+    if (node instanceof RexLiteral l) {
+      raw = l.isNull() ? null : literalValue(l);
+    } else if (node instanceof RexDynamicParam || isRelativeTime(node)) {
+      if (params == null) {
+        return LocalDate.EPOCH;
+      }
+      raw = node instanceof RexDynamicParam p ? params.apply(p.getIndex())
+          : evaluator == null ? null : evaluator.apply(node);
+    } else {
+      return null;
+    }
+    return raw instanceof LocalDate day ? day : raw instanceof java.sql.Date day ? day.toLocalDate()
+        : raw instanceof Integer days ? LocalDate.ofEpochDay(days) : null;
   }
 
   private QExpr like(RexCall call) {

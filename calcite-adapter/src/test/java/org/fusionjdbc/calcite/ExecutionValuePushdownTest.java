@@ -60,6 +60,31 @@ class ExecutionValuePushdownTest {
         assertThat(c.spec().filter().map(Object::toString).orElse(null)).as(sql).isEqualTo(q));
   }
 
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "cast(\"LastUpdateDate\" as date) = ?|2024-08-06|LastUpdateDate >= '2024-08-06T00:00:00+00:00' and "
+          + "LastUpdateDate < '2024-08-07T00:00:00+00:00'",
+      "cast(\"LastUpdateDate\" as date) < ? and \"Supplier\" = 'Acme'|2024-08-06|Supplier = 'Acme' and "
+          + "LastUpdateDate < '2024-08-06T00:00:00+00:00'"})
+  void aDateParameterAgainstADatetimeIsARange(String where, String day, String q) throws Exception {
+    String sql = "select \"InvoiceId\" from fscm.invoices where " + where;
+    List<List<String>> expected = sorted(runDate(off, sql, day));
+    client.journal.clear();
+    List<List<String>> actual = sorted(runDate(on, sql, day));
+    assertThat(actual).as(sql).isEqualTo(expected).isNotEmpty();
+    assertThat(client.journal).singleElement().satisfies(c ->
+        assertThat(c.spec().filter().map(Object::toString).orElse(null)).as(sql).isEqualTo(q));
+  }
+
+  private static List<List<String>> runDate(Connection c, String sql, String day) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setDate(1, java.sql.Date.valueOf(day));
+      try (ResultSet rs = ps.executeQuery()) {
+        return Sql.read(rs);
+      }
+    }
+  }
+
   @Test
   void anUnsayableValueBesideAPushedConjunctIsStillFiltered() throws Exception {
     List<List<String>> rows = run(on, "select \"Supplier\" from fscm.invoices where \"Supplier\" = ? "
@@ -87,7 +112,8 @@ class ExecutionValuePushdownTest {
       "\"InvoiceDate\" >= current_date - interval '1000' day|InvoiceDate >= '",
       "\"InvoiceDate\" < current_date and \"Supplier\" = 'Acme'|InvoiceDate < '",
       "\"LastUpdateDate\" >= timestampadd(day, -1000, current_timestamp)|LastUpdateDate >= '",
-      "\"LastUpdateDate\" < current_timestamp|LastUpdateDate < '"})
+      "\"LastUpdateDate\" < current_timestamp|LastUpdateDate < '",
+      "cast(\"LastUpdateDate\" as date) >= current_date - interval '1000' day|LastUpdateDate >= '"})
   void aRelativeTimeIsComputedAtExecutionAndSent(String where, String q) throws Exception {
     String sql = "select \"InvoiceId\" from fscm.invoices where " + where;
     List<List<String>> expected = sorted(Sql.rows(off, sql));
