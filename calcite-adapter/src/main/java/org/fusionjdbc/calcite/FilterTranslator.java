@@ -45,6 +45,8 @@ final class FilterTranslator {
   private final ZoneId zone;
   /** Values of {@code ?} parameters; null while planning (then any well-typed parameter is assumed pushable). */
   private final Function<Integer, Object> params;
+  /** Evaluates a relative-time expression at execution ({@link #isRelativeTime}); null while planning. */
+  private final Function<RexNode, Object> evaluator;
 
   FilterTranslator(IntFunction<FusionColumn> columns, RexBuilder rexBuilder, QDialect dialect, ZoneId zone,
       Function<Integer, Object> params) {
@@ -53,14 +55,45 @@ final class FilterTranslator {
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.params = params;
+    this.evaluator = null;
   }
 
-  /** Whether {@code node} contains a {@code ?} parameter. */
+  /** For execution: {@code ?} values and relative-time expressions are read from the statement's DataContext. */
+  FilterTranslator(IntFunction<FusionColumn> columns, RexBuilder rexBuilder, QDialect dialect, ZoneId zone,
+      Function<Integer, Object> params, Function<RexNode, Object> evaluator) {
+    this.columns = Objects.requireNonNull(columns, "columns");
+    this.rexBuilder = Objects.requireNonNull(rexBuilder, "rexBuilder");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.params = Objects.requireNonNull(params, "params");
+    this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+  }
+
+  /**
+   * Whether {@code node} has a value known only at execution: a {@code ?} parameter, or a relative time such as
+   * {@code CURRENT_DATE - INTERVAL '30' DAY} (Tableau's "last 30 days").
+   */
   static boolean hasParam(RexNode node) {
-    if (node instanceof RexDynamicParam) {
+    if (node instanceof RexDynamicParam || isRelativeTime(node)) {
       return true;
     }
     return node instanceof RexCall call && call.getOperands().stream().anyMatch(FilterTranslator::hasParam);
+  }
+
+  /**
+   * An expression over no column whose value is a DATE or TIMESTAMP computed from the statement's clock
+   * ({@code CURRENT_DATE}, {@code CURRENT_TIMESTAMP}, ...): constant within one execution, which evaluates it once
+   * from the DataContext for q and for Calcite's own check alike.
+   */
+  static boolean isRelativeTime(RexNode node) {
+    SqlTypeName t = node.getType().getSqlTypeName();
+    return (t == SqlTypeName.DATE || t == SqlTypeName.TIMESTAMP) && node instanceof RexCall
+        && !RexUtil.containsInputRef(node) && containsClock(node);
+  }
+
+  private static boolean containsClock(RexNode node) {
+    return node instanceof RexCall call && (call.getOperator().isDynamicFunction()
+        || call.getOperands().stream().anyMatch(FilterTranslator::containsClock));
   }
 
   /** The q expression for {@code node}, or empty when it cannot be said exactly. */
@@ -182,7 +215,7 @@ final class FilterTranslator {
       lit = call.getOperands().get(0);
       op = op.flip();
     }
-    if (cast.getKind() != SqlKind.CAST || !(lit instanceof RexLiteral l) || l.isNull()) {
+    if (cast.getKind() != SqlKind.CAST) {
       return null;
     }
     FusionColumn c = column(((RexCall) cast).getOperands().get(0));
@@ -190,8 +223,9 @@ final class FilterTranslator {
     if (negated) {
       op = op.negate();
     }
-    if (c != null && c.attribute().type() == AttributeType.DATETIME && target == SqlTypeName.DATE
-        && l.getTypeName() == SqlTypeName.DATE && literalValue(l) instanceof LocalDate d) {
+    LocalDate d = c != null && c.attribute().type() == AttributeType.DATETIME && target == SqlTypeName.DATE
+        && lit.getType().getSqlTypeName() == SqlTypeName.DATE ? dateValue(lit) : null;
+    if (d != null) {
       // date(ts) op d, with [start(d), start(d + 1)) the instants of day d
       QValue from = toQValue(c, d.atStartOfDay());
       QValue to = toQValue(c, d.plusDays(1).atStartOfDay());
@@ -206,7 +240,8 @@ final class FilterTranslator {
       };
     }
     if (c != null && c.attribute().type() == AttributeType.DATE && target == SqlTypeName.TIMESTAMP
-        && l.getTypeName() == SqlTypeName.TIMESTAMP && literalValue(l) instanceof LocalDateTime t) {
+        && lit instanceof RexLiteral l && !l.isNull() && l.getTypeName() == SqlTypeName.TIMESTAMP
+        && literalValue(l) instanceof LocalDateTime t) {
       // midnight(d) op t: a whole day compares with t as its date does, except a t inside a day
       boolean midnight = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
       LocalDate day = t.toLocalDate();
@@ -255,6 +290,27 @@ final class FilterTranslator {
     int toDigits = to.getSqlTypeName() == SqlTypeName.BIGINT ? 18 : to.getPrecision() - to.getScale();
     int toScale = to.getSqlTypeName() == SqlTypeName.BIGINT ? 0 : to.getScale();
     return toScale >= fromScale && toDigits >= fromDigits ? ref : node;
+  }
+
+  /**
+   * A DATE operand's value: a literal, or a {@code ?} or relative time ({@code CURRENT_DATE - INTERVAL '30' DAY}) read
+   * at execution (while planning, any day stands in). Null when there is none.
+   */
+  private LocalDate dateValue(RexNode node) {
+    Object raw;
+    if (node instanceof RexLiteral l) {
+      raw = l.isNull() ? null : literalValue(l);
+    } else if (node instanceof RexDynamicParam || isRelativeTime(node)) {
+      if (params == null) {
+        return LocalDate.EPOCH;
+      }
+      raw = node instanceof RexDynamicParam p ? params.apply(p.getIndex())
+          : evaluator == null ? null : evaluator.apply(node);
+    } else {
+      return null;
+    }
+    return raw instanceof LocalDate day ? day : raw instanceof java.sql.Date day ? day.toLocalDate()
+        : raw instanceof Integer days ? LocalDate.ofEpochDay(days) : null;
   }
 
   private QExpr like(RexCall call) {
@@ -341,6 +397,11 @@ final class FilterTranslator {
         return placeholder(c);
       }
       raw = params.apply(p.getIndex());
+    } else if (isRelativeTime(node)) {
+      if (params == null) {
+        return placeholder(c);
+      }
+      raw = evaluator == null ? null : evaluator.apply(node);
     } else {
       return null;
     }

@@ -173,13 +173,22 @@ public final class FusionQuery {
     var dialect = table.client().config().dialect();
     for (FusionRel.Implementor.DeferredFilter d : deferred) {
       FilterTranslator tr = new FilterTranslator(d.columns()::get, rexBuilder, dialect, table.options().timeZone(),
-          i -> root.get("?" + i));
+          i -> root.get("?" + i), e -> evaluate(e, root));
       // Not sayable exactly with these values: Calcite's residual filter alone decides.
       tr.translate(d.condition()).ifPresent(terms::add);
     }
     QuerySpec.Builder b = spec.toBuilder();
     b.filter(terms.isEmpty() ? null : QExpr.and(terms));
     return b.build();
+  }
+
+  /** A relative-time expression's value for this execution (days for DATE, local millis for TIMESTAMP). */
+  private Object evaluate(org.apache.calcite.rex.RexNode e, DataContext root) {
+    var executable = org.apache.calcite.rex.RexExecutorImpl.getExecutable(rexBuilder, List.of(e),
+        rexBuilder.getTypeFactory().builder().build());
+    executable.setDataContext(root);
+    Object[] values = executable.execute();
+    return values == null || values.length != 1 ? null : values[0];
   }
 
   private static AtomicBoolean cancelFlag(DataContext root) {

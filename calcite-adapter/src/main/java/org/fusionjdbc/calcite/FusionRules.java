@@ -179,7 +179,7 @@ final class FusionRules {
       var rexBuilder = filter.getCluster().getRexBuilder();
       RelNode fusion = new FusionFilter(filter.getCluster(), filter.getTraitSet().replace(FusionRel.CONVENTION),
           convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)),
-          RexUtil.composeConjunction(rexBuilder, pushed));
+          RexUtil.composeConjunction(rexBuilder, pushed.stream().map(c -> FusionFilter.mark(rexBuilder, c)).toList()));
       return residual.isEmpty() ? fusion
           : LogicalFilter.create(fusion, RexUtil.composeConjunction(rexBuilder, residual));
     }

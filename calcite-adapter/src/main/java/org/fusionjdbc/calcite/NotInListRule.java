@@ -47,6 +47,8 @@ final class NotInListRule extends RelOptRule {
         || !(FusionRules.original(join.getRight()) instanceof Project p)
         || !(FusionRules.original(p.getInput()) instanceof Values values)
         || values.getRowType().getFieldCount() != 1 || values.getTuples().isEmpty()
+        // a NULL in the list makes NOT IN never true, which "matches no value" would not say
+        || values.getTuples().stream().anyMatch(t -> t.get(0).isNull())
         || values.getTuples().size() > InListRule.MAX_VALUES || p.getProjects().size() != 2
         || !(p.getProjects().get(0) instanceof RexInputRef v0) || v0.getIndex() != 0
         || !(p.getProjects().get(1) instanceof RexLiteral flagValue) || flagValue.isNull()) {

@@ -56,6 +56,8 @@ class LongInListTest {
             + (1 + i % 9) + ")") + ")", Pushed.ALL),
         new Case("\"InvoiceNumber\" NOT IN (" + numbers + ", 'Acme')", Pushed.ALL),
         new Case("\"InvoiceNumber\" NOT IN (" + numbers + ") AND \"InvoiceAmount\" > 100", Pushed.ALL),
+        // NOT IN with a NULL in the list is never true: no rows, whatever the plan
+        new Case("\"InvoiceNumber\" NOT IN (" + numbers + ", NULL)", Pushed.NONE),
         new Case("\"InvoiceId\" NOT IN (" + ids + ") AND upper(\"Supplier\") = 'ACME'", Pushed.PART),
         // a nullable column: Calcite's plan also counts the list's nulls; it stays a join
         new Case("\"Supplier\" NOT IN (" + list(24, i -> "'N" + i + "'") + ", 'Acme')", Pushed.NONE),
@@ -86,6 +88,10 @@ class LongInListTest {
     client.journal.clear();
     List<List<String>> actual = sorted(Sql.rows(on, sql));
     assertThat(actual).as(sql).isEqualTo(expected);
+    if (c.where().contains("NULL)") && c.where().contains("NOT IN")) {
+      assertThat(actual).as(sql).isEmpty();
+      return;
+    }
     assertThat(client.journal).as(sql).singleElement().satisfies(call -> {
       switch (c.pushed()) {
         case ALL -> {
