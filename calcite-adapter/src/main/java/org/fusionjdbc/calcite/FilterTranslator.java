@@ -182,10 +182,10 @@ final class FilterTranslator {
     RexNode left = call.getOperands().get(0);
     RexNode right = call.getOperands().get(1);
     QExpr.Op op = op(call.getKind());
-    FusionColumn c = column(widened(left));
+    FusionColumn c = column(NumericWidening.column(left));
     RexNode value = right;
     if (c == null) {
-      c = column(widened(right));
+      c = column(NumericWidening.column(right));
       value = left;
       op = op.flip();
     }
@@ -226,70 +226,15 @@ final class FilterTranslator {
     LocalDate d = c != null && c.attribute().type() == AttributeType.DATETIME && target == SqlTypeName.DATE
         && lit.getType().getSqlTypeName() == SqlTypeName.DATE ? dateValue(lit) : null;
     if (d != null) {
-      // date(ts) op d, with [start(d), start(d + 1)) the instants of day d
-      QValue from = toQValue(c, d.atStartOfDay());
-      QValue to = toQValue(c, d.plusDays(1).atStartOfDay());
-      String a = c.name();
-      return switch (op) {
-        case GE -> QExpr.compare(a, QExpr.Op.GE, from);
-        case GT -> QExpr.compare(a, QExpr.Op.GE, to);
-        case LT -> QExpr.compare(a, QExpr.Op.LT, from);
-        case LE -> QExpr.compare(a, QExpr.Op.LT, to);
-        case EQ -> QExpr.and(List.of(QExpr.compare(a, QExpr.Op.GE, from), QExpr.compare(a, QExpr.Op.LT, to)));
-        case NE -> QExpr.or(List.of(QExpr.compare(a, QExpr.Op.LT, from), QExpr.compare(a, QExpr.Op.GE, to)));
-      };
+      return DayRanges.dayOfDatetime(c.name(), op, toQValue(c, d.atStartOfDay()),
+          toQValue(c, d.plusDays(1).atStartOfDay()));
     }
     if (c != null && c.attribute().type() == AttributeType.DATE && target == SqlTypeName.TIMESTAMP
         && lit instanceof RexLiteral l && !l.isNull() && l.getTypeName() == SqlTypeName.TIMESTAMP
         && literalValue(l) instanceof LocalDateTime t) {
-      // midnight(d) op t: a whole day compares with t as its date does, except a t inside a day
-      boolean midnight = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
-      LocalDate day = t.toLocalDate();
-      String a = c.name();
-      return switch (op) {
-        case GE -> QExpr.compare(a, QExpr.Op.GE, QValue.of(midnight ? day : day.plusDays(1)));
-        case GT, LE -> QExpr.compare(a, op, QValue.of(day));
-        case LT -> QExpr.compare(a, midnight ? QExpr.Op.LT : QExpr.Op.LE, QValue.of(day));
-        case EQ, NE -> midnight ? QExpr.compare(a, op, QValue.of(day)) : null;
-      };
+      return DayRanges.dateAgainstTimestamp(c.name(), op, t);
     }
     return null;
-  }
-
-  /**
-   * The column under a numeric cast that loses nothing: Calcite widens an integer or decimal column to the literal's
-   * type ({@code "SupplierId" = 3.0}, {@code "InvoiceAmount" > 100.125}), and comparing the widened value is comparing
-   * the column itself, which q can say. An integer widened to DECIMAL(19, s) keeps 19 - s digits: Calcite picks that
-   * common type itself, and an id beyond it would make Calcite's own cast overflow rather than compare, so 18 digits
-   * count as lossless for integers.
-   */
-  private static RexNode widened(RexNode node) {
-    if (node.getKind() != SqlKind.CAST || !(((RexCall) node).getOperands().get(0) instanceof RexInputRef ref)) {
-      return node;
-    }
-    var from = ref.getType();
-    var to = node.getType();
-    if (to.getSqlTypeName() != SqlTypeName.DECIMAL && to.getSqlTypeName() != SqlTypeName.BIGINT) {
-      return node;
-    }
-    int fromDigits;
-    int fromScale;
-    switch (from.getSqlTypeName()) {
-      case TINYINT, SMALLINT, INTEGER, BIGINT -> {
-        fromDigits = 18;
-        fromScale = 0;
-      }
-      case DECIMAL -> {
-        fromDigits = from.getPrecision() - from.getScale();
-        fromScale = from.getScale();
-      }
-      default -> {
-        return node;
-      }
-    }
-    int toDigits = to.getSqlTypeName() == SqlTypeName.BIGINT ? 18 : to.getPrecision() - to.getScale();
-    int toScale = to.getSqlTypeName() == SqlTypeName.BIGINT ? 0 : to.getScale();
-    return toScale >= fromScale && toDigits >= fromDigits ? ref : node;
   }
 
   /**
