@@ -159,6 +159,32 @@ class DateTimeKeysetScanTest {
     }
   }
 
+  /**
+   * A pod that holds fractions but writes whole seconds (the emulator's default writer fed fractional values), so
+   * {@code A = x} never holds for a row's own JSON value. Ascending, the anchor row comes back and the pager reads on
+   * by offset; descending, a written second whose rows come out of key order is seen before the first anchor.
+   * Either way every row once, in the server's order (by the stored instant, then the key).
+   */
+  @ParameterizedTest(name = "desc={0}")
+  @CsvSource({"false", "true"})
+  void aDatetimeHeldFinerThanWrittenStillReadsEveryRowOnce(boolean desc) {
+    try (FusionEmulator pod = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1")
+        .rows(60).build());
+        FusionClient c = client(pod, b -> b.pageSize(7).firstPageSize(3).parallelism(1))) {
+      OffsetDateTime edge = desc ? OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC) : T.minusYears(40);
+      for (int i = 0; i < 10; i++) { // later keys, later fractions: key order within the second ascending
+        insert(pod, "C-" + i, "7.00", edge.plusNanos(50_000_000L + 90_000_000L * i));
+        insert(pod, "M-" + i, "7.00", T.plusNanos(50_000_000L + 90_000_000L * i));
+      }
+      assertThat(ids(c, spec(desc, null))).isEqualTo(expected(pod, desc, r -> true));
+      List<JournalEntry> requests = pod.journal().filter(e -> e.path().endsWith("/invoices"));
+      assertThat(requests).anySatisfy(e -> assertThat(e.param("offset")).isNotEqualTo("0"));
+      if (!desc) {
+        assertThat(requests).anySatisfy(e -> assertThat(e.param("q")).contains(A + " = "));
+      }
+    }
+  }
+
   static QuerySpec spec(boolean desc, QExpr filter) {
     return QuerySpec.builder(INVOICES).fields(List.of("InvoiceId", "InvoiceAmount")).filter(filter)
         .orderBy(List.of(desc ? SortKey.desc(A) : SortKey.asc(A))).build();

@@ -18,6 +18,9 @@ import org.fusionjdbc.client.error.FusionException;
  * of the order and its first non-null row starts the non-null region. A value q cannot express
  * (a quote without quote doubling) extends the offset from the last anchor, as for key scans; with no anchor at
  * all the request is the plain full order (or, descending, the non-null rows) and the offset counts from there.
+ * A datetime the server holds more precisely than it writes ({@link PrecisionGuard}) makes the composite anchor
+ * wrong; once seen, the non-null region is read by offset from its start (the rows so far are exact ascending,
+ * and descending before the first composite anchor), or the scan stops with an error (descending after one).
  */
 final class SortedContinuation {
   private final SortedKeyset s;
@@ -26,6 +29,11 @@ final class SortedContinuation {
   private boolean nullRegion;
   private QExpr anchor;
   private long skip;
+  private final PrecisionGuard guard;
+  private Object[] anchorRow; // the row the composite anchor was built from; null for any other anchor
+  private boolean anchoredOnce; // a composite anchor was used in the non-null region
+  private boolean inexact; // the server's values are finer than their JSON: no composite anchors any more
+  private long valuesRead; // non-null rows returned so far: the offset into the non-null region
 
   /** What a page gives: the rows to return, whether the scan ended, whether the next request starts afresh. */
   record Step(List<Object[]> rows, boolean end, boolean restart) {
@@ -36,6 +44,7 @@ final class SortedContinuation {
     this.dialect = dialect;
     this.ascending = !s.sort().descending();
     this.nullRegion = !ascending; // nulls come first descending
+    this.guard = new PrecisionGuard(s);
   }
 
   /** The continuation term to AND with the user's filter; null for none. */
@@ -64,6 +73,9 @@ final class SortedContinuation {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion returned a row whose " + s.sort().attribute()
           + " is null for a q that compares " + s.sort().attribute() + "; cannot page this order exactly");
     }
+    if (!inexact && guard.finer(anchorRow, j >= 0 ? rows.subList(0, j) : rows)) {
+      return fallBack(List.of()); // the page may repeat rows already returned: read it again by offset
+    }
     if (!more && (anchor == null || !ascending)) {
       // the end of the plain full order (ascending, nulls at its tail), or descending: the nulls came first
       return new Step(rows, true, false);
@@ -72,6 +84,7 @@ final class SortedContinuation {
       // unanchored full order: its tail from j on is the first null rows, in K order
       nullRegion = true;
       skip = 0;
+      anchorRow = null;
       moveKey(rows.subList(j, rows.size()));
       return new Step(rows, false, true);
     }
@@ -79,10 +92,12 @@ final class SortedContinuation {
       // end of the non-null rows (the anchor excluded the nulls); now the nulls, first in A-descending order
       nullRegion = true;
       anchor = null;
+      anchorRow = null;
       skip = 0;
       return new Step(rows, false, true);
     }
     moveComposite(rows);
+    valuesRead += rows.size();
     return new Step(rows, false, false);
   }
 
@@ -103,11 +118,34 @@ final class SortedContinuation {
       return new Step(rows, true, false);
     }
     List<Object[]> values = rows.subList(j, rows.size());
+    if (guard.finer(null, values)) {
+      return fallBack(rows.subList(0, j));
+    }
+    valuesRead += values.size();
     if (!moveComposite(values)) {
       anchor = notNull(); // no composite anchor in this page: count the non-null rows from the region's start
+      anchorRow = null;
       skip = values.size();
     }
     return new Step(rows, false, false);
+  }
+
+  /**
+   * Reads the non-null region by offset from its start from now on: ascending the plain full order (nulls last),
+   * descending the non-null rows. Returns {@code keep} (rows of the page known to be right) and starts afresh.
+   */
+  private Step fallBack(List<Object[]> keep) {
+    if (!ascending && anchoredOnce) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion orders " + s.sort().attribute()
+          + " by more precision than its JSON shows (rows of one written instant came back twice or out of key "
+          + "order), so a descending scan may already have missed rows; order by " + s.sort().attribute()
+          + " ascending or by the key to read this resource exactly");
+    }
+    inexact = true;
+    anchor = ascending ? null : notNull();
+    anchorRow = null;
+    skip = valuesRead;
+    return new Step(keep, false, true);
   }
 
   /** {@code A <= c or A > c}: true exactly when A is not null. */
@@ -138,6 +176,8 @@ final class SortedContinuation {
       QExpr next = after(rows.get(i));
       if (next != null) {
         anchor = next;
+        anchorRow = rows.get(i);
+        anchoredOnce = true;
         skip = rows.size() - 1 - i;
         return true;
       }
@@ -151,6 +191,7 @@ final class SortedContinuation {
       QExpr next = keyAfter(rows.get(i));
       if (next != null) {
         anchor = ascending ? next : QExpr.or(List.of(next, notNull()));
+        anchorRow = null;
         skip = rows.size() - 1 - i;
         return;
       }
@@ -160,6 +201,9 @@ final class SortedContinuation {
 
   /** {@code A > x or (A = x and K > k)}, or null when x or k has no exact literal. */
   private QExpr after(Object[] row) {
+    if (inexact) {
+      return null;
+    }
     QValue x = SortedKeyset.literal(row[s.sortPosition()], s.sortType());
     QExpr k = keyAfter(row);
     if (x == null || k == null) {

@@ -216,6 +216,45 @@ class PageCursorTest {
   }
 
   @Test
+  void anAscendingDatetimeHeldFinerThanWrittenFallsBackToOffsetFromTheRegionStart() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("At"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    assertThat(c.advance(rows(true, 1L, "2024-01-15T10:20:30Z", 2L, "2024-01-15T10:20:31Z"))).hasSize(2);
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T10:20:31+00:00' or "
+        + "(At = '2024-01-15T10:20:31+00:00' and Id > 2)");
+    // row 2 again with its value unchanged: the server holds 10:20:31.x and compares that, so A = x never held
+    assertThat(c.advance(rows(true, 2L, "2024-01-15T10:20:31Z", 3L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:32Z")))
+        .isEmpty();
+    assertThat(params(c)).doesNotContainKey("q").containsEntry("offset", "2").containsEntry("orderBy", "At:asc,Id:asc");
+    assertThat(c.advance(rows(true, 3L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:32Z", 5L, "2024-01-15T10:20:33Z")))
+        .hasSize(3);
+    assertThat(params(c)).doesNotContainKey("q").containsEntry("offset", "5");
+    assertThat(c.advance(rows(false, 6L, "2024-01-15T10:20:34Z", 7L, null))).hasSize(2);
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void aDescendingDatetimeHeldFinerThanWrittenFallsBackBeforeAnAnchorAndFailsAfterOne() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.desc("At"))).build();
+    PageCursor early = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 3, 3);
+    early.nextParams();
+    // one written second, keys out of order: the server sorted by the fraction it does not write
+    assertThat(early.advance(rows(true, 1L, null, 9L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:31Z")))
+        .extracting(r -> r[0]).containsExactly(1L);
+    assertThat(params(early)).containsEntry("q",
+        "At <= '2000-01-01T00:00:00+00:00' or At > '2000-01-01T00:00:00+00:00'").containsEntry("offset", "0");
+    PageCursor late = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 3, 3);
+    late.nextParams();
+    late.advance(rows(true, 1L, "2024-01-15T10:20:33Z", 2L, "2024-01-15T10:20:32Z", 3L, "2024-01-15T10:20:31Z"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> late.advance(rows(true, 5L, "2024-01-15T10:20:30Z",
+        4L, "2024-01-15T10:20:30Z"))).isInstanceOf(org.fusionjdbc.client.error.FusionException.class)
+        .hasMessageContaining("more precision than its JSON shows").hasMessageContaining("ascending");
+  }
+
+  @Test
   void withoutHasMoreAFullPageMeansMoreAndAShortOneTheEnd() {
     QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).build();
     PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.of(CODE), QDialect.STRICT), 2, 3);
