@@ -216,6 +216,23 @@ class PageCursorTest {
   }
 
   @Test
+  void aDatetimeWithoutAnOffsetNamesNoInstantSoTheOffsetGrowsFromTheLastAnchor() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("At"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    c.advance(rows(true, 1L, "2024-01-15T10:20:30-08:00", 2L, "2024-01-15T18:20:31"));
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T18:20:30+00:00' or "
+        + "(At = '2024-01-15T18:20:30+00:00' and Id > 1)").containsEntry("offset", "1");
+    c.advance(rows(true, 3L, "2024-01-15T18:20:32", 4L, "2024-01-15T18:20:33", 5L, "2024-01-15T18:20:34"));
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T18:20:30+00:00' or "
+        + "(At = '2024-01-15T18:20:30+00:00' and Id > 1)").containsEntry("offset", "4");
+    c.advance(rows(true, 6L, "2024-01-15T18:20:35.250+00:00", 7L, "2024-01-15T18:20:36Z"));
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T18:20:36+00:00' or "
+        + "(At = '2024-01-15T18:20:36+00:00' and Id > 7)").containsEntry("offset", "0");
+  }
+
+  @Test
   void anAscendingDatetimeHeldFinerThanWrittenFallsBackToOffsetFromTheRegionStart() {
     QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
         .orderBy(List.of(SortKey.asc("At"))).build();
