@@ -19,8 +19,9 @@ import org.fusionjdbc.client.error.FusionException;
  * (a quote without quote doubling) extends the offset from the last anchor, as for key scans; with no anchor at
  * all the request is the plain full order (or, descending, the non-null rows) and the offset counts from there.
  * A datetime the server holds more precisely than it writes ({@link PrecisionGuard}) makes the composite anchor
- * wrong; once seen, the non-null region is read by offset from its start (the rows so far are exact ascending,
- * and descending before the first composite anchor), or the scan stops with an error (descending after one).
+ * wrong; once seen, the non-null region is read by offset from its start. The rows so far are exact: ascending
+ * the wrong anchor can only repeat rows (the page that shows it is dropped), and descending each anchor also reads
+ * its written instant's window, so the rows it would have skipped are in the page that shows it.
  */
 final class SortedContinuation {
   private final SortedKeyset s;
@@ -31,7 +32,6 @@ final class SortedContinuation {
   private long skip;
   private final PrecisionGuard guard;
   private Object[] anchorRow; // the row the composite anchor was built from; null for any other anchor
-  private boolean anchoredOnce; // a composite anchor was used in the non-null region
   private boolean inexact; // the server's values are finer than their JSON: no composite anchors any more
   private long valuesRead; // non-null rows returned so far: the offset into the non-null region
 
@@ -76,6 +76,8 @@ final class SortedContinuation {
     if (!inexact && guard.finer(anchorRow, j >= 0 ? rows.subList(0, j) : rows)) {
       return fallBack(List.of()); // the page may repeat rows already returned: read it again by offset
     }
+    int window = anchorRow != null && !ascending ? guard.writtenAfter(anchorRow, rows) : 0;
+    rows = rows.subList(window, rows.size()); // the window's rows written after the anchor's instant: read before
     if (!more && (anchor == null || !ascending)) {
       // the end of the plain full order (ascending, nulls at its tail), or descending: the nulls came first
       return new Step(rows, true, false);
@@ -96,7 +98,9 @@ final class SortedContinuation {
       skip = 0;
       return new Step(rows, false, true);
     }
-    moveComposite(rows);
+    if (!moveComposite(rows)) {
+      skip += window; // still counting from the same anchor: the window's rows are part of its result
+    }
     valuesRead += rows.size();
     return new Step(rows, false, false);
   }
@@ -135,12 +139,6 @@ final class SortedContinuation {
    * descending the non-null rows. Returns {@code keep} (rows of the page known to be right) and starts afresh.
    */
   private Step fallBack(List<Object[]> keep) {
-    if (!ascending && anchoredOnce) {
-      throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion orders " + s.sort().attribute()
-          + " by more precision than its JSON shows (rows of one written instant came back twice or out of key "
-          + "order), so a descending scan may already have missed rows; order by " + s.sort().attribute()
-          + " ascending or by the key to read this resource exactly");
-    }
     inexact = true;
     anchor = ascending ? null : notNull();
     anchorRow = null;
@@ -177,7 +175,6 @@ final class SortedContinuation {
       if (next != null) {
         anchor = next;
         anchorRow = rows.get(i);
-        anchoredOnce = true;
         skip = rows.size() - 1 - i;
         return true;
       }
@@ -210,8 +207,14 @@ final class SortedContinuation {
       return null;
     }
     String a = s.sort().attribute();
-    QExpr e = QExpr.or(List.of(QExpr.compare(a, s.sort().descending() ? QExpr.Op.LT : QExpr.Op.GT, x),
+    List<QExpr> terms = new java.util.ArrayList<>(List.of(
+        QExpr.compare(a, s.sort().descending() ? QExpr.Op.LT : QExpr.Op.GT, x),
         QExpr.and(List.of(QExpr.compare(a, QExpr.Op.EQ, x), k))));
+    java.time.OffsetDateTime end = s.sort().descending() ? guard.windowEnd(row) : null;
+    if (end != null) { // (A > x and A < x + unit): what x may stand for on a pod that writes less than it holds
+      terms.add(QExpr.and(List.of(QExpr.compare(a, QExpr.Op.GT, x), QExpr.compare(a, QExpr.Op.LT, QValue.of(end)))));
+    }
+    QExpr e = QExpr.or(terms);
     return e.renderable(dialect) ? e : null;
   }
 

@@ -211,8 +211,20 @@ class PageCursorTest {
     assertThat(params(c)).containsEntry("q",
         "Id > 2 or (At <= '2000-01-01T00:00:00+00:00' or At > '2000-01-01T00:00:00+00:00')");
     c.advance(rows(true, 3L, null, 4L, "2024-01-15T10:20:30.5+01:00", 5L, "2024-01-15T09:20:30.5Z"));
+    // plus the window of what .5 may stand for if the pod held more digits than it wrote
     assertThat(params(c)).containsEntry("q", "At < '2024-01-15T09:20:30.5+00:00' or "
-        + "(At = '2024-01-15T09:20:30.5+00:00' and Id > 5)").containsEntry("offset", "0");
+        + "(At = '2024-01-15T09:20:30.5+00:00' and Id > 5) or (At > '2024-01-15T09:20:30.5+00:00' and "
+        + "At < '2024-01-15T09:20:30.6+00:00')").containsEntry("offset", "0");
+    // an exact pod answers the window with rows written after .5, all returned before: dropped, counted
+    assertThat(c.advance(rows(true, 2L, "2024-01-15T09:20:30.55Z", 6L, "2024-01-15T09:20:30Z")))
+        .extracting(r -> r[0]).containsExactly(6L);
+    assertThat(params(c)).containsEntry("q", "At < '2024-01-15T09:20:30+00:00' or "
+        + "(At = '2024-01-15T09:20:30+00:00' and Id > 6) or (At > '2024-01-15T09:20:30+00:00' and "
+        + "At < '2024-01-15T09:20:31+00:00')").containsEntry("offset", "0");
+    assertThat(c.advance(rows(true, 1L, "2024-01-15T09:20:30.2Z"))).isEmpty();
+    assertThat(params(c)).containsEntry("q", "At < '2024-01-15T09:20:30+00:00' or "
+        + "(At = '2024-01-15T09:20:30+00:00' and Id > 6) or (At > '2024-01-15T09:20:30+00:00' and "
+        + "At < '2024-01-15T09:20:31+00:00')").containsEntry("offset", "1");
   }
 
   @Test
@@ -253,7 +265,7 @@ class PageCursorTest {
   }
 
   @Test
-  void aDescendingDatetimeHeldFinerThanWrittenFallsBackBeforeAnAnchorAndFailsAfterOne() {
+  void aDescendingDatetimeHeldFinerThanWrittenFallsBackToOffsetBeforeOrAfterAnAnchor() {
     QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
         .orderBy(List.of(SortKey.desc("At"))).build();
     PageCursor early = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 3, 3);
@@ -266,9 +278,10 @@ class PageCursorTest {
     PageCursor late = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 3, 3);
     late.nextParams();
     late.advance(rows(true, 1L, "2024-01-15T10:20:33Z", 2L, "2024-01-15T10:20:32Z", 3L, "2024-01-15T10:20:31Z"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> late.advance(rows(true, 5L, "2024-01-15T10:20:30Z",
-        4L, "2024-01-15T10:20:30Z"))).isInstanceOf(org.fusionjdbc.client.error.FusionException.class)
-        .hasMessageContaining("more precision than its JSON shows").hasMessageContaining("ascending");
+    // the window of 10:20:31 brings row 3 back unchanged: the pod holds 10:20:31.x; nothing was skipped yet
+    assertThat(late.advance(rows(true, 3L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:31Z"))).isEmpty();
+    assertThat(params(late)).containsEntry("q",
+        "At <= '2000-01-01T00:00:00+00:00' or At > '2000-01-01T00:00:00+00:00'").containsEntry("offset", "3");
   }
 
   @Test
