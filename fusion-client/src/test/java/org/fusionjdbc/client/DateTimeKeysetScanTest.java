@@ -159,6 +159,38 @@ class DateTimeKeysetScanTest {
     }
   }
 
+  /**
+   * A pod that holds fractions but writes whole seconds (the emulator's default writer fed fractional values), so
+   * {@code A = x} never holds for a row's own JSON value. Ascending, the anchor row comes back and the pager reads on
+   * by offset; descending, each anchor also reads its written second, where the anchor row comes back too (nulls
+   * first put the first anchor inside a second of fractions). Either way every row once, in the
+   * server's order (by the stored instant, then the key).
+   */
+  @ParameterizedTest(name = "desc={0}")
+  @CsvSource({"false", "true"})
+  void aDatetimeHeldFinerThanWrittenStillReadsEveryRowOnce(boolean desc) {
+    try (FusionEmulator pod = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1")
+        .rows(60).build());
+        FusionClient c = client(pod, b -> b.pageSize(7).firstPageSize(3).parallelism(1))) {
+      OffsetDateTime edge = desc ? OffsetDateTime.of(2100, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC) : T.minusYears(40);
+      for (int i = 0; i < 10; i++) {
+        // within each second the server's order (by fraction) is key order, so the rows never look out of order:
+        // the only signs are the anchor row coming back (ascending) and inside the anchor's window (descending)
+        long fraction = 50_000_000L + 90_000_000L * (desc ? 9 - i : i);
+        insert(pod, "C-" + i, "7.00", edge.plusNanos(fraction));
+        insert(pod, "M-" + i, "7.00", T.plusNanos(fraction));
+      }
+      insert(pod, "Z-1", "7.00", null);
+      insert(pod, "Z-2", "7.00", null);
+      assertThat(ids(c, spec(desc, null))).isEqualTo(expected(pod, desc, r -> true));
+      List<JournalEntry> requests = pod.journal().filter(e -> e.path().endsWith("/invoices"));
+      assertThat(requests).anySatisfy(e -> assertThat(e.param("offset")).isNotEqualTo("0"));
+      if (!desc) {
+        assertThat(requests).anySatisfy(e -> assertThat(e.param("q")).contains(A + " = "));
+      }
+    }
+  }
+
   static QuerySpec spec(boolean desc, QExpr filter) {
     return QuerySpec.builder(INVOICES).fields(List.of("InvoiceId", "InvoiceAmount")).filter(filter)
         .orderBy(List.of(desc ? SortKey.desc(A) : SortKey.asc(A))).build();

@@ -18,6 +18,10 @@ import org.fusionjdbc.client.error.FusionException;
  * of the order and its first non-null row starts the non-null region. A value q cannot express
  * (a quote without quote doubling) extends the offset from the last anchor, as for key scans; with no anchor at
  * all the request is the plain full order (or, descending, the non-null rows) and the offset counts from there.
+ * A datetime the server holds more precisely than it writes ({@link PrecisionGuard}) makes the composite anchor
+ * wrong; once seen, the non-null region is read by offset from its start. The rows so far are exact: ascending
+ * the wrong anchor can only repeat rows (the page that shows it is dropped), and descending each anchor also reads
+ * its written instant's window, so the rows it would have skipped are in the page that shows it.
  */
 final class SortedContinuation {
   private final SortedKeyset s;
@@ -26,6 +30,10 @@ final class SortedContinuation {
   private boolean nullRegion;
   private QExpr anchor;
   private long skip;
+  private final PrecisionGuard guard;
+  private Object[] anchorRow; // the row the composite anchor was built from; null for any other anchor
+  private boolean inexact; // the server's values are finer than their JSON: no composite anchors any more
+  private long valuesRead; // non-null rows returned so far: the offset into the non-null region
 
   /** What a page gives: the rows to return, whether the scan ended, whether the next request starts afresh. */
   record Step(List<Object[]> rows, boolean end, boolean restart) {
@@ -36,6 +44,7 @@ final class SortedContinuation {
     this.dialect = dialect;
     this.ascending = !s.sort().descending();
     this.nullRegion = !ascending; // nulls come first descending
+    this.guard = new PrecisionGuard(s);
   }
 
   /** The continuation term to AND with the user's filter; null for none. */
@@ -64,6 +73,11 @@ final class SortedContinuation {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion returned a row whose " + s.sort().attribute()
           + " is null for a q that compares " + s.sort().attribute() + "; cannot page this order exactly");
     }
+    if (!inexact && guard.finer(anchorRow, j >= 0 ? rows.subList(0, j) : rows)) {
+      return fallBack(List.of()); // the page may repeat rows already returned: read it again by offset
+    }
+    int window = anchorRow != null && !ascending ? guard.writtenAfter(anchorRow, rows) : 0;
+    rows = rows.subList(window, rows.size()); // the window's rows written after the anchor's instant: read before
     if (!more && (anchor == null || !ascending)) {
       // the end of the plain full order (ascending, nulls at its tail), or descending: the nulls came first
       return new Step(rows, true, false);
@@ -72,6 +86,7 @@ final class SortedContinuation {
       // unanchored full order: its tail from j on is the first null rows, in K order
       nullRegion = true;
       skip = 0;
+      anchorRow = null;
       moveKey(rows.subList(j, rows.size()));
       return new Step(rows, false, true);
     }
@@ -79,10 +94,14 @@ final class SortedContinuation {
       // end of the non-null rows (the anchor excluded the nulls); now the nulls, first in A-descending order
       nullRegion = true;
       anchor = null;
+      anchorRow = null;
       skip = 0;
       return new Step(rows, false, true);
     }
-    moveComposite(rows);
+    if (!moveComposite(rows)) {
+      skip += window; // still counting from the same anchor: the window's rows are part of its result
+    }
+    valuesRead += rows.size();
     return new Step(rows, false, false);
   }
 
@@ -103,11 +122,28 @@ final class SortedContinuation {
       return new Step(rows, true, false);
     }
     List<Object[]> values = rows.subList(j, rows.size());
+    if (guard.finer(null, values)) {
+      return fallBack(rows.subList(0, j));
+    }
+    valuesRead += values.size();
     if (!moveComposite(values)) {
       anchor = notNull(); // no composite anchor in this page: count the non-null rows from the region's start
+      anchorRow = null;
       skip = values.size();
     }
     return new Step(rows, false, false);
+  }
+
+  /**
+   * Reads the non-null region by offset from its start from now on: ascending the plain full order (nulls last),
+   * descending the non-null rows. Returns {@code keep} (rows of the page known to be right) and starts afresh.
+   */
+  private Step fallBack(List<Object[]> keep) {
+    inexact = true;
+    anchor = ascending ? null : notNull();
+    anchorRow = null;
+    skip = valuesRead;
+    return new Step(keep, false, true);
   }
 
   /** {@code A <= c or A > c}: true exactly when A is not null. */
@@ -138,6 +174,7 @@ final class SortedContinuation {
       QExpr next = after(rows.get(i));
       if (next != null) {
         anchor = next;
+        anchorRow = rows.get(i);
         skip = rows.size() - 1 - i;
         return true;
       }
@@ -151,6 +188,7 @@ final class SortedContinuation {
       QExpr next = keyAfter(rows.get(i));
       if (next != null) {
         anchor = ascending ? next : QExpr.or(List.of(next, notNull()));
+        anchorRow = null;
         skip = rows.size() - 1 - i;
         return;
       }
@@ -160,14 +198,23 @@ final class SortedContinuation {
 
   /** {@code A > x or (A = x and K > k)}, or null when x or k has no exact literal. */
   private QExpr after(Object[] row) {
+    if (inexact) {
+      return null;
+    }
     QValue x = SortedKeyset.literal(row[s.sortPosition()], s.sortType());
     QExpr k = keyAfter(row);
     if (x == null || k == null) {
       return null;
     }
     String a = s.sort().attribute();
-    QExpr e = QExpr.or(List.of(QExpr.compare(a, s.sort().descending() ? QExpr.Op.LT : QExpr.Op.GT, x),
+    List<QExpr> terms = new java.util.ArrayList<>(List.of(
+        QExpr.compare(a, s.sort().descending() ? QExpr.Op.LT : QExpr.Op.GT, x),
         QExpr.and(List.of(QExpr.compare(a, QExpr.Op.EQ, x), k))));
+    java.time.OffsetDateTime end = s.sort().descending() ? guard.windowEnd(row) : null;
+    if (end != null) { // (A > x and A < x + unit): what x may stand for on a pod that writes less than it holds
+      terms.add(QExpr.and(List.of(QExpr.compare(a, QExpr.Op.GT, x), QExpr.compare(a, QExpr.Op.LT, QValue.of(end)))));
+    }
+    QExpr e = QExpr.or(terms);
     return e.renderable(dialect) ? e : null;
   }
 

@@ -211,8 +211,77 @@ class PageCursorTest {
     assertThat(params(c)).containsEntry("q",
         "Id > 2 or (At <= '2000-01-01T00:00:00+00:00' or At > '2000-01-01T00:00:00+00:00')");
     c.advance(rows(true, 3L, null, 4L, "2024-01-15T10:20:30.5+01:00", 5L, "2024-01-15T09:20:30.5Z"));
+    // plus the window of what .5 may stand for if the pod held more digits than it wrote
     assertThat(params(c)).containsEntry("q", "At < '2024-01-15T09:20:30.5+00:00' or "
-        + "(At = '2024-01-15T09:20:30.5+00:00' and Id > 5)").containsEntry("offset", "0");
+        + "(At = '2024-01-15T09:20:30.5+00:00' and Id > 5) or (At > '2024-01-15T09:20:30.5+00:00' and "
+        + "At < '2024-01-15T09:20:30.6+00:00')").containsEntry("offset", "0");
+    // an exact pod answers the window with rows written after .5, all returned before: dropped, counted
+    assertThat(c.advance(rows(true, 2L, "2024-01-15T09:20:30.55Z", 6L, "2024-01-15T09:20:30Z")))
+        .extracting(r -> r[0]).containsExactly(6L);
+    assertThat(params(c)).containsEntry("q", "At < '2024-01-15T09:20:30+00:00' or "
+        + "(At = '2024-01-15T09:20:30+00:00' and Id > 6) or (At > '2024-01-15T09:20:30+00:00' and "
+        + "At < '2024-01-15T09:20:31+00:00')").containsEntry("offset", "0");
+    assertThat(c.advance(rows(true, 1L, "2024-01-15T09:20:30.2Z"))).isEmpty();
+    assertThat(params(c)).containsEntry("q", "At < '2024-01-15T09:20:30+00:00' or "
+        + "(At = '2024-01-15T09:20:30+00:00' and Id > 6) or (At > '2024-01-15T09:20:30+00:00' and "
+        + "At < '2024-01-15T09:20:31+00:00')").containsEntry("offset", "1");
+  }
+
+  @Test
+  void aDatetimeWithoutAnOffsetNamesNoInstantSoTheOffsetGrowsFromTheLastAnchor() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("At"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    c.advance(rows(true, 1L, "2024-01-15T10:20:30-08:00", 2L, "2024-01-15T18:20:31"));
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T18:20:30+00:00' or "
+        + "(At = '2024-01-15T18:20:30+00:00' and Id > 1)").containsEntry("offset", "1");
+    c.advance(rows(true, 3L, "2024-01-15T18:20:32", 4L, "2024-01-15T18:20:33", 5L, "2024-01-15T18:20:34"));
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T18:20:30+00:00' or "
+        + "(At = '2024-01-15T18:20:30+00:00' and Id > 1)").containsEntry("offset", "4");
+    c.advance(rows(true, 6L, "2024-01-15T18:20:35.250+00:00", 7L, "2024-01-15T18:20:36Z"));
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T18:20:36+00:00' or "
+        + "(At = '2024-01-15T18:20:36+00:00' and Id > 7)").containsEntry("offset", "0");
+  }
+
+  @Test
+  void anAscendingDatetimeHeldFinerThanWrittenFallsBackToOffsetFromTheRegionStart() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.asc("At"))).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 2, 3);
+    c.nextParams();
+    assertThat(c.advance(rows(true, 1L, "2024-01-15T10:20:30Z", 2L, "2024-01-15T10:20:31Z"))).hasSize(2);
+    assertThat(params(c)).containsEntry("q", "At > '2024-01-15T10:20:31+00:00' or "
+        + "(At = '2024-01-15T10:20:31+00:00' and Id > 2)");
+    // row 2 again with its value unchanged: the server holds 10:20:31.x and compares that, so A = x never held
+    assertThat(c.advance(rows(true, 2L, "2024-01-15T10:20:31Z", 3L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:32Z")))
+        .isEmpty();
+    assertThat(params(c)).doesNotContainKey("q").containsEntry("offset", "2").containsEntry("orderBy", "At:asc,Id:asc");
+    assertThat(c.advance(rows(true, 3L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:32Z", 5L, "2024-01-15T10:20:33Z")))
+        .hasSize(3);
+    assertThat(params(c)).doesNotContainKey("q").containsEntry("offset", "5");
+    assertThat(c.advance(rows(false, 6L, "2024-01-15T10:20:34Z", 7L, null))).hasSize(2);
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void aDescendingDatetimeHeldFinerThanWrittenFallsBackToOffsetBeforeOrAfterAnAnchor() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Id"))
+        .orderBy(List.of(SortKey.desc("At"))).build();
+    PageCursor early = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 3, 3);
+    early.nextParams();
+    // one written second, keys out of order: the server sorted by the fraction it does not write
+    assertThat(early.advance(rows(true, 1L, null, 9L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:31Z")))
+        .extracting(r -> r[0]).containsExactly(1L);
+    assertThat(params(early)).containsEntry("q",
+        "At <= '2000-01-01T00:00:00+00:00' or At > '2000-01-01T00:00:00+00:00'").containsEntry("offset", "0");
+    PageCursor late = new PageCursor(ScanPlan.of(spec, TIMED, QDialect.STRICT), 3, 3);
+    late.nextParams();
+    late.advance(rows(true, 1L, "2024-01-15T10:20:33Z", 2L, "2024-01-15T10:20:32Z", 3L, "2024-01-15T10:20:31Z"));
+    // the window of 10:20:31 brings row 3 back unchanged: the pod holds 10:20:31.x; nothing was skipped yet
+    assertThat(late.advance(rows(true, 3L, "2024-01-15T10:20:31Z", 4L, "2024-01-15T10:20:31Z"))).isEmpty();
+    assertThat(params(late)).containsEntry("q",
+        "At <= '2000-01-01T00:00:00+00:00' or At > '2000-01-01T00:00:00+00:00'").containsEntry("offset", "3");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -170,6 +171,18 @@ class ConsistencyIT {
     assertThat(allowed).as("only rows that existed at some time during the scan").containsAll(seen.keySet());
     if (sql.contains("ORDER BY \"InvoiceId\"")) {
       assertThat(ids).as("key order kept").isSorted();
+    }
+    if (sql.contains("ORDER BY \"LastUpdateDate\"")) {
+      // the rows still live, looked up now, come in Oracle order: by instant, nulls last (first desc), then key
+      boolean desc = sql.endsWith("DESC");
+      Comparator<OffsetDateTime> instants = Comparator.comparing(OffsetDateTime::toInstant);
+      List<Long> now = data.rows("invoices").stream()
+          .sorted(Comparator.<Map<String, Object>, OffsetDateTime>comparing(r -> (OffsetDateTime) r.get("LastUpdateDate"),
+              desc ? Comparator.nullsFirst(instants.reversed()) : Comparator.nullsLast(instants))
+              .thenComparing(r -> (Long) r.get("InvoiceId")))
+          .map(r -> (Long) r.get("InvoiceId")).filter(seen::containsKey).toList();
+      Set<Long> live = new HashSet<>(now);
+      assertThat(ids.stream().filter(live::contains).toList()).as("LastUpdateDate order kept").isEqualTo(now);
     }
   }
 
