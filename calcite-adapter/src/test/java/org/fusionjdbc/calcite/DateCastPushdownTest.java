@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -79,9 +76,9 @@ class DateCastPushdownTest {
 
   private static List<List<String>> assertSame(InMemoryFusionClient client, Connection on, Connection off, String sql)
       throws SQLException {
-    List<List<String>> expected = sorted(Sql.rows(off, sql));
+    List<List<String>> expected = Sql.sorted(Sql.rows(off, sql));
     client.journal.clear();
-    List<List<String>> actual = sorted(Sql.rows(on, sql));
+    List<List<String>> actual = Sql.sorted(Sql.rows(on, sql));
     assertThat(actual).as(sql).isEqualTo(expected);
     return actual;
   }
@@ -96,11 +93,5 @@ class DateCastPushdownTest {
     FusionAdapter.register(c.unwrap(CalciteConnection.class).getRootSchema(), client,
         new AdapterOptions(pushdown, List.of("FSCM", "HCM"), Optional.empty(), java.time.ZoneId.of(zone)));
     return c;
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "")).toList())));
-    return copy;
   }
 }

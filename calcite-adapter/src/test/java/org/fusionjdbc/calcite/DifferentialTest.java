@@ -3,11 +3,8 @@ package org.fusionjdbc.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,8 +49,8 @@ class DifferentialTest {
     onClient.journal.clear();
     List<List<String>> actual = Sql.rows(on, sql);
     if (!ordered(sql)) {
-      expected = sorted(expected);
-      actual = sorted(actual);
+      expected = Sql.sorted(expected);
+      actual = Sql.sorted(actual);
     }
     assertThat(actual).as(sql).isEqualTo(expected);
     if (fullyPushable) {
@@ -79,11 +76,5 @@ class DifferentialTest {
       }
     }
     return last >= 0;
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "\u0000")).toList())));
-    return copy;
   }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.fusionjdbc.client.FusionClient;
 import org.fusionjdbc.client.FusionClientConfig;
@@ -112,8 +109,8 @@ class EmulatorDifferentialTest {
     List<List<String>> actual = Sql.rows(on, sql);
     List<JournalEntry> requests = settledRequests();
     if (!ordered(sql)) {
-      expected = sorted(expected);
-      actual = sorted(actual);
+      expected = Sql.sorted(expected);
+      actual = Sql.sorted(actual);
     }
     assertThat(actual).as(sql).isEqualTo(expected);
     if (fullyPushable) {
@@ -171,11 +168,5 @@ class EmulatorDifferentialTest {
       }
     }
     return found;
-  }
-
-  static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "\u0000")).toList())));
-    return copy;
   }
 }

@@ -91,10 +91,10 @@ class EmulatorToolShapesTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("shapes")
   void theEmulatorAnswersWhatTheAuditedShapeSends(Shape shape) throws Exception {
-    List<List<String>> expected = EmulatorDifferentialTest.sorted(Sql.rows(off, shape.sql()));
+    List<List<String>> expected = Sql.sorted(Sql.rows(off, shape.sql()));
     settledRequests();
     emulator.journal().clear();
-    List<List<String>> actual = EmulatorDifferentialTest.sorted(Sql.rows(on, shape.sql()));
+    List<List<String>> actual = Sql.sorted(Sql.rows(on, shape.sql()));
     List<JournalEntry> requests = settledRequests();
     assertThat(actual).as(shape.sql()).isEqualTo(expected).isNotEmpty();
     List<JournalEntry> reads = requests.stream().filter(e -> !("1".equals(e.param("limit")) && e.rows() <= 1))

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,9 +49,9 @@ class ExecutionValuePushdownTest {
       "\"Supplier\" = ?|Acme|Supplier = 'Acme'"})
   void aBoundValueIsSentWhenSayableAndAlwaysChecked(String where, String value, String q) throws Exception {
     String sql = "select \"InvoiceId\", \"Supplier\" from fscm.invoices where " + where;
-    List<List<String>> expected = sorted(run(off, sql, value));
+    List<List<String>> expected = Sql.sorted(run(off, sql, value));
     client.journal.clear();
-    List<List<String>> actual = sorted(run(on, sql, value));
+    List<List<String>> actual = Sql.sorted(run(on, sql, value));
     assertThat(actual).as(sql + " with " + value).isEqualTo(expected).isNotEmpty();
     assertThat(client.journal).singleElement().satisfies(c ->
         assertThat(c.spec().filter().map(Object::toString).orElse(null)).as(sql).isEqualTo(q));
@@ -68,9 +65,9 @@ class ExecutionValuePushdownTest {
           + "LastUpdateDate < '2024-08-06T00:00:00+00:00'"})
   void aDateParameterAgainstADatetimeIsARange(String where, String day, String q) throws Exception {
     String sql = "select \"InvoiceId\" from fscm.invoices where " + where;
-    List<List<String>> expected = sorted(runDate(off, sql, day));
+    List<List<String>> expected = Sql.sorted(runDate(off, sql, day));
     client.journal.clear();
-    List<List<String>> actual = sorted(runDate(on, sql, day));
+    List<List<String>> actual = Sql.sorted(runDate(on, sql, day));
     assertThat(actual).as(sql).isEqualTo(expected).isNotEmpty();
     assertThat(client.journal).singleElement().satisfies(c ->
         assertThat(c.spec().filter().map(Object::toString).orElse(null)).as(sql).isEqualTo(q));
@@ -116,9 +113,9 @@ class ExecutionValuePushdownTest {
       "cast(\"LastUpdateDate\" as date) >= current_date - interval '1000' day|LastUpdateDate >= '"})
   void aRelativeTimeIsComputedAtExecutionAndSent(String where, String q) throws Exception {
     String sql = "select \"InvoiceId\" from fscm.invoices where " + where;
-    List<List<String>> expected = sorted(Sql.rows(off, sql));
+    List<List<String>> expected = Sql.sorted(Sql.rows(off, sql));
     client.journal.clear();
-    List<List<String>> actual = sorted(Sql.rows(on, sql));
+    List<List<String>> actual = Sql.sorted(Sql.rows(on, sql));
     assertThat(actual).as(sql).isEqualTo(expected).isNotEmpty();
     assertThat(client.journal).singleElement().satisfies(c -> {
       String sent = c.spec().filter().map(Object::toString).orElse("");
@@ -135,11 +132,5 @@ class ExecutionValuePushdownTest {
         return Sql.read(rs);
       }
     }
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "")).toList())));
-    return copy;
   }
 }

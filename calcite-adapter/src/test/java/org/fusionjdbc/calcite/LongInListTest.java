@@ -3,10 +3,7 @@ package org.fusionjdbc.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -84,9 +81,9 @@ class LongInListTest {
   @MethodSource("cases")
   void theListReachesQAsFarAsItExactlyCan(Case c) throws Exception {
     String sql = "select \"InvoiceNumber\" from fscm.invoices where " + c.where();
-    List<List<String>> expected = sorted(Sql.rows(off, sql));
+    List<List<String>> expected = Sql.sorted(Sql.rows(off, sql));
     client.journal.clear();
-    List<List<String>> actual = sorted(Sql.rows(on, sql));
+    List<List<String>> actual = Sql.sorted(Sql.rows(on, sql));
     assertThat(actual).as(sql).isEqualTo(expected);
     if (c.where().contains("NULL)") && c.where().contains("NOT IN")) {
       assertThat(actual).as(sql).isEmpty();
@@ -105,11 +102,5 @@ class LongInListTest {
         case NONE -> assertThat(call.spec().filter()).as(sql).isEmpty();
       }
     });
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "")).toList())));
-    return copy;
   }
 }

@@ -3,10 +3,7 @@ package org.fusionjdbc.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,20 +50,14 @@ class NecessaryConditionTest {
           + "|SupplierId = 3 or SupplierId = 4"})
   void sendsWhatEveryMatchingRowMeets(String where, String q) throws Exception {
     String sql = "select \"InvoiceNumber\" from fscm.invoices where " + where;
-    List<List<String>> expected = sorted(Sql.rows(off, sql));
+    List<List<String>> expected = Sql.sorted(Sql.rows(off, sql));
     client.journal.clear();
-    assertThat(sorted(Sql.rows(on, sql))).as(sql).isEqualTo(expected);
+    assertThat(Sql.sorted(Sql.rows(on, sql))).as(sql).isEqualTo(expected);
     assertThat(client.journal).singleElement().satisfies(call -> {
       assertThat(call.spec().filter().map(Object::toString).orElse(null)).as(sql).isEqualTo(q);
       if (q != null) {
         assertThat(call.rowsReturned()).as("fewer rows than the collection for " + sql).isLessThan(60);
       }
     });
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "")).toList())));
-    return copy;
   }
 }

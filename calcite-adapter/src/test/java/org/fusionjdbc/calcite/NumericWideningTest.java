@@ -3,10 +3,7 @@ package org.fusionjdbc.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,9 +25,9 @@ class NumericWideningTest {
     try (Connection on = Sql.connect(client, true); Connection off = Sql.connect(SampleData.client(), false)) {
       for (String op : List.of("=", "<>", "<", "<=", ">", ">=")) {
         String sql = "select \"InvoiceNumber\" from fscm.invoices where " + column + " " + op + " " + literal;
-        List<List<String>> expected = sorted(Sql.rows(off, sql));
+        List<List<String>> expected = Sql.sorted(Sql.rows(off, sql));
         client.journal.clear();
-        List<List<String>> actual = sorted(Sql.rows(on, sql));
+        List<List<String>> actual = Sql.sorted(Sql.rows(on, sql));
         assertThat(actual).as(sql).isEqualTo(expected);
         assertThat(client.journal).as(sql).singleElement().satisfies(c -> {
           assertThat(c.spec().filter().isPresent()).as(sql).isEqualTo(pushed);
@@ -40,11 +37,5 @@ class NumericWideningTest {
         });
       }
     }
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> String.join("\u0001", r.stream().map(x -> Objects.toString(x, "")).toList())));
-    return copy;
   }
 }

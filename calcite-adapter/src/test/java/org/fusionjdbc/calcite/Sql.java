@@ -53,6 +53,14 @@ final class Sql {
     return out;
   }
 
+  /** Rows in a fixed order (nulls first), for comparing results whose order SQL leaves open. */
+  static List<List<String>> sorted(List<List<String>> rows) {
+    List<List<String>> copy = new ArrayList<>(rows);
+    copy.sort(java.util.Comparator.comparing(r -> String.join("\u0001",
+        r.stream().map(x -> java.util.Objects.toString(x, "\u0000")).toList())));
+    return copy;
+  }
+
   static String explain(Connection c, String sql) throws SQLException {
     List<List<String>> r = rows(c, "EXPLAIN PLAN FOR " + sql);
     StringBuilder sb = new StringBuilder();

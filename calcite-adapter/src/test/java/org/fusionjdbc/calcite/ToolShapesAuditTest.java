@@ -3,11 +3,8 @@ package org.fusionjdbc.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -278,17 +275,10 @@ class ToolShapesAuditTest {
     if (shape.sql().toUpperCase(Locale.ROOT).matches(".*\\) *ORDER BY [^)]*$|^[^(]*ORDER BY [^)]*$")) {
       assertThat(actual).as(shape.sql()).isEqualTo(expected);
     } else {
-      assertThat(sorted(actual)).as(shape.sql()).isEqualTo(sorted(expected));
+      assertThat(Sql.sorted(actual)).as(shape.sql()).isEqualTo(Sql.sorted(expected));
     }
     List<String> sent = client.journal.stream().map(c -> c.kind() + " " + c.spec()).toList();
     assertThat(sent).as("requests for %s%s", shape.sql(), shape.note().isEmpty() ? "" : " (" + shape.note() + ")")
         .containsExactlyInAnyOrderElementsOf(shape.requests());
-  }
-
-  private static List<List<String>> sorted(List<List<String>> rows) {
-    List<List<String>> copy = new ArrayList<>(rows);
-    copy.sort(Comparator.comparing(r -> r.stream().map(x -> Objects.toString(x, "\u0000"))
-        .collect(Collectors.joining("\u0001"))));
-    return copy;
   }
 }
