@@ -15,7 +15,12 @@ import org.fusionjdbc.emulator.query.QueryException;
 
 /** One exchange in flight: what the journal records, plus helpers that write the response. */
 final class Call {
-  static final JsonFactory JSON = new JsonFactory();
+  /**
+   * Never closes open arrays and objects for a body that failed half-way: the client must see a broken body (and
+   * retry), not a shorter page that parses, which it would take for the end of the collection.
+   */
+  static final JsonFactory JSON = JsonFactory.builder()
+      .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
 
   /** Writes a JSON body. */
   @FunctionalInterface

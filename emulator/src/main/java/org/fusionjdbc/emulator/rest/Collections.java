@@ -44,9 +44,15 @@ final class Collections {
     String filterKey = call.framework + (options.permissive() ? "p" : "s") + '|' + p.get("q") + '|' + p.get("finder");
     QueryEngine.Result r = engine.run(t, new QueryEngine.Request(filter, filterKey, ob, offset, limit, total));
     String href = ctx.apiBase() + "/" + def.name();
+    // A row deleted since the engine selected it is left out: writing it would fail half-way through the body.
     List<Object[]> rows = new ArrayList<>(r.indexes().length);
+    List<Integer> indexes = new ArrayList<>(r.indexes().length);
     for (int idx : r.indexes()) {
-      rows.add(t.row(idx));
+      Object[] row = t.row(idx);
+      if (row != null) {
+        rows.add(row);
+        indexes.add(idx);
+      }
     }
     call.rows = rows.size();
     call.rowsExamined = r.rowsExamined();
@@ -57,7 +63,7 @@ final class Collections {
       g.writeArrayFieldStart("items");
       for (int k = 0; k < rows.size(); k++) {
         Object[] row = rows.get(k);
-        int idx = r.indexes()[k];
+        int idx = indexes.get(k);
         ItemWriter.item(g, ctx, def, row, proj, href + "/" + ItemIds.idOf(def, row), c -> t.children(c, idx, row));
       }
       g.writeEndArray();
