@@ -69,7 +69,9 @@ final class PageCursor {
   /** Accounts for a page; returns the rows to emit (trimmed to the limit). Sets {@link #done()}. */
   List<Object[]> advance(Page page) {
     first = false;
-    boolean more = page.hasMore() != null ? page.hasMore() : page.rows().size() >= requestedLimit;
+    // contract decision 4: only hasMore=false (or, defensively, an empty page) ends a scan, never count < limit;
+    // a page without hasMore is asked past (a body cut short but still parseable must not end the collection)
+    boolean more = page.hasMore() != null ? page.hasMore() : !page.rows().isEmpty();
     List<Object[]> rows = page.rows();
     boolean end = !more;
     boolean restart = false;

@@ -285,14 +285,18 @@ class PageCursorTest {
   }
 
   @Test
-  void withoutHasMoreAFullPageMeansMoreAndAShortOneTheEnd() {
+  void withoutHasMoreOnlyAnEmptyPageEndsTheScan() {
+    // contract decision 4: a short page is not the end (a body cut short but parseable looks like one)
     QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).build();
     PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.of(CODE), QDialect.STRICT), 2, 3);
     c.nextParams();
     c.advance(new Page(List.of(new Object[] {"a"}, new Object[] {"b"}), null, null, null, null, null));
     assertThat(c.done()).isFalse();
     assertThat(params(c)).containsEntry("limit", "3");
-    c.advance(new Page(List.of(new Object[] {"c"}, new Object[] {"d"}), null, null, null, null, null));
+    c.advance(new Page(List.<Object[]>of(new Object[] {"c"}), null, null, null, null, null));
+    assertThat(c.done()).as("one row of three, no hasMore").isFalse();
+    assertThat(params(c)).containsEntry("q", "Code > 'c'");
+    c.advance(new Page(List.<Object[]>of(), null, null, null, null, null));
     assertThat(c.done()).isTrue();
   }
 
