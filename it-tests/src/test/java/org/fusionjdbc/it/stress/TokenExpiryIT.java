@@ -78,10 +78,9 @@ class TokenExpiryIT {
     assertThat(new HashSet<>(ids)).as("distinct rows").isEqualTo(expected);
     assertThat(requests).as("requests the pod saw").isNotEmpty()
         .allSatisfy(e -> assertThat(e.status()).as("%s %s", e.path(), e.rawQuery()).isEqualTo(200));
-    List<String> pageQueries = requests.stream().filter(e -> e.path().endsWith("/invoices"))
-        .map(JournalEntry::rawQuery).toList();
-    assertThat(pageQueries).as("no page request was repeated (a retry after a 401 would repeat one)")
-        .doesNotHaveDuplicates();
+    // A retry after an expired token would show as a 401 above. A page asked twice with both answers 200 is a
+    // transport retry (an I/O error after the pod answered, seen once on a loaded 2-core CI machine): the retry
+    // policy at work, and the rows above are still each exactly once, so it is not asserted against.
     // a token lives 3 s and is renewed at half-life: a scan of N seconds needs about N / 1.5 tokens
     assertThat(renewals).as("token renewals during a %d ms scan", ms).isGreaterThanOrEqualTo((int) (ms / 3000) - 1)
         .isPositive();
