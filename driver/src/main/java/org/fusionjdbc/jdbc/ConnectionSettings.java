@@ -75,6 +75,24 @@ public final class ConnectionSettings {
     return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + (port > 0 ? ":" + port : ""));
   }
 
+  /**
+   * The connection's {@code jdbc:fusion:} URL as DatabaseMetaData.getURL gives it: host, port and every explicit
+   * setting except the secret ones, so a tool that shows or reuses it never exposes a credential.
+   */
+  public String publicUrl() {
+    StringBuilder url = new StringBuilder(FusionUrl.PREFIX).append("//")
+        .append(host.contains(":") ? "[" + host + "]" : host).append(port > 0 ? ":" + port : "");
+    char sep = '?';
+    for (Map.Entry<FusionProperty, String> e : values.entrySet()) {
+      if (!e.getKey().isSecret()) {
+        url.append(sep).append(e.getKey().key()).append('=')
+            .append(java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+        sep = '&';
+      }
+    }
+    return url.toString();
+  }
+
   public FusionClientConfig toClientConfig() {
     FusionClientConfig.Builder builder = FusionClientConfig.builder(baseUrl(), authConfig())
         .restVersion(get(FusionProperty.REST_VERSION).orElseThrow())

@@ -31,6 +31,13 @@ final class MetaDataAnswers {
       case "supportsResultSetType" -> ((Integer) args[0]) == ResultSet.TYPE_FORWARD_ONLY;
       case "supportsResultSetConcurrency" -> ((Integer) args[0]) == ResultSet.TYPE_FORWARD_ONLY
           && ((Integer) args[1]) == ResultSet.CONCUR_READ_ONLY;
+      // Result sets are forward-only snapshots of REST pages: no change made by anyone is ever seen or detected.
+      case "ownUpdatesAreVisible", "ownDeletesAreVisible", "ownInsertsAreVisible", "othersUpdatesAreVisible",
+          "othersDeletesAreVisible", "othersInsertsAreVisible", "updatesAreDetected", "deletesAreDetected",
+          "insertsAreDetected" -> false;
+      // commit is a no-op (nothing is ever written), so a cursor is never closed by one
+      case "supportsResultSetHoldability" -> ((Integer) args[0]) == ResultSet.HOLD_CURSORS_OVER_COMMIT;
+      case "getResultSetHoldability" -> ResultSet.HOLD_CURSORS_OVER_COMMIT;
       case "getSearchStringEscape" -> "\\";
       case "getIdentifierQuoteString" -> "\"";
       case "getSchemaTerm" -> "schema";

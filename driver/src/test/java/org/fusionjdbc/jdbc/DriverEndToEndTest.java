@@ -132,7 +132,9 @@ class DriverEndToEndTest {
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
       assertThatThrownBy(() -> st.execute("insert into fscm.\"invoices\" (\"InvoiceId\") values (1)"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
-      assertThatThrownBy(() -> c.setReadOnly(false))
+      c.setReadOnly(false); // a hint (pools send it): accepted, and the connection stays read-only
+      assertThat(c.isReadOnly()).isTrue();
+      assertThatThrownBy(() -> st.executeUpdate("delete from fscm.\"invoices\""))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
     }
   }

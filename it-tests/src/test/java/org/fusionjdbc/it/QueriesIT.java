@@ -100,7 +100,9 @@ class QueriesIT {
           ps.executeUpdate();
         }
       }).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
-      assertThatThrownBy(() -> c.setReadOnly(false))
+      c.setReadOnly(false); // JDBC's hint: accepted, nothing becomes writable
+      assertThat(c.isReadOnly()).isTrue();
+      assertThatThrownBy(() -> st.executeUpdate("DELETE FROM FSCM.\"invoices\""))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
       assertThatThrownBy(() -> c.prepareCall("{call x()}"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));

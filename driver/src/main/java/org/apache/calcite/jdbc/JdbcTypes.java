@@ -42,6 +42,18 @@ public final class JdbcTypes {
     };
   }
 
+  /**
+   * JDBC's DECIMAL_DIGITS: for TIME and TIMESTAMP the fractional-second digits, which Calcite holds as the type's
+   * precision (it reports the scale, 0); for other types Calcite's answer.
+   */
+  public static Integer decimalDigits(int dataType, Integer calciteSize, Integer calciteDigits) {
+    return switch (dataType) {
+      case Types.TIME, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
+          calciteSize == null || calciteSize < 0 ? calciteDigits : calciteSize;
+      default -> calciteDigits;
+    };
+  }
+
   /** Display width in characters, for ResultSetMetaData. */
   public static int displaySize(int dataType, int precision, int calciteDisplaySize) {
     Integer size = columnSize(dataType, precision);

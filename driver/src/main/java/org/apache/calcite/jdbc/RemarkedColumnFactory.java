@@ -24,7 +24,7 @@ final class RemarkedColumnFactory implements CalciteMetaColumnFactory {
       size = stringLength(table, columnName); // the row type is unbounded; describe knows the length
     }
     return new RemarkedColumn(tableCat, tableSchem, tableName, columnName, dataType, JdbcTypes.baseName(typeName),
-        size, decimalDigits, numPrecRadix, nullable, size != null && dataType == java.sql.Types.VARCHAR ? size
+        size, JdbcTypes.decimalDigits(dataType, columnSize, decimalDigits), numPrecRadix, nullable, size != null && dataType == java.sql.Types.VARCHAR ? size
         : charOctetLength, ordinalPosition, isNullable, remarks(table, columnName));
   }
 
