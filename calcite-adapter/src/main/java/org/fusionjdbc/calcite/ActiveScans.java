@@ -99,7 +99,7 @@ public final class ActiveScans {
   }
 
   private static synchronized void ensureWatcher() {
-    if (watcher == null) {
+    if (watcher == null && !SCANS.isEmpty()) {
       watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fusion-scan-watch");
         t.setDaemon(true);
@@ -109,7 +109,27 @@ public final class ActiveScans {
     }
   }
 
+  /**
+   * Stops the watcher once no scan runs: a thread that outlived the last connection would pin the driver's class
+   * loader on an application server's redeploy. The next scan starts a new one.
+   */
+  private static synchronized void stopWatcherIfIdle() {
+    if (SCANS.isEmpty() && watcher != null) {
+      watcher.shutdown();
+      watcher = null;
+    }
+  }
+
+  /** Whether the watcher thread runs (tests). */
+  static synchronized boolean watching() {
+    return watcher != null;
+  }
+
   private static void sweep() {
+    if (SCANS.isEmpty()) {
+      stopWatcherIfIdle();
+      return;
+    }
     long now = System.nanoTime();
     for (Scan s : SCANS) {
       try {

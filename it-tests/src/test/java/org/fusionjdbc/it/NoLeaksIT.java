@@ -38,6 +38,14 @@ class NoLeaksIT {
       return now;
     });
     assertThat(leaked).as("threads the closed connections left running").isEmpty();
+    // not even a JVM-wide one of the driver's own (the scan watcher was one): none outlives the last connection,
+    // so an application server's redeploy can drop the driver's class loader
+    Map<Long, String> own = waitUntil(() -> {
+      Map<Long, String> now = driverThreads();
+      now.values().removeIf(name -> !name.startsWith("fusion-"));
+      return now;
+    });
+    assertThat(own).as("driver threads alive after the last connection closed").isEmpty();
     assertThat(waitUntil(this::establishedToPod)).as("TCP connections to the pod after every connection was closed")
         .isEmpty();
   }
