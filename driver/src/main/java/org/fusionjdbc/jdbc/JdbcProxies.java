@@ -97,12 +97,14 @@ final class JdbcProxies {
     private final ConnectionSettings settings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ClientInfo clientInfo = new ClientInfo();
+    private final ParameterValues parameterValues;
     private boolean warningsCleared;
 
     ConnectionHandler(Connection target, FusionClient client, ConnectionSettings settings) {
       super(target);
       this.client = client;
       this.settings = settings;
+      this.parameterValues = new ParameterValues(java.time.ZoneId.of(settings.get(FusionProperty.TIME_ZONE).orElseThrow()));
     }
 
     @Override
@@ -221,12 +223,13 @@ final class JdbcProxies {
         result = call(method, args);
       }
       if (result instanceof PreparedStatement ps && !(result instanceof CallableStatement)) {
-        StatementHandler handler = new StatementHandler(ps, (Connection) proxy);
+        StatementHandler handler = new StatementHandler(ps, (Connection) proxy, parameterValues);
         handler.notes(planNotes);
         return wrap(PreparedStatement.class, handler, FusionStatement.class);
       }
       if (result instanceof Statement st) {
-        return wrap(Statement.class, new StatementHandler(st, (Connection) proxy), FusionStatement.class);
+        return wrap(Statement.class, new StatementHandler(st, (Connection) proxy, parameterValues),
+            FusionStatement.class);
       }
       if (result instanceof DatabaseMetaData md) {
         return wrap(DatabaseMetaData.class, new MetaDataHandler(md, (Connection) proxy, settings));
@@ -243,14 +246,16 @@ final class JdbcProxies {
 
   private static final class StatementHandler extends Handler {
     private final Connection connection;
+    private final ParameterBinder binder;
     private volatile long maxRows;
     /** What the last plan left to the driver, reported by getWarnings (see PlanNotes), and as warnings. */
     private volatile List<String> planNotes = List.of();
     private volatile SQLWarning planWarnings;
 
-    StatementHandler(Statement target, Connection connection) {
+    StatementHandler(Statement target, Connection connection, ParameterValues values) {
       super(target);
       this.connection = connection;
+      this.binder = target instanceof PreparedStatement ps ? new ParameterBinder(ps, values) : null;
     }
 
     void notes(List<String> notes) {
@@ -275,6 +280,10 @@ final class JdbcProxies {
       }
       if (name.equals("getConnection")) {
         return connection;
+      }
+      if (binder != null && binder.binds(method, args)) {
+        binder.bind(method, args);
+        return null;
       }
       if (name.equals("progress")) {
         return ActiveScans.total(cancelFlag());
