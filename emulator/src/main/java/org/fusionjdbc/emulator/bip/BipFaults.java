@@ -32,6 +32,20 @@ public final class BipFaults {
   }
 
   private final Deque<Fault> armed = new ArrayDeque<>();
+  private volatile boolean dbmsSqlRefused;
+
+  /**
+   * A locked-down pod: while on, the FJ1 proxy report fails as Oracle fails inline PL/SQL that calls DBMS_SQL
+   * without EXECUTE on it (ORA-06550 with PLS-00201), for every run until turned off. The XMLGEN report still works.
+   */
+  public BipFaults refuseDbmsSql(boolean refuse) {
+    dbmsSqlRefused = refuse;
+    return this;
+  }
+
+  public boolean dbmsSqlRefused() {
+    return dbmsSqlRefused;
+  }
 
   public BipFaults htmlErrorPage(int status, int times) {
     return arm(new HtmlPage(status), times);
@@ -52,8 +66,10 @@ public final class BipFaults {
     return this;
   }
 
+  /** Drops armed faults and turns the DBMS_SQL refusal off. */
   public synchronized void clear() {
     armed.clear();
+    dbmsSqlRefused = false;
   }
 
   synchronized Optional<Fault> next() {

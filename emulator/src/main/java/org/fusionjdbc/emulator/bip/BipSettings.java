@@ -11,8 +11,11 @@ import java.util.Objects;
 public final class BipSettings {
 
   public static final String DEFAULT_REPORT_PATH = "/Custom/FusionJdbc/SqlProxy.xdo";
+  /** The XMLGEN shape's report (docs/bi-publisher.md §1.5), beside the FJ1 one. */
+  public static final String DEFAULT_XMLGEN_REPORT_PATH = "/Custom/FusionJdbc/SqlProxyXmlgen.xdo";
 
   private final String reportPath;
+  private final String xmlgenReportPath;
   private final int rowLimit;
   private final long maxOutputBytes;
   private final Duration executionTimeout;
@@ -24,6 +27,7 @@ public final class BipSettings {
 
   private BipSettings(Builder b) {
     this.reportPath = b.reportPath;
+    this.xmlgenReportPath = b.xmlgenReportPath;
     this.rowLimit = b.rowLimit;
     this.maxOutputBytes = b.maxOutputBytes;
     this.executionTimeout = b.executionTimeout;
@@ -45,6 +49,11 @@ public final class BipSettings {
   /** Catalog path of the proxy report, with the {@code .xdo} suffix. */
   public String reportPath() {
     return reportPath;
+  }
+
+  /** Catalog path of the XMLGEN-shape proxy report, with the {@code .xdo} suffix. */
+  public String xmlgenReportPath() {
+    return xmlgenReportPath;
   }
 
   /** More rows than this fail the run with ORA-20003 (the proxy's own guard). */
@@ -87,7 +96,7 @@ public final class BipSettings {
 
   @Override
   public String toString() {
-    return "BipSettings[reportPath=" + reportPath + ", rowLimit=" + rowLimit + ", maxOutputBytes="
+    return "BipSettings[reportPath=" + reportPath + ", xmlgenReportPath=" + xmlgenReportPath + ", rowLimit=" + rowLimit + ", maxOutputBytes="
         + maxOutputBytes + ", executionTimeout=" + executionTimeout + ", concurrencyLimit="
         + concurrencyLimit + ", maxParameterLength=" + maxParameterLength + ", baseTableRows="
         + baseTableRows + "]";
@@ -95,6 +104,7 @@ public final class BipSettings {
 
   public static final class Builder {
     private String reportPath = DEFAULT_REPORT_PATH;
+    private String xmlgenReportPath = DEFAULT_XMLGEN_REPORT_PATH;
     private int rowLimit = 100_000;
     private long maxOutputBytes = 64L * 1024 * 1024;
     private Duration executionTimeout = Duration.ofSeconds(60);
@@ -114,6 +124,16 @@ public final class BipSettings {
                 + ", got " + path);
       }
       this.reportPath = path;
+      return this;
+    }
+
+    public Builder xmlgenReportPath(String path) {
+      Objects.requireNonNull(path, "xmlgenReportPath");
+      if (!path.startsWith("/") || !path.endsWith(".xdo")) {
+        throw new IllegalArgumentException("xmlgenReportPath must be an absolute catalog path ending in .xdo, e.g. "
+            + DEFAULT_XMLGEN_REPORT_PATH + ", got " + path);
+      }
+      this.xmlgenReportPath = path;
       return this;
     }
 

@@ -26,6 +26,10 @@ final class BipSoapHandler implements HttpHandler {
   private static final Logger LOG = Logger.getLogger("org.fusionjdbc.emulator.bip");
   private static final int MAX_REQUEST_BYTES = 1 << 20;
 
+  /** What Oracle answers the FJ1 data set on a pod without EXECUTE on DBMS_SQL (line of its first DBMS_SQL call). */
+  static final ProxyFailure REFUSED = ProxyFailure.ora(6550, "line 133, column 14:\nPLS-00201: identifier "
+      + "'DBMS_SQL' must be declared\nORA-06550: line 133, column 5:\nPL/SQL: Statement ignored");
+
   private final BipSettings settings;
   private final Authenticator auth;
   private final SqlProxy proxy;
@@ -107,7 +111,8 @@ final class BipSoapHandler implements HttpHandler {
       return soap(ex, 500, announced, true, "operation " + req.operation()
           + " is not supported by the emulated ExternalReportWSSService; use runReport");
     }
-    if (!settings.reportPath().equals(req.reportPath())) {
+    boolean xmlgen = settings.xmlgenReportPath().equals(req.reportPath());
+    if (!xmlgen && !settings.reportPath().equals(req.reportPath())) {
       return soap(ex, 500, announced, false, "oracle.xdo.webservice.exception.OperationFailedException: "
           + "PublicReportService::executeReport Failure: report definition not found or not accessible: "
           + req.reportPath());
@@ -123,8 +128,12 @@ final class BipSoapHandler implements HttpHandler {
     String sql = null;
     try {
       sql = proxy.decode(value);
-      SqlProxy.Result result = proxy.run(sql);
-      byte[] data = SoapEnvelopes.proxyDataXml(dataModelName(), value, result.text());
+      if (!xmlgen && settings.faults().dbmsSqlRefused()) {
+        throw REFUSED; // the inline PL/SQL does not compile without EXECUTE on DBMS_SQL
+      }
+      SqlProxy.Result result = xmlgen ? proxy.runXmlgen(sql) : proxy.run(sql);
+      byte[] data = SoapEnvelopes.proxyDataXml(dataModelName(req.reportPath()), value,
+          xmlgen ? "FJ_XML" : "FJ_RESULT", result.text());
       if (data.length > settings.maxOutputBytes()) {
         throw ProxyFailure.server(SqlProxy.dataLimitText(settings.maxOutputBytes()));
       }
@@ -140,8 +149,8 @@ final class BipSoapHandler implements HttpHandler {
     }
   }
 
-  private String dataModelName() {
-    return settings.reportPath().replace(".xdo", ".xdm").replace('/', '_');
+  private static String dataModelName(String reportPath) {
+    return reportPath.replace(".xdo", ".xdm").replace('/', '_');
   }
 
   private static Duration elapsed(long startNanos) {

@@ -33,6 +33,7 @@ final class OracleErrors {
       case 22001 -> ProxyFailure.ora(12899, "value too large for column");
       case 22003 -> ProxyFailure.ora(1426, "numeric overflow");
       case 90096, 90040, 90002 -> ProxyFailure.ora(1031, "insufficient privileges");
+      case 2003 -> ProxyFailure.ora(2003, "invalid USERENV parameter");
       case 57014 -> ProxyFailure.ora(1013, "user requested cancel of current operation");
       default -> ProxyFailure.ora(e.getSQLState() != null && e.getSQLState().startsWith("42") ? 900 : 20000,
           e.getSQLState() != null && e.getSQLState().startsWith("42") ? "invalid SQL statement"

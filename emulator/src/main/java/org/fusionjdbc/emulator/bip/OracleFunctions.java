@@ -19,6 +19,22 @@ public final class OracleFunctions {
     String cls = OracleFunctions.class.getName();
     admin.execute("CREATE ALIAS " + schema + ".TO_NUMBER DETERMINISTIC FOR \"" + cls + ".toNumber\"");
     admin.execute("CREATE ALIAS " + schema + ".MONTHS_BETWEEN DETERMINISTIC FOR \"" + cls + ".monthsBetween\"");
+    admin.execute("CREATE ALIAS " + schema + ".SYS_CONTEXT FOR \"" + cls + ".sysContext\"");
+  }
+
+  /**
+   * SYS_CONTEXT('USERENV', 'SESSION_USER' | 'CURRENT_SCHEMA' | 'CURRENT_USER'): who the proxy's data source
+   * connects as, which the installation check reports. Other parameters are ORA-02003, as on Oracle.
+   */
+  public static String sysContext(java.sql.Connection c, String namespace, String parameter) throws SQLException {
+    if (namespace == null || parameter == null || !namespace.equalsIgnoreCase("USERENV")) {
+      throw new SQLException("invalid USERENV parameter", "22023", 2003);
+    }
+    return switch (parameter.toUpperCase(java.util.Locale.ROOT)) {
+      case "SESSION_USER", "CURRENT_USER" -> c.getMetaData().getUserName().toUpperCase(java.util.Locale.ROOT);
+      case "CURRENT_SCHEMA" -> c.getSchema();
+      default -> throw new SQLException("invalid USERENV parameter", "22023", 2003);
+    };
   }
 
   /** TO_NUMBER(text): decimal text, surrounding blanks allowed; anything else is ORA-01722. */

@@ -57,13 +57,31 @@ final class SqlProxy {
     }
   }
 
+  /** How one shape turns the query's rows into the data set's CLOB. */
+  private interface Writer {
+    Result write(ResultSet rs, long deadline) throws SQLException, ProxyFailure;
+  }
+
+  /** The FJ1 shape (SqlProxy_G_1.sql): DBMS_SQL's describe and the FJ1 text. */
   Result run(String sql) throws ProxyFailure {
+    return run(sql, this::write);
+  }
+
+  /**
+   * The XMLGEN shape (SqlProxyXmlgen_G_1.sql): the rows as DBMS_XMLGEN would write them with NULL_ATTR, under the
+   * NLS settings that data set fixes; {@code <ROWSET/>} without rows.
+   */
+  Result runXmlgen(String sql) throws ProxyFailure {
+    return run(sql, (rs, deadline) -> XmlgenText.write(rs, deadline, settings));
+  }
+
+  private Result run(String sql, Writer writer) throws ProxyFailure {
     ReadOnlyGuard.check(sql);
     long deadline = System.nanoTime() + settings.executionTimeout().toNanos();
     try (Connection c = db.openReader(); Statement st = c.createStatement()) {
       st.execute("SET QUERY_TIMEOUT " + Math.max(1, settings.executionTimeout().toMillis()));
       try (ResultSet rs = st.executeQuery(sql)) {
-        return write(rs, deadline);
+        return writer.write(rs, deadline);
       }
     } catch (SQLException e) {
       throw OracleErrors.translate(e);
@@ -117,7 +135,7 @@ final class SqlProxy {
         + limit + " bytes). Please run the report in the background or reduce the data.";
   }
 
-  private static long utf8Length(CharSequence s) {
+  static long utf8Length(CharSequence s) {
     long n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

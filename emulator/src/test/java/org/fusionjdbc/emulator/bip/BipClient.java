@@ -115,6 +115,12 @@ final class BipClient implements AutoCloseable {
         envelope12(service.settings().reportPath(), encodeSql(sql)));
   }
 
+  /** Runs SQL with Basic over SOAP 1.2 through the XMLGEN-shape report. */
+  HttpResponse<String> xmlgen(String sql) {
+    return post("application/soap+xml;charset=UTF-8", basic(),
+        envelope12(service.settings().xmlgenReportPath(), encodeSql(sql)));
+  }
+
   /** Runs SQL and returns the parsed result, failing on anything but 200. */
   Fj1Result query(String sql) {
     HttpResponse<String> r = sql(sql);

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
@@ -43,12 +44,15 @@ public final class BipClient implements AutoCloseable {
   private final boolean ownsTransport;
   private final BipSettings settings;
   private final Semaphore slots;
+  /** The proxy shape this client uses: the setting, or for AUTO what the first proxy run found out. */
+  private final AtomicReference<ProxyShape> shape;
 
   private BipClient(HttpTransport transport, boolean ownsTransport, BipSettings settings) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.ownsTransport = ownsTransport;
     this.slots = new Semaphore(settings.concurrency(), true);
+    this.shape = new AtomicReference<>(settings.proxyShape());
   }
 
   /** A client with its own HTTP pool and token source; performs no network call. */
@@ -68,6 +72,16 @@ public final class BipClient implements AutoCloseable {
 
   public BipSettings settings() {
     return settings;
+  }
+
+  /** FJ1 or XMLGEN once known; AUTO while no proxy run has decided it yet. */
+  public ProxyShape shapeInUse() {
+    return shape.get();
+  }
+
+  /** Remembers what an AUTO client found out; the first decision stands. */
+  void decideShape(ProxyShape found) {
+    shape.compareAndSet(ProxyShape.AUTO, found);
   }
 
   /** The proxy-report layer: Oracle SELECTs through the shipped proxy report. */

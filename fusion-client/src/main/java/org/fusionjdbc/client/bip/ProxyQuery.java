@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
@@ -19,6 +21,7 @@ import org.fusionjdbc.client.error.FusionException.Kind;
 public final class ProxyQuery {
   /** BI Publisher parameters are VARCHAR2(4000). */
   public static final int MAX_PARAMETER_LENGTH = 4000;
+  private static final Logger LOG = Logger.getLogger("org.fusionjdbc.client.bip");
 
   private final BipClient client;
 
@@ -28,6 +31,16 @@ public final class ProxyQuery {
 
   /** Runs one SELECT or WITH query and streams its typed rows; the caller closes the stream. */
   public ProxyRowStream run(String oracleSql) {
+    return run(oracleSql, null);
+  }
+
+  /**
+   * Runs one SELECT or WITH query with the columns the caller expects ({@code null} when it does not know them).
+   * The FJ1 proxy types the columns itself; the XMLGEN proxy describes nothing, so its text values are typed by
+   * {@code expected} (VARCHAR2 text without it). With {@link ProxyShape#AUTO} the first run decides the shape for
+   * the client: FJ1, or XMLGEN when the pod refuses FJ1 (see {@link ProxyRefusal}).
+   */
+  public ProxyRowStream run(String oracleSql, List<ProxyColumn> expected) {
     Objects.requireNonNull(oracleSql, "oracleSql");
     checkIsQuery(oracleSql);
     String encoded = encode(oracleSql);
@@ -36,14 +49,58 @@ public final class ProxyQuery {
           + "takes " + encoded.length() + " characters, the limit is " + MAX_PARAMETER_LENGTH + "; shorten it "
           + "(fewer columns or a view)");
     }
+    ProxyShape shape = client.shapeInUse();
+    if (shape != ProxyShape.AUTO) {
+      return run(shape, oracleSql, encoded, expected);
+    }
+    ProxyRowStream fj1;
+    try {
+      fj1 = run(ProxyShape.FJ1, oracleSql, encoded, expected);
+    } catch (FusionException e) {
+      if (!ProxyRefusal.isRefusal(e)) {
+        if (e.fusionErrorCode() != null) {
+          client.decideShape(ProxyShape.FJ1); // the query itself failed: the proxy's PL/SQL ran
+        }
+        throw e;
+      }
+      return fallBack(oracleSql, encoded, expected, e);
+    }
+    client.decideShape(ProxyShape.FJ1);
+    return fj1;
+  }
+
+  /** After FJ1 was refused: XMLGEN, remembered unless it fails the same way (then the query is at fault). */
+  private ProxyRowStream fallBack(String sql, String encoded, List<ProxyColumn> expected, FusionException refusal) {
+    ProxyRowStream xml;
+    try {
+      xml = run(ProxyShape.XMLGEN, sql, encoded, expected);
+    } catch (FusionException x) {
+      if (x.fusionErrorCode() == null || x.fusionErrorCode().equals(refusal.fusionErrorCode())) {
+        throw FusionException.builder(refusal.kind(), refusal.getMessage() + "; " + ProxyRefusal.fix(
+            refusal.fusionErrorCode()) + ". The XMLGEN proxy " + client.settings().xmlgenReportPath()
+            + " failed too: " + x.getMessage()).cause(x).httpStatus(refusal.httpStatus())
+            .fusionDetail(refusal.fusionDetail()).fusionErrorCode(refusal.fusionErrorCode()).build();
+      }
+      client.decideShape(ProxyShape.XMLGEN);
+      throw x;
+    }
+    LOG.warning("BI Publisher refused the FJ1 proxy report (" + refusal.fusionErrorCode() + "); this connection "
+        + "uses the XMLGEN proxy " + client.settings().xmlgenReportPath() + " from now on");
+    client.decideShape(ProxyShape.XMLGEN);
+    return xml;
+  }
+
+  private ProxyRowStream run(ProxyShape shape, String sql, String encoded, List<ProxyColumn> expected) {
     BipSettings s = client.settings();
+    String path = shape == ProxyShape.XMLGEN ? s.xmlgenReportPath() : s.proxyReportPath();
     ReportResult report;
     try {
-      report = client.runReport(ReportRequest.of(s.proxyReportPath()).withParameter(s.proxyParameter(), encoded));
+      report = client.runReport(ReportRequest.of(path).withParameter(s.proxyParameter(), encoded));
     } catch (FusionException e) {
-      throw withoutSql(e, oracleSql, encoded, s.proxyParameter());
+      throw withoutSql(e, sql, encoded, s.proxyParameter());
     }
-    return new ProxyRowStream(report, s.proxyReportPath());
+    return shape == ProxyShape.XMLGEN ? new XmlgenRowStream(report, path, expected)
+        : new Fj1RowStream(report, path);
   }
 
   /** base64(gzip(UTF-8 SQL)), standard alphabet with padding and no line breaks (§1.1). */

@@ -30,6 +30,11 @@ final class SoapResponseReader {
     return IN.createXMLStreamReader(in);
   }
 
+  /** A reader over XML text (a document carried as the text of another document's element). */
+  static XMLStreamReader reader(java.io.Reader in) throws XMLStreamException {
+    return IN.createXMLStreamReader(in);
+  }
+
   /** Advances to {@code reportBytes} or a {@code Fault}; null when the document has neither. */
   static Outcome advance(XMLStreamReader xml) throws XMLStreamException {
     while (xml.hasNext()) {
