@@ -21,7 +21,13 @@ import org.fusionjdbc.emulator.data.DataSet;
  *   <li>{@code rows}: rows of the big resources invoices, purchaseOrders, expenses (default 10,000;
  *       1,000,000 is fine, nothing is materialised)</li>
  *   <li>{@code seed}: data seed (default 42)</li>
- *   <li>{@code maxLimit} (500) / {@code defaultLimit} (25): page sizes; a larger limit is clamped</li>
+ *   <li>{@code maxLimit} (500) / {@code defaultLimit} (25): page sizes; a larger limit is clamped to maxLimit
+ *       and the response's {@code limit} says so; without a {@code limit} parameter the page holds
+ *       min(defaultLimit, maxLimit) rows</li>
+ *   <li>{@code childLimit} (25): rows of an expanded child collection per parent; the nested page says
+ *       {@code hasMore} and links its own collection URL when a parent has more</li>
+ *   <li>{@code hashItemIds}: false (default) or true: every top-level item id is an opaque minted hex key, as
+ *       on effective-dated resources (the numeric-id path answers 404); composite keys are always hex</li>
  *   <li>{@code permissive}: false (default, strict: 400 for every uncertain q construct) or true</li>
  *   <li>{@code defaultFrameworkVersion}: when the REST-Framework-Version header is absent (1)</li>
  *   <li>{@code datetimeMillis}: write datetimes with {@code .SSS} (default false)</li>
@@ -53,6 +59,8 @@ public final class EmulatorOptions {
   private final long seed;
   private final int maxLimit;
   private final int defaultLimit;
+  private final int childLimit;
+  private final boolean hashItemIds;
   private final boolean permissive;
   private final int defaultFrameworkVersion;
   private final boolean datetimeMillis;
@@ -79,9 +87,9 @@ public final class EmulatorOptions {
     if (b.rows < 0) {
       throw new IllegalArgumentException("rows must be >= 0, got " + b.rows);
     }
-    if (b.maxLimit < 1 || b.defaultLimit < 1 || b.defaultLimit > b.maxLimit) {
-      throw new IllegalArgumentException("need 1 <= defaultLimit <= maxLimit, got " + b.defaultLimit + " and "
-          + b.maxLimit);
+    if (b.maxLimit < 1 || b.defaultLimit < 1 || b.childLimit < 1) {
+      throw new IllegalArgumentException("maxLimit, defaultLimit and childLimit must be >= 1, got " + b.maxLimit
+          + ", " + b.defaultLimit + " and " + b.childLimit);
     }
     if (b.defaultFrameworkVersion < 1 || b.defaultFrameworkVersion > 9) {
       throw new IllegalArgumentException("defaultFrameworkVersion must be 1..9, got " + b.defaultFrameworkVersion);
@@ -97,6 +105,8 @@ public final class EmulatorOptions {
     this.seed = b.seed;
     this.maxLimit = b.maxLimit;
     this.defaultLimit = b.defaultLimit;
+    this.childLimit = b.childLimit;
+    this.hashItemIds = b.hashItemIds;
     this.permissive = b.permissive;
     this.defaultFrameworkVersion = b.defaultFrameworkVersion;
     this.datetimeMillis = b.datetimeMillis;
@@ -152,6 +162,8 @@ public final class EmulatorOptions {
     b.seed = seed;
     b.maxLimit = maxLimit;
     b.defaultLimit = defaultLimit;
+    b.childLimit = childLimit;
+    b.hashItemIds = hashItemIds;
     b.permissive = permissive;
     b.defaultFrameworkVersion = defaultFrameworkVersion;
     b.datetimeMillis = datetimeMillis;
@@ -190,6 +202,14 @@ public final class EmulatorOptions {
 
   public int defaultLimit() {
     return defaultLimit;
+  }
+
+  public int childLimit() {
+    return childLimit;
+  }
+
+  public boolean hashItemIds() {
+    return hashItemIds;
   }
 
   public boolean permissive() {
@@ -272,7 +292,8 @@ public final class EmulatorOptions {
   @Override
   public String toString() {
     return "EmulatorOptions[port=" + port + ", rows=" + rows + ", seed=" + seed + ", maxLimit=" + maxLimit
-        + ", defaultLimit=" + defaultLimit + ", permissive=" + permissive + ", defaultFrameworkVersion="
+        + ", defaultLimit=" + defaultLimit + ", childLimit=" + childLimit + ", hashItemIds=" + hashItemIds
+        + ", permissive=" + permissive + ", defaultFrameworkVersion="
         + defaultFrameworkVersion + ", datetimeMillis=" + datetimeMillis + ", totalResultsJitter="
         + totalResultsJitter + ", auth=" + authDescription() + "]";
   }
@@ -297,6 +318,8 @@ public final class EmulatorOptions {
     private long seed = 42;
     private int maxLimit = 500;
     private int defaultLimit = 25;
+    private int childLimit = 25;
+    private boolean hashItemIds;
     private boolean permissive;
     private int defaultFrameworkVersion = 1;
     private boolean datetimeMillis;
@@ -339,6 +362,16 @@ public final class EmulatorOptions {
 
     public Builder defaultLimit(int v) {
       defaultLimit = v;
+      return this;
+    }
+
+    public Builder childLimit(int v) {
+      childLimit = v;
+      return this;
+    }
+
+    public Builder hashItemIds(boolean v) {
+      hashItemIds = v;
       return this;
     }
 

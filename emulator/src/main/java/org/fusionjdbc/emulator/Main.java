@@ -25,7 +25,9 @@ public final class Main {
       "  --latency-ms N         delay every REST response by N ms",
       "  --offset-cost-us N     extra microseconds per row skipped by offset (deep offsets are slow)",
       "  --max-concurrent N     answer 429 (Retry-After: 1) beyond N requests in flight",
-      "  --max-limit N          page size cap (default 500)",
+      "  --max-limit N          page size cap (default 500); without a limit parameter pages hold 25 rows",
+      "  --child-limit N        rows of an expanded child collection per parent (default 25)",
+      "  --hash-item-ids        every item id is an opaque hex key (as on effective-dated resources)",
       "  --framework N          REST-Framework-Version when the header is absent (default 1)",
       "  --permissive           accept IN, BETWEEN, IS NULL, NOT, <>, '' and * in q (default strict)",
       "  --datetime-millis      write datetimes with milliseconds",
@@ -133,6 +135,7 @@ public final class Main {
         case "--permissive" -> b.permissive(true);
         case "--datetime-millis" -> b.datetimeMillis(true);
         case "--bip" -> b.bipWithRestData();
+        case "--hash-item-ids" -> b.hashItemIds(true);
         default -> {
           if (i + 1 >= a.size()) {
             throw new IllegalArgumentException(opt.startsWith("--") ? opt + " needs a value" : "unknown option " + opt);
@@ -146,6 +149,7 @@ public final class Main {
             case "--offset-cost-us" -> b.offsetCostMicrosPerRow(intArg(opt, v));
             case "--max-concurrent" -> b.maxConcurrent(intArg(opt, v));
             case "--max-limit" -> b.maxLimit(intArg(opt, v));
+            case "--child-limit" -> b.childLimit(intArg(opt, v));
             case "--framework" -> b.defaultFrameworkVersion(intArg(opt, v));
             case "--trust" -> {
               auth.trustIssuerSpec(v);

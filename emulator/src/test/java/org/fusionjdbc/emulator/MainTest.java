@@ -37,14 +37,17 @@ class MainTest {
   @Test
   void parsesOptions() {
     Main.Parsed p = Main.parse(new String[] {"--port", "0", "--rows", "100_000", "--latency-ms", "50", "--permissive",
-        "--framework", "4", "--max-limit", "499", "--basic-user", "alice:s3cret"}, NO_DEMO_DIR);
+        "--framework", "4", "--max-limit", "7", "--child-limit", "3", "--hash-item-ids", "--basic-user", "alice:s3cret"},
+        NO_DEMO_DIR);
     EmulatorOptions o = p.options();
     assertThat(o.port()).isZero();
     assertThat(o.rows()).isEqualTo(100_000);
     assertThat(o.latencyMs()).isEqualTo(50);
     assertThat(o.permissive()).isTrue();
     assertThat(o.defaultFrameworkVersion()).isEqualTo(4);
-    assertThat(o.maxLimit()).isEqualTo(499);
+    assertThat(o.maxLimit()).isEqualTo(7);
+    assertThat(o.childLimit()).isEqualTo(3);
+    assertThat(o.hashItemIds()).isTrue();
     assertThat(o.authSettings().basicUsernames()).containsExactly("alice");
     assertThat(p.demo()).isNull();
     assertThat(p.demoGenerated()).isFalse();

@@ -47,7 +47,8 @@ class OptionsTest {
   @Test
   void invalidOptionsAreRejectedWithTheReason() {
     assertThatThrownBy(() -> EmulatorOptions.builder().rows(-1).build()).hasMessageContaining("rows");
-    assertThatThrownBy(() -> EmulatorOptions.builder().defaultLimit(600).build()).hasMessageContaining("defaultLimit");
+    assertThatThrownBy(() -> EmulatorOptions.builder().defaultLimit(0).build()).hasMessageContaining("defaultLimit");
+    assertThatThrownBy(() -> EmulatorOptions.builder().childLimit(0).build()).hasMessageContaining("childLimit");
     assertThatThrownBy(() -> EmulatorOptions.builder().defaultFrameworkVersion(10).build())
         .hasMessageContaining("defaultFrameworkVersion");
     assertThatThrownBy(() -> EmulatorOptions.builder().totalResultsJitter(2).build()).hasMessageContaining("totalResultsJitter");

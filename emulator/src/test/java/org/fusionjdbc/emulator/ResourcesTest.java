@@ -47,7 +47,7 @@ class ResourcesTest {
     String q = "InvoiceAmount >= 1000 and InvoiceCurrency = 'USD'";
     JsonNode c = Http.ok(api + "invoices?q=" + enc(q) + "&orderBy=InvoiceId:asc&limit=500&offset=0&onlyData=true"
         + "&fields=InvoiceId,InvoiceNumber,InvoiceAmount,InvoiceDate", 4);
-    assertThat(c.fieldNames()).toIterable().containsExactly("items", "count", "hasMore", "limit", "offset");
+    assertThat(c.fieldNames()).toIterable().containsExactly("items", "count", "hasMore", "limit", "offset", "links");
     assertThat(c.get("items").get(0).fieldNames()).toIterable()
         .containsExactly("InvoiceId", "InvoiceNumber", "InvoiceAmount", "InvoiceDate");
     JsonNode f = Http.ok(api + "invoices?finder=PrimaryKey;InvoiceId=300000047486514", null);

@@ -22,9 +22,16 @@ public final class DataSet {
   public static final List<String> ROOTS = List.of("fscmRestApi", "hcmRestApi", "crmRestApi");
 
   private final Map<String, Table> tables = new LinkedHashMap<>();
+  private final boolean hashItemIds;
 
   /** @param rows size of the big resources (invoices, purchaseOrders, expenses) */
   public DataSet(long seed, int rows) {
+    this(seed, rows, false);
+  }
+
+  /** @param hashItemIds every top-level item id is a minted hex key (see {@link ItemIds}) */
+  public DataSet(long seed, int rows, boolean hashItemIds) {
+    this.hashItemIds = hashItemIds;
     if (rows < 0) {
       throw new IllegalArgumentException("rows must be >= 0, got " + rows);
     }
@@ -107,13 +114,18 @@ public final class DataSet {
   public String itemId(String resource, long key) {
     Table t = require(resource);
     int i = t.indexOfKey(key);
-    return i < 0 ? null : ItemIds.idOf(t.def(), t.row(i));
+    return i < 0 ? null : itemId(t.def(), t.row(i));
+  }
+
+  /** The URL id of a top-level row of {@code def}. */
+  public String itemId(ResourceDef def, Object[] row) {
+    return ItemIds.idOf(def, row, hashItemIds);
   }
 
   /** Index of the live row a URL id names, or -1 (unknown, malformed, or a hex key never minted). */
   public int indexOfItemId(Table t, String id) {
     ResourceDef def = t.def();
-    if (def.keyAttributes().size() == 1) {
+    if (def.keyAttributes().size() == 1 && !hashItemIds) {
       long key;
       try {
         key = Long.parseLong(id);
@@ -125,6 +137,9 @@ public final class DataSet {
     long[] parts = ItemIds.decodeComposite(id);
     if (parts == null) {
       return -1;
+    }
+    if (def.keyAttributes().size() == 1) {
+      return parts[1] == ItemIds.check(parts[0]) ? t.indexOfKey(parts[0]) : -1;
     }
     int i = t.indexOfKey(parts[0]);
     if (i < 0) {

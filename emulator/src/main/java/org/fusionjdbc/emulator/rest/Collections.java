@@ -64,7 +64,8 @@ final class Collections {
       for (int k = 0; k < rows.size(); k++) {
         Object[] row = rows.get(k);
         int idx = indexes.get(k);
-        ItemWriter.item(g, ctx, def, row, proj, href + "/" + ItemIds.idOf(def, row), c -> t.children(c, idx, row));
+        ItemWriter.item(g, ctx, def, row, proj, href + "/" + ItemIds.idOf(def, row, options.hashItemIds()),
+            c -> t.children(c, idx, row));
       }
       g.writeEndArray();
       tail(g, ctx, reported, rows.size(), r.hasMore(), limit, offset, href, def.name());
@@ -115,9 +116,7 @@ final class Collections {
     g.writeBooleanField("hasMore", hasMore);
     g.writeNumberField("limit", limit);
     g.writeNumberField("offset", offset);
-    if (ctx.writeLinks()) {
-      ItemWriter.collectionLinks(g, ctx, href, name);
-    }
+    ItemWriter.collectionLinks(g, ctx, href, name); // onlyData drops the items' links, never the collection's
     g.writeEndObject();
   }
 

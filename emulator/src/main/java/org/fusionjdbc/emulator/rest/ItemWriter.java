@@ -53,9 +53,9 @@ final class ItemWriter {
         g.writeBooleanField("hasMore", rows.size() > n);
         g.writeNumberField("limit", ctx.childLimit());
         g.writeNumberField("offset", 0);
-        if (ctx.writeLinks()) {
-          collectionLinks(g, ctx, childHref, c.getKey());
-        }
+        // as on real pods, a nested collection keeps its links under onlyData=true: its self href is how a
+        // client reaches the rest of a parent's children without building the item URL itself
+        collectionLinks(g, ctx, childHref, c.getKey());
         g.writeEndObject();
       }
     }

@@ -153,7 +153,7 @@ public final class RestHandler implements HttpHandler {
     }
     String apiBase = rootBase + "/" + ver;
     Ctx ctx = new Ctx(apiBase, call.framework, "true".equalsIgnoreCase(call.params.get("onlyData")),
-        Collections.linkRels(call.params.get("links")), options.datetimeMillis(), 25);
+        Collections.linkRels(call.params.get("links")), options.datetimeMillis(), options.childLimit());
     if (seg.length == 4) {
       throw QueryException.notFound("No resource named; use " + apiBase + "/<resource>.");
     }
