@@ -146,7 +146,7 @@ public final class FusionQuery {
     }
     AtomicBoolean cancel = cancelFlag(root);
     long deadline = ActiveScans.deadlineNanos(root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName));
-    RowConverter converter = new RowConverter(table.options().timeZone());
+    RowConverter converter = new RowConverter(table.options().timeZone(), table.tableName());
     Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound)
         : parentKey != null ? () -> new ChildRows(client.scan(bound), table.parentDescription().keyAttributes(),
             parentKey) : () -> {

@@ -11,6 +11,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fusionjdbc.calcite.WireValueException;
 import org.fusionjdbc.calcite.like.LikePatternException;
 import org.fusionjdbc.client.error.FusionException;
 
@@ -33,6 +34,10 @@ final class SqlErrors {
     Optional<LikePatternException> like = find(thrown, LikePatternException.class);
     if (like.isPresent()) {
       return new SQLDataException(like.get().getMessage(), like.get().sqlState(), thrown);
+    }
+    Optional<WireValueException> value = find(thrown, WireValueException.class);
+    if (value.isPresent()) {
+      return new SQLDataException(value.get().getMessage(), value.get().sqlState(), thrown);
     }
     Optional<FusionException> fusion = find(thrown, FusionException.class);
     if (fusion.isPresent()) {

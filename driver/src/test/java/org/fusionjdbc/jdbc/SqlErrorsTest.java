@@ -78,4 +78,14 @@ class SqlErrorsTest {
         .build();
     assertThat(SqlErrors.map(e).getSQLState()).isEqualTo(state);
   }
+
+  @Test
+  void aWireValueTheDriverCannotReadIsADataExceptionNamingResourceAttributeAndValue() {
+    var cause = new org.fusionjdbc.calcite.WireValueException("Cannot read a value of resource workers: attribute "
+        + "PersonId is BIGINT but Fusion sent String 'abc'", "22018", null);
+    SQLException mapped = SqlErrors.map(new RuntimeException("Error while executing SQL", cause));
+    assertThat((Object) mapped).isInstanceOf(java.sql.SQLDataException.class);
+    assertThat(mapped.getSQLState()).isEqualTo("22018");
+    assertThat(mapped.getMessage()).contains("workers").contains("PersonId").contains("'abc'");
+  }
 }
