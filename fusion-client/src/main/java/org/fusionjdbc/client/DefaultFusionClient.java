@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.ChildDescription;
 import org.fusionjdbc.client.describe.DescribeParser;
 import org.fusionjdbc.client.describe.ResourceDescription;
@@ -19,9 +20,13 @@ import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 import org.fusionjdbc.client.query.ChildRowStream;
+import org.fusionjdbc.client.query.Hrefs;
+import org.fusionjdbc.client.query.KeyedChildStream;
 import org.fusionjdbc.client.query.Page;
 import org.fusionjdbc.client.query.PageParser;
 import org.fusionjdbc.client.query.PagedRowStream;
+import org.fusionjdbc.client.query.QExpr;
+import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
@@ -84,7 +89,15 @@ final class DefaultFusionClient implements FusionClient {
     spec.filter().ifPresent(f -> f.render(config.dialect())); // an inexpressible filter fails here, not mid-scan
     ResourceDescription d = target(spec.resource());
     ScanPlan plan = ScanPlan.of(spec, d, config.dialect());
-    String path = path(spec.resource());
+    ResourcePath r = spec.resource();
+    if (r.isChild()) {
+      // one parent's children: found through the pod's links, never at a URL built from the key
+      ResourceDescription parent = describe(r.contextRoot(), r.resource());
+      String key = parentKeyAttribute(parent, r);
+      return new KeyedChildStream(transport, path(ResourcePath.of(r.contextRoot(), r.resource())), key,
+          parentKeyTerm(parent, key, r.parentId()), r.child(), plan, background);
+    }
+    String path = path(r);
     return SlicedRowStream.of(transport, path, plan, d.singleQueryableKey(), background)
         .orElseGet(() -> new PagedRowStream(transport, path, plan, background));
   }
@@ -97,8 +110,40 @@ final class DefaultFusionClient implements FusionClient {
     ResourceDescription parent = target(parentSpec.resource());
     target(parentSpec.resource().child("0", child)); // fails early with NOT_FOUND for an unknown child
     ScanPlan plan = ScanPlan.of(parentSpec, parent, config.dialect());
+    ScanPlan childPlan = ScanPlan.of(QuerySpec.builder(parentSpec.resource().child("0", child)).fields(childFields)
+        .build(), target(parentSpec.resource().child("0", child)), config.dialect());
     return ChildRowStream.open(transport, path(parentSpec.resource()), plan, child, childFields, background,
-        id -> scan(QuerySpec.builder(parentSpec.resource().child(id, child)).fields(childFields).build()));
+        href -> new PagedRowStream(transport, Hrefs.pathOf(href, config.baseUrl()), childPlan, background));
+  }
+
+  /** The parent's single key attribute, which a child path's parent key value names. */
+  private static String parentKeyAttribute(ResourceDescription parent, ResourcePath r) {
+    if (parent.keyAttributes().size() != 1) {
+      throw new IllegalArgumentException("a child path needs a parent with a single key attribute; "
+          + r.resource() + " has " + parent.keyAttributes());
+    }
+    return parent.keyAttributes().get(0);
+  }
+
+  /** {@code key = value} in q, the value read as the key attribute's type. */
+  private QExpr parentKeyTerm(ResourceDescription parent, String key, String value) {
+    AttributeDescription a = parent.attribute(key).orElseThrow(() -> FusionException.of(
+        FusionException.Kind.PROTOCOL, "describe of " + parent.name() + " names key " + key + " but no such attribute"));
+    QValue v;
+    switch (a.type()) {
+      case INTEGER, NUMBER -> {
+        try {
+          v = QValue.of(new java.math.BigDecimal(value));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("the key " + key + " of " + parent.name() + " is a number, not '"
+              + value + "'");
+        }
+      }
+      default -> v = QValue.of(value);
+    }
+    QExpr term = QExpr.compare(key, QExpr.Op.EQ, v);
+    term.render(config.dialect()); // a key q cannot carry fails here, not mid-scan
+    return term;
   }
 
   @Override
@@ -106,6 +151,16 @@ final class DefaultFusionClient implements FusionClient {
     ResourceDescription d = target(spec.resource());
     String field = !d.keyAttributes().isEmpty() ? d.keyAttributes().get(0)
         : !spec.fields().isEmpty() ? spec.fields().get(0) : d.attributes().get(0).name();
+    if (spec.resource().isChild()) {
+      // the rows themselves, through the parent's link: a child page is small, and COUNT needs no other request
+      long n = 0;
+      try (RowStream s = scan(spec.toBuilder().fields(List.of(field)).offset(0).noLimit().build())) {
+        while (s.next()) {
+          n++;
+        }
+      }
+      return n;
+    }
     List<Param> params = new java.util.ArrayList<>();
     spec.filter().ifPresent(f -> params.add(new Param("q", f.render(config.dialect()))));
     params.add(new Param("fields", field));

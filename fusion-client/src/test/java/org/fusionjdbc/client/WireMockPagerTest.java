@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -314,7 +315,7 @@ class WireMockPagerTest {
   }
 
   @Test
-  void scanChildrenUsesExpandAndFollowsTheChildUrlWhenTheNestedPageHasMore() {
+  void scanChildrenUsesExpandAndFollowsTheNestedCollectionsOwnLinkWhenItHasMore() {
     String orders = ROOT + "/orders";
     server.stubFor(get(urlPathEqualTo(orders + "/describe")).willReturn(aResponse().withBody(
         "{\"Resources\":{\"orders\":{\"attributes\":[{\"name\":\"OrderId\",\"type\":\"integer\",\"queryable\":true}],"
@@ -322,11 +323,15 @@ class WireMockPagerTest {
             + "\"children\":{\"lines\":{\"attributes\":[{\"name\":\"LineNumber\",\"type\":\"integer\","
             + "\"queryable\":true}],\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":"
             + "[{\"name\":\"LineNumber\"}]}]}}}}}}")));
+    // the pod writes its own host with :443; the item key in the link is an opaque hash, not the OrderId
+    String hashed = orders + "/00020000000EACED00057708000000000000000200";
     server.stubFor(get(urlPathEqualTo(orders)).willReturn(aResponse().withBody("{\"items\":["
         + "{\"OrderId\":1,\"lines\":{\"items\":[{\"LineNumber\":1}],\"hasMore\":false,\"count\":1}},"
-        + "{\"OrderId\":2,\"lines\":{\"items\":[{\"LineNumber\":1}],\"hasMore\":true,\"count\":1}},"
+        + "{\"OrderId\":2,\"lines\":{\"items\":[{\"LineNumber\":1}],\"hasMore\":true,\"count\":1,\"limit\":1,"
+        + "\"links\":[{\"rel\":\"self\",\"href\":\"https://pod.example.com:443" + hashed + "/child/lines\","
+        + "\"name\":\"lines\",\"kind\":\"collection\"}]}},"
         + "{\"OrderId\":3,\"lines\":[{\"LineNumber\":7}]}],\"hasMore\":false}")));
-    server.stubFor(get(urlPathEqualTo(orders + "/2/child/lines")).willReturn(aResponse().withBody(
+    server.stubFor(get(urlPathEqualTo(hashed + "/child/lines")).willReturn(aResponse().withBody(
         "{\"items\":[{\"LineNumber\":1},{\"LineNumber\":2},{\"LineNumber\":3}],\"hasMore\":false}")));
     try (RowStream s = client.scanChildren(spec("orders", "OrderId").build(), "lines", List.of("LineNumber"))) {
       assertThat(s.fields()).containsExactly("OrderId", "LineNumber");
@@ -335,12 +340,13 @@ class WireMockPagerTest {
     }
     server.verify(getRequestedFor(urlPathEqualTo(orders)).withQueryParam("expand", equalTo("lines"))
         .withQueryParam("fields", equalTo("OrderId;lines:LineNumber")).withQueryParam("onlyData", equalTo("true")));
-    server.verify(getRequestedFor(urlPathEqualTo(orders + "/2/child/lines"))
+    server.verify(getRequestedFor(urlPathEqualTo(hashed + "/child/lines"))
         .withQueryParam("orderBy", equalTo("LineNumber:asc")));
+    server.verify(0, getRequestedFor(urlPathEqualTo(orders + "/2/child/lines")));
   }
 
   @Test
-  void compositeKeyParentsAreFollowedThroughTheirSelfLink() {
+  void aNestedPageWithMoreButNoLinkIsAProtocolErrorNotAGuessedUrl() {
     String people = ROOT + "/people";
     server.stubFor(get(urlPathEqualTo(people + "/describe")).willReturn(aResponse().withBody(
         "{\"Resources\":{\"people\":{\"attributes\":[{\"name\":\"PersonId\",\"type\":\"integer\",\"queryable\":true},"
@@ -350,16 +356,46 @@ class WireMockPagerTest {
             + "\"type\":\"integer\",\"queryable\":true}],\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\","
             + "\"attributes\":[{\"name\":\"NameId\"}]}]}}}}}}")));
     server.stubFor(get(urlPathEqualTo(people)).willReturn(aResponse().withBody("{\"items\":[{\"PersonId\":1,"
-        + "\"StartDate\":\"2020-01-01\",\"names\":{\"items\":[{\"NameId\":10}],\"hasMore\":true},"
-        + "\"links\":[{\"rel\":\"canonical\",\"href\":\"http://x/other\"},"
-        + "{\"rel\":\"self\",\"href\":\"http://pod" + people + "/00020000000EACED0005\"}]}],\"hasMore\":false}")));
-    server.stubFor(get(urlPathEqualTo(people + "/00020000000EACED0005/child/names")).willReturn(aResponse().withBody(
-        "{\"items\":[{\"NameId\":10},{\"NameId\":11}],\"hasMore\":false}")));
+        + "\"StartDate\":\"2020-01-01\",\"names\":{\"items\":[{\"NameId\":10}],\"hasMore\":true}}],"
+        + "\"hasMore\":false}")));
     try (RowStream s = client.scanChildren(spec("people", "PersonId").build(), "names", List.of("NameId"))) {
-      assertThat(drain(s)).containsExactly(List.of(1L, 10L), List.of(1L, 11L));
+      assertThatThrownBy(() -> drain(s)).isInstanceOf(FusionException.class).hasMessageContaining("hasMore")
+          .hasMessageContaining("links no collection");
     }
-    server.verify(getRequestedFor(urlPathEqualTo(people)).withQueryParam("onlyData", absent())
+    server.verify(getRequestedFor(urlPathEqualTo(people)).withQueryParam("onlyData", equalTo("true"))
         .withQueryParam("fields", equalTo("PersonId,StartDate;names:NameId")));
+    server.verify(0, getRequestedFor(urlPathMatching(people + "/(?!describe).+")));
+  }
+
+  @Test
+  void aChildPathOfOneParentFindsTheParentByItsKeyAndFollowsTheLinkedCollection() {
+    String orders = ROOT + "/orders";
+    server.stubFor(get(urlPathEqualTo(orders + "/describe")).willReturn(aResponse().withBody(
+        "{\"Resources\":{\"orders\":{\"attributes\":[{\"name\":\"OrderId\",\"type\":\"integer\",\"queryable\":true}],"
+            + "\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":[{\"name\":\"OrderId\"}]}]},"
+            + "\"children\":{\"lines\":{\"attributes\":[{\"name\":\"LineNumber\",\"type\":\"integer\","
+            + "\"queryable\":true}],\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":"
+            + "[{\"name\":\"LineNumber\"}]}]}}}}}}")));
+    String hashed = orders + "/00020000000EACED000577080000000000000007";
+    server.stubFor(get(urlPathEqualTo(orders)).willReturn(aResponse().withBody("{\"items\":[{\"OrderId\":7,"
+        + "\"lines\":{\"items\":[{\"LineNumber\":1},{\"LineNumber\":2}],\"hasMore\":true,\"count\":2,\"limit\":2,"
+        + "\"links\":[{\"rel\":\"self\",\"href\":\"https://pod.example.com:443" + hashed + "/child/lines\"}]}}],"
+        + "\"count\":1,\"hasMore\":false}")));
+    server.stubFor(get(urlPathEqualTo(hashed + "/child/lines")).withQueryParam("q", absent())
+        .willReturn(aResponse().withBody("{\"items\":[{\"LineNumber\":1},{\"LineNumber\":2}],\"count\":2,"
+            + "\"hasMore\":true,\"limit\":2,\"offset\":0}")));
+    server.stubFor(get(urlPathEqualTo(hashed + "/child/lines")).withQueryParam("q", equalTo("LineNumber > 2"))
+        .willReturn(aResponse().withBody("{\"items\":[{\"LineNumber\":3}],\"count\":1,\"hasMore\":false,"
+            + "\"limit\":2,\"offset\":0}")));
+    try (RowStream s = client.scan(QuerySpec.builder(ResourcePath.of("fscmRestApi", "orders").child("7", "lines"))
+        .fields(List.of("LineNumber")).build())) {
+      assertThat(drain(s)).containsExactly(List.of(1L), List.of(2L), List.of(3L));
+      assertThat(s.progress().requests()).isEqualTo(3);
+    }
+    server.verify(getRequestedFor(urlPathEqualTo(orders)).withQueryParam("q", equalTo("OrderId = 7"))
+        .withQueryParam("expand", equalTo("lines")).withQueryParam("onlyData", equalTo("true")));
+    server.verify(getRequestedFor(urlPathEqualTo(hashed + "/child/lines")).withQueryParam("q", equalTo("LineNumber > 2")));
+    server.verify(0, getRequestedFor(urlPathMatching(orders + "/7(/.*)?")));
   }
 
   @Test

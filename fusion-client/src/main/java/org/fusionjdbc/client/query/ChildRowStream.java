@@ -1,6 +1,5 @@
 package org.fusionjdbc.client.query;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,8 +12,10 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
 
 /**
  * Rows of a child collection across parents: the parents are paged with {@code expand=<child>}; each parent
- * row is followed by its inline child rows, or, when the nested page says hasMore, by a scan of the child's own
- * collection URL (the parent id from its single key, or from its self link for composite keys).
+ * row is followed by its inline child rows, or, when the nested page says hasMore, by a scan of the child
+ * collection at the href the nested page links to. That href is the only address used: items of
+ * effective-dated resources are keyed by an opaque hash the client must not build, whatever describe calls the
+ * key. So one request per parent page, plus the pages of parents whose nested page had more.
  */
 public final class ChildRowStream implements RowStream {
   private final PagedRowStream parents;
@@ -43,7 +44,7 @@ public final class ChildRowStream implements RowStream {
 
   /**
    * @param path      encoded parent collection path
-   * @param childScan opens a scan of {@code childFields} over the child collection of one parent id
+   * @param childScan opens a scan of {@code childFields} over the child collection at an href the pod returned
    */
   public static ChildRowStream open(HttpTransport transport, String path, ScanPlan plan, String child,
       List<String> childFields, ExecutorService prefetcher, Function<String, RowStream> childScan) {
@@ -51,16 +52,15 @@ public final class ChildRowStream implements RowStream {
     if (childFields.isEmpty()) {
       throw new IllegalArgumentException("scanChildren needs at least one child field");
     }
-    boolean selfLinks = plan.keyPositions().size() != 1;
-    PageParser parser = new PageParser(plan.layout(), child, childFields, selfLinks);
+    PageParser parser = new PageParser(plan.layout(), child, childFields);
     String nested = child + ":" + String.join(",", childFields.stream().distinct().toList());
     PagedRowStream parents = new PagedRowStream(transport, path, plan, parser, plan.layout().size() + 1, params -> {
       List<Param> out = new ArrayList<>();
       for (Param p : params) {
         if (p.name().equals("fields")) {
           out.add(new Param("fields", p.value() + ";" + nested));
-        } else if (!(selfLinks && p.name().equals("onlyData"))) { // composite keys: keep links for the self href
-          out.add(p);
+        } else {
+          out.add(p); // onlyData=true stays: it drops the items' links, not the nested collection's self link
         }
       }
       out.add(new Param("expand", child));
@@ -94,7 +94,7 @@ public final class ChildRowStream implements RowStream {
       PageParser.Children children = (PageParser.Children) parent[plan.layout().size()];
       if (children.hasMore()) {
         inline = List.<Object[]>of().iterator();
-        followed = childScan.apply(parentId(children));
+        followed = childScan.apply(childHref(children));
       } else {
         inline = children.rows().iterator();
       }
@@ -110,23 +110,12 @@ public final class ChildRowStream implements RowStream {
     return true;
   }
 
-  private String parentId(PageParser.Children children) {
-    if (plan.keyPositions().size() == 1) {
-      Object key = parent[plan.keyPositions().get(0)];
-      if (key instanceof BigDecimal d) {
-        return d.toPlainString();
-      }
-      if (key != null) {
-        return key.toString();
-      }
+  private static String childHref(PageParser.Children children) {
+    if (children.href() == null) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "a parent's expanded child page says hasMore but "
+          + "links no collection to read the rest from; use REST framework version 3 or later");
     }
-    String href = children.selfHref();
-    if (href == null) {
-      throw FusionException.of(FusionException.Kind.PROTOCOL, "a parent's child page has more rows but the parent "
-          + "has no self link to follow");
-    }
-    String h = href.replaceAll("[?#].*$", "").replaceAll("/+$", "");
-    return java.net.URLDecoder.decode(h.substring(h.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+    return children.href();
   }
 
   @Override

@@ -25,6 +25,8 @@ final class PageCursor {
   private boolean done;
   private List<Object> lastKey;
   private long requestedLimit;
+  /** The page size the pod answered with when it was less than asked (a server cap); 0 until seen. */
+  private long podLimit;
   private final SortedContinuation sorted;
 
   PageCursor(ScanPlan plan, int firstPageSize, int pageSize) {
@@ -41,14 +43,21 @@ final class PageCursor {
     return done;
   }
 
+  /** The size of a full page: the configured one, or the pod's when it answered with less. */
+  long pageSize() {
+    return podLimit > 0 ? Math.min(pageSize, podLimit) : pageSize;
+  }
+
   /** Parameters of the next page request. */
   List<Param> nextParams() {
     if (done) {
       throw new IllegalStateException("no more pages");
     }
     // a limit that fits in one page is asked for at once (setMaxRows(200) -> one request of 200);
-    // otherwise a small first page gives a fast first row and later pages are full size
-    requestedLimit = remaining <= pageSize ? remaining : first ? firstPageSize : pageSize;
+    // otherwise a small first page gives a fast first row and later pages are full size: the pod's size once
+    // it has answered with a smaller one (it decides; asking for more only costs it the clamp)
+    long full = pageSize();
+    requestedLimit = remaining <= full ? remaining : first ? Math.min(firstPageSize, full) : full;
     List<Param> params = new ArrayList<>();
     Optional<QExpr> q = plan.spec().filter();
     QExpr anchor = sorted != null ? sorted.anchor() : this.anchor;
@@ -69,6 +78,9 @@ final class PageCursor {
   /** Accounts for a page; returns the rows to emit (trimmed to the limit). Sets {@link #done()}. */
   List<Object[]> advance(Page page) {
     first = false;
+    if (page.limit() != null && page.limit() > 0 && page.limit() < requestedLimit) {
+      podLimit = page.limit(); // rows are still counted as they come: the cap only sizes later requests
+    }
     // contract decision 4: only hasMore=false (or, defensively, an empty page) ends a scan, never count < limit;
     // a page without hasMore is asked past (a body cut short but still parseable must not end the collection)
     boolean more = page.hasMore() != null ? page.hasMore() : !page.rows().isEmpty();

@@ -32,21 +32,19 @@ public final class PageParser implements BodyReader<Page> {
   private final Map<String, int[]> positions = new HashMap<>();
   private final String child;
   private final PageParser childParser;
-  private final boolean selfLinks;
 
   /** {@code layout}: attribute name per row position (a name may repeat). */
   public PageParser(List<String> layout) {
-    this(layout, null, null, false);
+    this(layout, null, null);
   }
 
   /**
    * A parent page with child collection {@code child} inline (expand): each row gets one extra slot at
-   * {@code layout.size()} holding the item's {@link Children}; {@code selfLinks} also reads the item's self href.
+   * {@code layout.size()} holding the item's {@link Children}.
    */
-  PageParser(List<String> layout, String child, List<String> childLayout, boolean selfLinks) {
+  PageParser(List<String> layout, String child, List<String> childLayout) {
     this.child = child;
     this.childParser = child == null ? null : new PageParser(childLayout);
-    this.selfLinks = selfLinks;
     this.width = layout.size();
     for (int i = 0; i < layout.size(); i++) {
       int[] old = positions.get(layout.get(i));
@@ -74,6 +72,7 @@ public final class PageParser implements BodyReader<Page> {
     Long limit = null;
     Long offset = null;
     Long total = null;
+    String self = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
@@ -85,13 +84,14 @@ public final class PageParser implements BodyReader<Page> {
         case "limit" -> limit = longOrNull(p, t);
         case "offset" -> offset = longOrNull(p, t);
         case "totalResults" -> total = longOrNull(p, t);
+        case "links" -> self = t == JsonToken.START_ARRAY ? selfHref(JSON.readTree(p)) : skip(p);
         default -> p.skipChildren();
       }
     }
     if (rows == null) {
       throw protocol("the response has no items array; is the URL a collection?");
     }
-    return new Page(rows, count, hasMore, limit, offset, total);
+    return new Page(rows, count, hasMore, limit, offset, total, self);
   }
 
   /** A whole JSON document as a tree, numbers exact (for describe and other small documents). */
@@ -124,7 +124,7 @@ public final class PageParser implements BodyReader<Page> {
     Object[] row = new Object[child == null ? width : width + 1];
     List<Object[]> childRows = List.of();
     boolean childMore = false;
-    String self = null;
+    String childHref = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       int[] at = positions.get(name);
@@ -136,13 +136,10 @@ public final class PageParser implements BodyReader<Page> {
           Page nested = childParser.rest(p); // framework 3+: a collection object
           childRows = nested.rows();
           childMore = Boolean.TRUE.equals(nested.hasMore());
+          childHref = nested.selfHref();
         } else {
           p.skipChildren();
         }
-        continue;
-      }
-      if (selfLinks && name.equals("links") && t == JsonToken.START_ARRAY) {
-        self = selfHref(JSON.readTree(p));
         continue;
       }
       if (at == null) {
@@ -155,13 +152,21 @@ public final class PageParser implements BodyReader<Page> {
       }
     }
     if (child != null) {
-      row[width] = new Children(childRows, childMore, self);
+      row[width] = new Children(childRows, childMore, childHref);
     }
     return row;
   }
 
-  /** The child rows inline in one parent item, whether the nested page said hasMore, and the item's self href. */
-  record Children(List<Object[]> rows, boolean hasMore, String selfHref) {
+  /**
+   * The child rows inline in one parent item, whether the nested page said hasMore, and the nested collection's
+   * own self href (null when the pod sent none): the address of this parent's children, whatever the item key.
+   */
+  record Children(List<Object[]> rows, boolean hasMore, String href) {
+  }
+
+  private static String skip(JsonParser p) throws IOException {
+    p.skipChildren();
+    return null;
   }
 
   private static String selfHref(JsonNode links) {

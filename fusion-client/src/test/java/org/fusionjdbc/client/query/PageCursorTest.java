@@ -44,6 +44,33 @@ class PageCursorTest {
   }
 
   @Test
+  void thePodsPageSizeIsTheTruthOnceItAnswersWithLessThanAsked() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).offset(3).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.empty(), QDialect.STRICT), 50, 500);
+    assertThat(params(c)).containsEntry("limit", "50").containsEntry("offset", "3");
+    List<Object[]> rows = c.advance(new Page(List.<Object[]>of(new Object[] {"a"}, new Object[] {"b"}), 2L, true, 2L, 3L, null));
+    assertThat(rows).hasSize(2);
+    assertThat(c.pageSize()).isEqualTo(2);
+    assertThat(params(c)).as("asks for what the pod gives, and advances by the rows that came")
+        .containsEntry("limit", "2").containsEntry("offset", "5");
+    c.advance(new Page(List.<Object[]>of(new Object[] {"c"}), 1L, true, 2L, 5L, null)); // a short page is not the end
+    assertThat(c.done()).isFalse();
+    assertThat(params(c)).containsEntry("limit", "2").containsEntry("offset", "6");
+    c.advance(new Page(List.<Object[]>of(new Object[] {"d"}), 1L, false, 2L, 6L, null));
+    assertThat(c.done()).isTrue();
+  }
+
+  @Test
+  void aLimitThatFitsTheRequestIsNotMistakenForACap() {
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).limit(3).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.empty(), QDialect.STRICT), 50, 500);
+    assertThat(params(c)).containsEntry("limit", "3");
+    c.advance(new Page(List.<Object[]>of(new Object[] {"a"}), 1L, true, 3L, 0L, null));
+    assertThat(c.pageSize()).isEqualTo(500);
+    assertThat(params(c)).containsEntry("limit", "2").containsEntry("offset", "1");
+  }
+
+  @Test
   void quoteDoublingDialectKeepsKeysetExact() {
     QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).build();
     PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.of(CODE), QDialect.PERMISSIVE), 2, 3);

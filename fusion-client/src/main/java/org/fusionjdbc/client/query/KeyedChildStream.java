@@ -1,0 +1,170 @@
+package org.fusionjdbc.client.query;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.http.HttpTransport;
+import org.fusionjdbc.client.http.UrlEncoding.Param;
+
+/**
+ * The child rows of one parent named by its key value ({@code WHERE "PersonId" = n} on a child table). The parent
+ * is found first with one small request ({@code q} on the key, {@code expand=<child>}, onlyData); when the child
+ * query has no filter, order or offset and the expanded page holds every child, that page is the answer (one
+ * request). Otherwise the child collection is paged at the href the expanded page links to. The item URL is never
+ * built from the key: effective-dated resources key their items by an opaque hash.
+ */
+public final class KeyedChildStream implements RowStream {
+  private final HttpTransport transport;
+  private final String parentPath;
+  private final QExpr parentKey;
+  private final String keyAttribute;
+  private final String child;
+  private final ScanPlan plan;
+  private final ExecutorService prefetcher;
+  private final Cancellation cancellation = new Cancellation();
+  private final long startNanos = System.nanoTime();
+  private boolean started;
+  private long lookupRows;
+  private Iterator<Object[]> inline = List.<Object[]>of().iterator();
+  private RowStream followed;
+  private Object[] row;
+  private long rowsReturned;
+  private boolean closed;
+
+  /**
+   * @param parentPath   encoded path of the parent collection
+   * @param keyAttribute the parent's (single, queryable) key attribute
+   * @param parentKey    {@code keyAttribute = value}, the q term that finds the parent
+   * @param plan         the child query, planned against the child's description
+   */
+  public KeyedChildStream(HttpTransport transport, String parentPath, String keyAttribute, QExpr parentKey,
+      String child, ScanPlan plan, ExecutorService prefetcher) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.parentPath = Objects.requireNonNull(parentPath, "parentPath");
+    this.keyAttribute = Objects.requireNonNull(keyAttribute, "keyAttribute");
+    this.parentKey = Objects.requireNonNull(parentKey, "parentKey");
+    this.child = Objects.requireNonNull(child, "child");
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.prefetcher = prefetcher;
+  }
+
+  @Override
+  public List<String> fields() {
+    return plan.spec().fields();
+  }
+
+  @Override
+  public boolean next() {
+    if (closed) {
+      return false;
+    }
+    cancellation.check();
+    if (!started) {
+      started = true;
+      start();
+    }
+    if (followed != null) {
+      if (!followed.next()) {
+        row = null;
+        return false;
+      }
+      row = followed.row();
+    } else {
+      if (!inline.hasNext()) {
+        row = null;
+        return false;
+      }
+      Object[] r = inline.next();
+      row = r.length == fields().size() ? r : Arrays.copyOf(r, fields().size());
+    }
+    rowsReturned++;
+    return true;
+  }
+
+  private void start() {
+    Page found = transport.get(parentPath, lookupParams(), new PageParser(List.of(keyAttribute), child,
+        plan.layout()), cancellation);
+    lookupRows = found.rows().size();
+    if (found.rows().isEmpty()) {
+      return; // no such parent: no child rows
+    }
+    if (found.rows().size() > 1) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "the key " + parentKey.render(plan.dialect())
+          + " matched more than one item of " + parentPath + "; describe names it as the key");
+    }
+    PageParser.Children children = (PageParser.Children) found.rows().get(0)[1];
+    QuerySpec s = plan.spec();
+    boolean plain = s.filter().isEmpty() && s.orderBy().isEmpty() && s.offset() == 0;
+    if (plain && !children.hasMore()) {
+      List<Object[]> rows = children.rows();
+      long limit = s.limit().orElse(Long.MAX_VALUE);
+      inline = (rows.size() > limit ? rows.subList(0, (int) limit) : rows).iterator();
+      return;
+    }
+    if (children.href() == null) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "the expanded " + child + " collection of "
+          + parentKey.render(plan.dialect()) + " links no collection to read its rows from; use REST framework "
+          + "version 3 or later");
+    }
+    URI base = transport.config().baseUrl();
+    followed = new PagedRowStream(transport, Hrefs.pathOf(children.href(), base), plan, prefetcher);
+  }
+
+  /** The parent by its key, only the key and the child's fields, and the child collection expanded. */
+  private List<Param> lookupParams() {
+    List<Param> params = new ArrayList<>();
+    params.add(new Param("q", parentKey.render(plan.dialect())));
+    params.add(new Param("fields", keyAttribute + ";" + child + ":" + plan.fieldsParam()));
+    params.add(new Param("expand", child));
+    params.add(new Param("limit", "2")); // a second item would mean the key is not one
+    params.add(new Param("onlyData", "true"));
+    return params;
+  }
+
+  @Override
+  public Object[] row() {
+    if (row == null) {
+      throw new IllegalStateException("no current row: call next() first");
+    }
+    return row;
+  }
+
+  @Override
+  public ScanProgress progress() {
+    long lookup = started ? 1 : 0;
+    if (followed != null) {
+      ScanProgress p = followed.progress();
+      return new ScanProgress(lookup + p.requests(), lookup + p.pages(), lookupRows + p.rowsFetched(), rowsReturned,
+          Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+    return new ScanProgress(lookup, lookup, lookupRows, rowsReturned, Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  @Override
+  public void cancel() {
+    cancellation.cancel();
+    RowStream f = followed;
+    if (f != null) {
+      f.cancel();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    row = null;
+    if (followed != null) {
+      followed.close();
+    }
+  }
+}
