@@ -50,6 +50,8 @@ final class InMemoryFusionClient implements FusionClient {
   private final FusionClientConfig config;
   final List<Call> journal = new CopyOnWriteArrayList<>();
   int describeCalls;
+  /** Every describe asked, as {@code contextRoot/resource}, in order. */
+  final List<String> described = new CopyOnWriteArrayList<>();
   volatile ListStream lastStream;
 
   InMemoryFusionClient(Map<String, Map<String, Resource>> roots, QDialect dialect, boolean countPushdown) {
@@ -63,14 +65,23 @@ final class InMemoryFusionClient implements FusionClient {
     return config;
   }
 
+  /** When set, the catalog answers with this failure (a pod whose catalog is unreadable or forbidden). */
+  volatile FusionException catalogFailure;
+  int catalogCalls;
+
   @Override
   public List<String> resourceNames(String contextRoot) {
+    catalogCalls++;
+    if (catalogFailure != null) {
+      throw catalogFailure;
+    }
     return List.copyOf(roots.getOrDefault(contextRoot, Map.of()).keySet());
   }
 
   @Override
   public ResourceDescription describe(String contextRoot, String resource) {
     describeCalls++;
+    described.add(contextRoot + "/" + resource);
     Resource r = resource(contextRoot, resource);
     return r.description();
   }

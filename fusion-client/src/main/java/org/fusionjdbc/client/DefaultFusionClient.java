@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.ChildDescription;
 import org.fusionjdbc.client.describe.DescribeParser;
+import org.fusionjdbc.client.describe.ResourceCatalog;
 import org.fusionjdbc.client.describe.ResourceDescription;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.BodyReader;
@@ -42,7 +43,7 @@ final class DefaultFusionClient implements FusionClient {
   private org.fusionjdbc.client.bip.BipClient bip;
   private final ExecutorService background;
   private final DescribeCache describeCache;
-  private final Map<String, List<String>> names = new ConcurrentHashMap<>();
+  private final Map<String, ResourceCatalog> catalogs = new ConcurrentHashMap<>();
 
   DefaultFusionClient(FusionClientConfig config, HttpTransport transport) {
     this.config = Objects.requireNonNull(config, "config");
@@ -67,15 +68,73 @@ final class DefaultFusionClient implements FusionClient {
 
   @Override
   public List<String> resourceNames(String contextRoot) {
-    List<String> cached = names.get(contextRoot);
+    return catalog(contextRoot).names();
+  }
+
+  /**
+   * The catalog, asked as {@code metadataMode=list} and, when that answer is rejected or has no shape the driver
+   * knows, as {@code metadataMode=minimal} (a catalog-wide describe without a mode is never sent: it is huge and
+   * newer pods refuse it). The outcome is kept per client; a list that was read also goes to the disk cache.
+   */
+  @Override
+  public ResourceCatalog catalog(String contextRoot) {
+    ResourceCatalog cached = catalogs.get(contextRoot);
     if (cached != null) {
       return cached;
     }
+    ResourceCatalog fresh;
+    try {
+      JsonNode names = describeCache.catalog(contextRoot, () -> namesJson(fetchCatalog(contextRoot)));
+      List<String> list = new java.util.ArrayList<>();
+      names.path("names").forEach(n -> list.add(n.asText()));
+      fresh = ResourceCatalog.read(list);
+    } catch (UnreadableCatalog e) {
+      fresh = e.catalog;
+    } catch (FusionException e) {
+      fresh = CatalogFailures.classify(contextRoot, e); // a transient failure is rethrown and not kept
+    }
     // fetched outside any map lock; two racing callers may both fetch, and either answer is right
-    List<String> fresh = DescribeParser.resourceNames(
-        getJson(root(contextRoot) + "/describe", List.of(new Param("metadataMode", "list"))));
-    List<String> raced = names.putIfAbsent(contextRoot, fresh);
+    ResourceCatalog raced = catalogs.putIfAbsent(contextRoot, fresh);
     return raced != null ? raced : fresh;
+  }
+
+  private List<String> fetchCatalog(String contextRoot) {
+    List<String> problems = new java.util.ArrayList<>();
+    for (String mode : List.of("list", "minimal")) {
+      try {
+        JsonNode doc = getJson(root(contextRoot) + "/describe", List.of(new Param("metadataMode", mode)));
+        java.util.Optional<List<String>> names = DescribeParser.catalogNames(doc);
+        if (names.isPresent()) {
+          return names.get();
+        }
+        problems.add("metadataMode=" + mode + ": no Resources, items or collection links in the answer");
+      } catch (FusionException e) {
+        if (e.kind() != FusionException.Kind.BAD_REQUEST && e.kind() != FusionException.Kind.PROTOCOL) {
+          throw e; // 401/403/404 are classified by the caller; transient failures propagate
+        }
+        problems.add("metadataMode=" + mode + ": " + e.getMessage());
+      }
+    }
+    throw new UnreadableCatalog(CatalogFailures.unreadable(contextRoot, String.join("; ", problems)));
+  }
+
+  private static JsonNode namesJson(List<String> names) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+        .objectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("names");
+    names.forEach(a::add);
+    return o;
+  }
+
+  /** A catalog read in neither mode; carries its classification past the disk cache, which stores nothing. */
+  private static final class UnreadableCatalog extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ResourceCatalog catalog;
+
+    UnreadableCatalog(ResourceCatalog catalog) {
+      super(catalog.problem().orElse("unreadable catalog"), null, false, false);
+      this.catalog = catalog;
+    }
   }
 
   @Override

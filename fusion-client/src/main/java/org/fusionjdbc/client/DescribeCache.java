@@ -24,7 +24,7 @@ import org.fusionjdbc.client.describe.DescribeParser;
 import org.fusionjdbc.client.describe.ResourceDescription;
 
 /**
- * Describe results per client, and optionally on disk with a TTL so BI tools that list every column do not
+ * Describe results (and the catalog's resource list) per client, and optionally on disk with a TTL so BI tools that list every column do not
  * describe every resource on every connect. Disk entries hold only the describe JSON and the key it was
  * fetched under (host, context root, REST version, resource), never credentials; written via a temp file
  * and an atomic move, so a reader never sees half a file. A broken or stale file is simply refetched.
@@ -65,6 +65,18 @@ final class DescribeCache {
       throw e;
     }
   }
+
+  /**
+   * The catalog's resource list of a context root, memory-cached by the caller and kept on disk here like a
+   * describe, so the many connections of a BI tool or a Spark job do not each fetch it. Only a list that was read
+   * is stored: {@code fetch} throws for a catalog that could not be read, and nothing is written.
+   */
+  JsonNode catalog(String contextRoot, Supplier<JsonNode> fetch) {
+    return load(contextRoot, CATALOG_KEY, fetch);
+  }
+
+  /** The cache key of a catalog; no resource name contains a slash. */
+  static final String CATALOG_KEY = "/catalog";
 
   private JsonNode load(String contextRoot, String resource, Supplier<JsonNode> fetch) {
     Optional<Path> dir = config.metadataCacheDir();

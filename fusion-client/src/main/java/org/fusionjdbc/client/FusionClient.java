@@ -1,7 +1,9 @@
 package org.fusionjdbc.client;
 
 import java.util.List;
+import org.fusionjdbc.client.describe.ResourceCatalog;
 import org.fusionjdbc.client.describe.ResourceDescription;
+import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.RowStream;
 
@@ -20,6 +22,20 @@ public interface FusionClient extends AutoCloseable {
 
   /** Names of the resources under a context root ({@code describe?metadataMode=list}), cached. */
   List<String> resourceNames(String contextRoot);
+
+  /**
+   * The catalog of a context root, classified instead of thrown when it cannot help: a catalog the user may not
+   * read or the pod does not have (401, 403, 404) is {@link ResourceCatalog.State#UNAVAILABLE}, one in a shape the
+   * driver does not know (or that the pod rejects, 400) is {@link ResourceCatalog.State#UNREADABLE}. Transient
+   * failures (throttling, 5xx, transport, timeout) still throw: they say nothing about the catalog.
+   */
+  default ResourceCatalog catalog(String contextRoot) {
+    try {
+      return ResourceCatalog.read(resourceNames(contextRoot));
+    } catch (FusionException e) {
+      return CatalogFailures.classify(contextRoot, e);
+    }
+  }
 
   /** Describe of one top-level resource with its children, cached per client (and on disk if configured). */
   ResourceDescription describe(String contextRoot, String resource);

@@ -35,11 +35,36 @@ public final class DescribeParser {
 
   /** Resource names from a {@code describe?metadataMode=list} document: Resources keys, items or hrefs. */
   public static List<String> resourceNames(JsonNode root) {
-    Set<String> names = new LinkedHashSet<>();
-    JsonNode resources = root.path("Resources");
-    if (resources.isObject()) {
-      resources.fieldNames().forEachRemaining(names::add);
+    return catalogNames(root).orElse(List.of());
+  }
+
+  /**
+   * Resource names from a catalog document ({@code metadataMode=list} or {@code minimal}), or empty when the
+   * document has none of the shapes the driver knows: a {@code Resources} object keyed by name (or an array of
+   * objects with a name), an {@code items} array of names or hrefs, or {@code links} to collections. A known shape
+   * with no entries is an empty list, not unknown.
+   */
+  public static java.util.Optional<List<String>> catalogNames(JsonNode root) {
+    if (root == null || !root.isObject()) {
+      return java.util.Optional.empty();
     }
+    boolean known = false;
+    Set<String> names = new LinkedHashSet<>();
+    JsonNode resources = root.has("Resources") ? root.path("Resources") : root.path("resources");
+    if (resources.isObject()) {
+      known = true;
+      resources.fieldNames().forEachRemaining(names::add);
+    } else if (resources.isArray()) {
+      known = true;
+      for (JsonNode r : resources) {
+        if (r.hasNonNull("name")) {
+          names.add(r.get("name").asText());
+        } else if (r.isTextual()) {
+          names.add(r.asText());
+        }
+      }
+    }
+    known |= root.path("items").isArray();
     for (JsonNode item : iterable(root.path("items"))) {
       if (item.hasNonNull("name")) {
         names.add(item.get("name").asText());
@@ -52,7 +77,7 @@ public final class DescribeParser {
         addFromHref(names, link.path("href").asText(null));
       }
     }
-    return List.copyOf(names);
+    return known || !names.isEmpty() ? java.util.Optional.of(List.copyOf(names)) : java.util.Optional.empty();
   }
 
   private static void addFromHref(Set<String> names, String href) {

@@ -48,4 +48,16 @@ class PageParserTest {
         e -> assertThat(e.kind()).isEqualTo(FusionException.Kind.PROTOCOL));
     assertThatThrownBy(() -> parse(List.of("A"), "{`A`:1}")).hasMessageContaining("no items array");
   }
+
+  @Test
+  void exponentFormNumbersAreExactDecimals() throws Exception {
+    // 1.7842464E+12 as a real pod wrote it; the second has more digits than a double holds
+    Page p = parse(List.of("A", "B", "C"), "{`items`:[{`A`:1.7842464E+12,`B`:9007199254740993.1E+1,`C`:`31`}],"
+        + "`count`:1,`hasMore`:false,`limit`:`499`,`offset`:0}");
+    Object[] r = p.rows().get(0);
+    assertThat((BigDecimal) r[0]).isEqualByComparingTo("1784246400000");
+    assertThat((BigDecimal) r[1]).isEqualByComparingTo("90071992547409931");
+    assertThat(r[2]).isEqualTo("31"); // a code sent as a string stays the pod's text; the column type decides
+    assertThat(p.limit()).isEqualTo(499L);
+  }
 }

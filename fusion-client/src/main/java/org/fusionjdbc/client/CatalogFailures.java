@@ -1,0 +1,41 @@
+package org.fusionjdbc.client;
+
+import org.fusionjdbc.client.describe.ResourceCatalog;
+import org.fusionjdbc.client.error.FusionException;
+
+/** Which catalog failures mean "no list from this catalog" and which are real errors (see FusionClient#catalog). */
+final class CatalogFailures {
+  private CatalogFailures() {
+  }
+
+  /** The catalog state for {@code e}, or {@code e} rethrown when it is transient. */
+  static ResourceCatalog classify(String contextRoot, FusionException e) {
+    return switch (e.kind()) {
+      case AUTHENTICATION, AUTHORIZATION, NOT_FOUND -> ResourceCatalog.unavailable("the resource catalog of "
+          + contextRoot + " is not available to this user" + status(e) + " (" + firstLine(e.getMessage())
+          + "); its tables are described by name when a query names them, and the `resources` property lists "
+          + "them without the catalog");
+      case PROTOCOL, BAD_REQUEST -> unreadable(contextRoot, firstLine(e.getMessage()));
+      default -> throw e;
+    };
+  }
+
+  static ResourceCatalog unreadable(String contextRoot, String why) {
+    return ResourceCatalog.unreadable("the resource catalog of " + contextRoot + " could not be read (" + why
+        + "); its tables are described by name when a query names them, and the `resources` property lists them "
+        + "without the catalog");
+  }
+
+  private static String status(FusionException e) {
+    return e.httpStatus() > 0 ? " (HTTP " + e.httpStatus() + ")" : "";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no detail";
+    }
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}
