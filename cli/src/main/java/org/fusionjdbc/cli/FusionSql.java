@@ -42,6 +42,8 @@ public final class FusionSql {
         -n <user>           the Fusion user name (connection property user)
         --properties <file> connection properties, one key=value a line (url=... allowed); the place for secrets
         -e <sql>            run a statement and exit (repeatable); -f <file> runs a script
+        --output <file>     write the one -e statement's rows to <file> (csv, tsv or jsonl, from --outputformat or
+                            the extension), streamed and atomic: a failed or cancelled extract leaves no file
         --outputformat=csv  table (default), vertical, csv, tsv, json, xmlattrs, xmlelements
         --help              this text; sqlline's own options (--maxWidth, --incremental, ...) are passed through
 
@@ -70,12 +72,14 @@ public final class FusionSql {
       throws IOException {
     LaunchOptions options;
     Target target;
+    Optional<ExtractRequest> extract;
     try {
       options = LaunchOptions.parse(args);
       if (options.help()) {
         out.print(USAGE);
         return OK;
       }
+      extract = ExtractRequest.from(options.sqllineArgs());
       target = options.demo() ? DemoLauncher.start(err) : Target.of(ConnectionSettings.from(options, env));
     } catch (UsageException e) {
       err.println("fusion-sql: " + e.getMessage());
@@ -95,6 +99,9 @@ public final class FusionSql {
         }
       }
       try {
+        if (extract.isPresent() && session != null) {
+          return Extract.inSession(extract.get(), session, err, env);
+        }
         if (!options.scripted() && !options.hasSqllineOption("silent")) {
           target.banner().ifPresent(err::println);
         }
@@ -155,6 +162,9 @@ public final class FusionSql {
     argv.addAll(options.sqllineArgs());
 
     FusionSqlLine sqlline = new FusionSqlLine();
+    if (options.sqllineArgs().contains("-e")) {
+      sqlline.summarizeStatements(err); // one summary line per -e statement, on stderr
+    }
     if (session != null) {
       // the connection is already authenticated: never prompt for a user name or password. (A read-only sqlline
       // property, so not settable as --connectInteractionMode; this setter bypasses that check.)

@@ -3,7 +3,10 @@ package org.fusionjdbc.cli;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import sqlline.OneLineWarnings;
+import java.io.PrintStream;
+import java.sql.Statement;
+import java.time.Duration;
+import sqlline.StatementTiming;
 
 /**
  * sqlline with one-line SQL errors. sqlline prints a full stack trace for every SQL error raised while it starts,
@@ -11,7 +14,26 @@ import sqlline.OneLineWarnings;
  * message and SQLState (the driver's messages say what to fix), and so is a warning (see {@link OneLineWarnings});
  * {@code --verbose=true} brings traces back.
  */
-final class FusionSqlLine extends OneLineWarnings {
+final class FusionSqlLine extends StatementTiming {
+  private PrintStream summaries;
+
+  /** Prints a {@link StatementSummary} line to {@code err} after each SQL statement (for {@code -e} scripts). */
+  void summarizeStatements(PrintStream err) {
+    this.summaries = err;
+    timeStatements(err != null);
+  }
+
+  @Override
+  protected void statementDone(long rows, long nanos, long requests, int warnings, boolean failed) {
+    if (summaries != null) {
+      summaries.println(new StatementSummary(rows, Duration.ofNanos(nanos), requests, warnings, failed).line());
+    }
+  }
+
+  @Override
+  protected long requestsOf(Statement statement) {
+    return StatementSummary.requests(statement);
+  }
 
   @Override
   public void handleException(Throwable e) {
