@@ -113,7 +113,8 @@ public final class ConnectionSettings {
     builder.bipSettings(org.fusionjdbc.client.bip.BipSettings.defaults()
         .withConcurrency(integer(FusionProperty.BIP_CONCURRENCY))
         .withProxyReport(get(FusionProperty.BIP_REPORT_PATH).orElseThrow(),
-            org.fusionjdbc.client.bip.BipSettings.defaults().proxyParameter()));
+            org.fusionjdbc.client.bip.BipSettings.defaults().proxyParameter())
+        .withProxyShape(org.fusionjdbc.client.bip.ProxyShape.parse(get(FusionProperty.BIP_PROXY).orElseThrow())));
     return builder.build();
   }
 

@@ -85,6 +85,9 @@ public enum FusionProperty {
       List.of(), Set.of()),
   BIP_REPORT_PATH("bipReportPath", Type.STRING, "/Custom/FusionJdbc/SqlProxy.xdo", "Catalog path of the proxy "
       + "report.", List.of(), Set.of()),
+  BIP_PROXY("bipProxy", Type.ENUM, "auto", "Which proxy report runs the SQL: fj1 (SqlProxy.xdo, typed by DBMS_SQL), "
+      + "xmlgen (SqlProxyXmlgen.xdo beside it, for pods that refuse DBMS_SQL), or auto (fj1, switching to xmlgen for "
+      + "the connection when the pod refuses it).", List.of("fj1", "xmlgen", "auto"), Set.of()),
   BIP_WINDOW_SIZE("bipWindowSize", Type.INT, "5000", "Rows per proxy run when a large result is read in "
       + "OFFSET/FETCH windows.", List.of(), Set.of()),
   BIP_CONCURRENCY("bipConcurrency", Type.INT, "1", "BI Publisher runs one connection may have in flight (pods pile up "

@@ -35,6 +35,7 @@ public final class BipSql {
       return;
     }
     ParameterTypes.install();
+    ResultTypes.install();
     BipClient bip = client.bip();
     Dictionary dictionary = Dictionary.of(bip, options.owners(), DIALECT, options.windowSize());
     DataSource dataSource = new BipDataSource(bip, dictionary, DIALECT, options.windowSize()).asDataSource();

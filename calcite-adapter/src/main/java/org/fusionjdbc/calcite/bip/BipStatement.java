@@ -52,7 +52,9 @@ final class BipStatement {
     Objects.requireNonNull(sql, "sql");
     SqlText.requireSingleQuery(sql);
     closeResult();
-    Cursor c = new WindowedCursor(source.client().proxy(), sql, source.windowSize());
+    // The plan's column types (keyed by the text before any parameter was bound) type the XMLGEN proxy's values.
+    Cursor c = new WindowedCursor(source.client().proxy(), sql, source.windowSize(),
+        ResultTypes.of(preparedSql != null ? preparedSql : sql));
     cursor = c;
     resultSet = new CursorResultSet(c, proxy).proxy();
     return resultSet;

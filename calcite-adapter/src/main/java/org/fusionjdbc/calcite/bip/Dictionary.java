@@ -10,6 +10,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.sql.SqlDialect;
 import org.fusionjdbc.client.bip.BipClient;
+import org.fusionjdbc.client.bip.ProxyColumn;
 
 /**
  * Tables and columns of the listed owners, read through the proxy report from Oracle's data dictionary
@@ -74,12 +75,26 @@ final class Dictionary {
     return columns.computeIfAbsent(table, t -> loadColumns(client, t));
   }
 
+  /** What the dictionary queries return, for the XMLGEN proxy (which describes nothing). */
+  private static final List<ProxyColumn> TABLE_SHAPE = List.of(text("OWNER", 128), text("TABLE_NAME", 128));
+  private static final List<ProxyColumn> COLUMN_SHAPE = List.of(text("COLUMN_NAME", 128), text("DATA_TYPE", 128),
+      integer("DATA_LENGTH"), integer("DATA_PRECISION"), integer("DATA_SCALE"), text("NULLABLE", 1),
+      integer("COLUMN_ID"));
+
+  private static ProxyColumn text(String name, int length) {
+    return new ProxyColumn(name, "VARCHAR2", 0, 0, length, true);
+  }
+
+  private static ProxyColumn integer(String name) {
+    return new ProxyColumn(name, "NUMBER", 10, 0, 22, true);
+  }
+
   private List<TableRef> loadTables(BipClient client) {
     StringJoiner in = new StringJoiner(", ", "(", ")");
     owners.forEach(o -> in.add(literal(o)));
     String sql = "SELECT OWNER, TABLE_NAME FROM ALL_TABLES WHERE OWNER IN " + in + " ORDER BY OWNER, TABLE_NAME";
     List<TableRef> out = new ArrayList<>();
-    try (Cursor c = new WindowedCursor(client.proxy(), sql, windowSize)) {
+    try (Cursor c = new WindowedCursor(client.proxy(), sql, windowSize, TABLE_SHAPE)) {
       while (c.next()) {
         out.add(new TableRef((String) c.row()[0], (String) c.row()[1]));
       }
@@ -94,7 +109,7 @@ final class Dictionary {
         + "FROM ALL_TAB_COLUMNS WHERE OWNER = " + literal(table.owner()) + " AND TABLE_NAME = "
         + literal(table.name()) + " ORDER BY COLUMN_ID";
     List<Column> out = new ArrayList<>();
-    try (Cursor c = new WindowedCursor(client.proxy(), sql, windowSize)) {
+    try (Cursor c = new WindowedCursor(client.proxy(), sql, windowSize, COLUMN_SHAPE)) {
       while (c.next()) {
         Object[] r = c.row();
         out.add(new Column((String) r[0], (String) r[1], intOr(r[2], 0), integer(r[3]), integer(r[4]),

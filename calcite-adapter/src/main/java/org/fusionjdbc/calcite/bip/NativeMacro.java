@@ -11,6 +11,7 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.fusionjdbc.client.bip.BipClient;
 import org.fusionjdbc.client.bip.ProxyColumn;
 import org.fusionjdbc.client.bip.ProxyRowStream;
+import org.fusionjdbc.client.bip.ProxyShape;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 
@@ -58,8 +59,26 @@ final class NativeMacro implements TableMacro {
    */
   private List<ProxyColumn> describe(String sql) {
     String text = sql.strip();
+    if (client.shapeInUse() == ProxyShape.XMLGEN) {
+      return names(text);
+    }
     String probe = SqlText.hasTopLevel(text, "FETCH") || SqlText.hasTopLevel(text, "OFFSET")
         ? "SELECT * FROM (\n" + text + "\n) \"FJ_N\" WHERE 1 = 0" : text + "\nFETCH NEXT 0 ROWS ONLY";
+    try (ProxyRowStream s = client.proxy().run(probe)) {
+      if (s.shape() != ProxyShape.XMLGEN) {
+        return List.copyOf(s.columns());
+      }
+    }
+    return names(text);
+  }
+
+  /**
+   * The XMLGEN proxy describes nothing and writes no row for no rows, so the names come from one row that always
+   * exists: the query outer-joined to DUAL (all NULL when it is empty, each NULL still written as an element).
+   * Without Oracle's describe the columns are VARCHAR, Oracle's text of each value (docs/bi-publisher.md §4.3).
+   */
+  private List<ProxyColumn> names(String text) {
+    String probe = "SELECT \"FJ_Q\".* FROM DUAL LEFT JOIN (\n" + text + "\n) \"FJ_Q\" ON 1 = 1\nFETCH NEXT 1 ROWS ONLY";
     try (ProxyRowStream s = client.proxy().run(probe)) {
       return List.copyOf(s.columns());
     }

@@ -34,7 +34,7 @@ final class NativeRows implements RowSource {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        ProxyRowStream s = client.proxy().run(sql);
+        ProxyRowStream s = client.proxy().run(sql, planned);
         if (s.columns().size() != planned.size()) {
           s.close();
           throw FusionException.of(Kind.PROTOCOL, "the native query returned " + s.columns().size()

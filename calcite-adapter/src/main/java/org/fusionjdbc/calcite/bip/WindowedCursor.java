@@ -29,6 +29,7 @@ final class WindowedCursor implements Cursor {
 
   private final ProxyQuery proxy;
   private final String sql;
+  private final List<ProxyColumn> expected; // the columns the plan expects, for the XMLGEN proxy; may be null
   private final int windowSize;
   private final boolean ordered;
   private List<ProxyColumn> columns;
@@ -42,7 +43,12 @@ final class WindowedCursor implements Cursor {
   private volatile boolean cancelled;
 
   WindowedCursor(ProxyQuery proxy, String sql, int windowSize) {
+    this(proxy, sql, windowSize, null);
+  }
+
+  WindowedCursor(ProxyQuery proxy, String sql, int windowSize, List<ProxyColumn> expected) {
     this.proxy = Objects.requireNonNull(proxy, "proxy");
+    this.expected = expected;
     this.sql = Objects.requireNonNull(sql, "sql").strip();
     if (windowSize < 1) {
       throw new IllegalArgumentException("the window size must be >= 1: " + windowSize);
@@ -104,7 +110,7 @@ final class WindowedCursor implements Cursor {
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine("BI Publisher proxy run: " + text.replace('\n', ' '));
     }
-    return proxy.run(text);
+    return proxy.run(text, expected);
   }
 
   @Override

@@ -19,6 +19,8 @@ import org.fusionjdbc.client.FusionClient;
 import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.bip.BipSettings;
+import org.fusionjdbc.client.bip.ProxyShape;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 
@@ -43,9 +45,22 @@ final class BipPod implements AutoCloseable {
     return shared;
   }
 
+  /**
+   * The proxy shape the BI Publisher tests run on: {@code -Dfusionjdbc.test.bipProxy=xmlgen} runs every one of them
+   * on the XMLGEN report (the build's second surefire execution does), the default {@code auto} on FJ1.
+   */
+  static ProxyShape testShape() {
+    return ProxyShape.parse(System.getProperty("fusionjdbc.test.bipProxy", "auto"));
+  }
+
   FusionClient client() {
+    return client(testShape());
+  }
+
+  FusionClient client(ProxyShape shape) {
     FusionClient c = FusionClient.open(FusionClientConfig.builder(URI.create(emulator.baseUrl()),
-        new AuthConfig.Basic("casey", Secret.of("not-a-secret"))).build());
+        new AuthConfig.Basic("casey", Secret.of("not-a-secret")))
+        .bipSettings(BipSettings.defaults().withProxyShape(shape)).build());
     synchronized (open) {
       open.add(c);
     }

@@ -60,13 +60,15 @@ class NativeSqlAndFaultsTest {
              + "')) order by 1")) {
       ResultSetMetaData md = rs.getMetaData();
       assertThat(md.getColumnName(1)).isEqualTo("INVOICE_ID");
-      assertThat(md.getColumnType(1)).isEqualTo(Types.BIGINT);
+      // The XMLGEN proxy has no describe: NATIVE columns are then Oracle's text of each value.
+      boolean typed = BipPod.testShape() != org.fusionjdbc.client.bip.ProxyShape.XMLGEN;
+      assertThat(md.getColumnType(1)).isEqualTo(typed ? Types.BIGINT : Types.VARCHAR);
       assertThat(md.getColumnType(2)).isEqualTo(Types.VARCHAR);
-      assertThat(md.getColumnType(3)).isEqualTo(Types.DECIMAL);
+      assertThat(md.getColumnType(3)).isEqualTo(typed ? Types.DECIMAL : Types.VARCHAR);
       assertThat(md.getColumnName(4)).isEqualTo("DESCR");
       assertThat(BipPod.read(rs)).hasSize(3);
     }
-    assertThat(pod.journal()).as("a WHERE 1 = 0 probe for the types, then the text as written")
+    assertThat(pod.journal()).as("a probe for the types (XMLGEN: for the names), then the text as written")
         .hasSize(2).endsWith(oracle);
   }
 

@@ -33,6 +33,20 @@ class ReportSourceTest {
   }
 
   @Test
+  void theXmlgenDataModelEmbedsItsSqlFileAndRaisesTheSameErrors() throws IOException {
+    String sql = read("SqlProxyXmlgen_G_1.sql");
+    String xdm = read("SqlProxyXmlgen.xdm");
+    int start = xdm.indexOf("<![CDATA[", xdm.indexOf("<sql ")) + "<![CDATA[".length();
+    assertThat(xdm.substring(start, xdm.indexOf("]]></sql>", start))).isEqualTo(sql);
+    assertThat(sql).contains("fj_xml(:" + SqlProxy.PARAMETER + ") AS FJ_XML")
+        .contains("-20002, '" + ReadOnlyGuard.REFUSED + "'")
+        .contains("-20001, 'fusion-jdbc proxy: P_FJ_SQL is not base64-encoded gzip'")
+        .contains("DBMS_XMLGEN.SETNULLHANDLING(l_ctx, DBMS_XMLGEN.NULL_ATTR)")
+        .contains("RETURN TO_CLOB('" + XmlgenText.EMPTY + "')").doesNotContain("DBMS_SQL.");
+    assertThat(read("SqlProxyXmlgen.xdo")).contains(BipSettings.DEFAULT_XMLGEN_REPORT_PATH.replace(".xdo", ".xdm"));
+  }
+
+  @Test
   void theSqlRaisesTheErrorsTheEmulatorAndDocsDescribe() throws IOException {
     String sql = read("SqlProxy_G_1.sql");
     assertThat(sql).contains("fj_run(:" + SqlProxy.PARAMETER + ") AS FJ_RESULT")
@@ -56,6 +70,11 @@ class ReportSourceTest {
       assertThat(Fj1Result.parse(BipClient.resultText(bip.post("application/soap+xml", BipClient.basic(),
           BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, m.group(1))).body())).rows())
           .containsExactly(java.util.List.of("fusion-jdbc works"));
+      String xml = BipClient.textOf(java.util.Base64.getDecoder().decode(BipClient.textOf(bip.post(
+          "application/soap+xml", BipClient.basic(), BipClient.envelope12(BipSettings.DEFAULT_XMLGEN_REPORT_PATH,
+              m.group(1))).body().getBytes(StandardCharsets.UTF_8), "reportBytes")), "FJ_XML");
+      assertThat(docs).contains("<GREETING>fusion-jdbc works</GREETING>");
+      assertThat(xml).contains("<GREETING>fusion-jdbc works</GREETING>");
     }
   }
 }

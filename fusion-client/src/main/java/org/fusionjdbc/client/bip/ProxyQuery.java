@@ -69,6 +69,12 @@ public final class ProxyQuery {
     return fj1;
   }
 
+  /** Runs through one shape's report whatever the client's setting, deciding nothing (the installation check). */
+  ProxyRowStream runAs(ProxyShape shape, String oracleSql, List<ProxyColumn> expected) {
+    checkIsQuery(oracleSql);
+    return run(shape, oracleSql, encode(oracleSql), expected);
+  }
+
   /** After FJ1 was refused: XMLGEN, remembered unless it fails the same way (then the query is at fault). */
   private ProxyRowStream fallBack(String sql, String encoded, List<ProxyColumn> expected, FusionException refusal) {
     ProxyRowStream xml;

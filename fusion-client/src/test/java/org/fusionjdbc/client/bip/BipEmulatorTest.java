@@ -52,6 +52,10 @@ class BipEmulatorTest {
   /** A BipService mounted on a loopback HTTP server. */
   record Running(BipService service, HttpServer server, ExecutorService executor) implements AutoCloseable {
     static Running start(org.fusionjdbc.emulator.bip.BipSettings settings) throws IOException {
+      return start(settings, auth);
+    }
+
+    static Running start(org.fusionjdbc.emulator.bip.BipSettings settings, AuthService auth) throws IOException {
       BipService service = BipService.create(settings, auth.authenticator());
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
