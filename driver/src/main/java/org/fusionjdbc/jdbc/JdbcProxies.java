@@ -95,6 +95,7 @@ final class JdbcProxies {
   private static final class ConnectionHandler extends Handler {
     private final FusionClient client;
     private final ConnectionSettings settings;
+    private final Liveness liveness;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean warningsCleared;
 
@@ -102,6 +103,7 @@ final class JdbcProxies {
       super(target);
       this.client = client;
       this.settings = settings;
+      this.liveness = new Liveness(client, settings.defaultContextRoot(), settings.validateOnConnect());
     }
 
     @Override
@@ -127,7 +129,7 @@ final class JdbcProxies {
           return closed.get() || (Boolean) call(method, args);
         }
         case "isValid" -> {
-          return !closed.get() && !(Boolean) ((Connection) target).isClosed();
+          return !closed.get() && !(Boolean) ((Connection) target).isClosed() && liveness.isValid((Integer) args[0]);
         }
         case "isReadOnly" -> {
           ensureOpen();
