@@ -39,7 +39,7 @@ public final class ConnectionSettings {
       throws SQLException {
     this.host = host;
     this.port = port;
-    this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+    this.values = Collections.unmodifiableMap(new EnumMap<>(PasswordField.route(values)));
     this.ignoredKeys = List.copyOf(ignoredKeys);
     validate();
   }
@@ -110,6 +110,7 @@ public final class ConnectionSettings {
         .metadataCacheTtl(duration(FusionProperty.METADATA_CACHE_TTL))
         .userAgent("fusion-jdbc/" + DriverInfo.VERSION + " (Java " + System.getProperty("java.version") + ")");
     get(FusionProperty.METADATA_CACHE_DIR).map(Path::of).ifPresent(builder::metadataCacheDir);
+    builder.proxy(proxySettings());
     builder.bipSettings(org.fusionjdbc.client.bip.BipSettings.defaults()
         .withConcurrency(integer(FusionProperty.BIP_CONCURRENCY))
         .withProxyReport(get(FusionProperty.BIP_REPORT_PATH).orElseThrow(),
@@ -178,14 +179,15 @@ public final class ConnectionSettings {
     String mode = authMode();
     for (FusionProperty p : requiredFor(mode)) {
       if (values.get(p) == null) {
-        throw invalid("Connection property '" + p.key() + "' is required when auth=" + mode);
+        throw invalid("Connection property '" + p.key() + "' is required when auth=" + mode + didYouMean(p));
       }
     }
     if (mode.equals("jwt") && values.get(FusionProperty.CERTIFICATE_FILE) == null
         && values.get(FusionProperty.X5T) == null) {
       throw invalid("Connection property 'certificateFile' or 'x5t' is required when auth=jwt"
-          + " (the JWT header carries the certificate's thumbprint)");
+          + " (the JWT header carries the certificate's thumbprint)" + didYouMean(FusionProperty.CERTIFICATE_FILE));
     }
+    validateProxy();
     for (FusionProperty p : values.keySet()) {
       if (!p.authModes().isEmpty() && !p.authModes().contains(mode)) {
         throw invalid("Connection property '" + p.key() + "' is not allowed with auth=" + mode
@@ -233,6 +235,68 @@ public final class ConnectionSettings {
           + " (expected a catalog path such as /Custom/FusionJdbc/SqlProxy.xdo)");
     }
     positive(FusionProperty.MAX_RETRIES, 0, 20);
+  }
+
+  /** "; did you mean" for a required property when an ignored key is a near miss of it ("privatKeyFile"). */
+  private String didYouMean(FusionProperty missing) {
+    String wanted = missing.key().toLowerCase(Locale.ROOT);
+    for (String key : ignoredKeys) {
+      String k = key.toLowerCase(Locale.ROOT);
+      int distance = FusionProperty.editDistance(k, wanted);
+      if (distance <= Math.max(2, wanted.length() / 5) || k.replaceAll("[^a-z0-9]", "").equals(wanted)) {
+        return "; the given property '" + key + "' is not a known one: did you mean '" + missing.key() + "'?";
+      }
+    }
+    return "";
+  }
+
+  private void validateProxy() throws SQLException {
+    boolean host = values.get(FusionProperty.PROXY_HOST) != null;
+    if (!host && values.get(FusionProperty.PROXY_PORT) != null) {
+      throw invalid("Connection property 'proxyPort' is set without 'proxyHost'; set both, or neither to use the "
+          + "JVM's proxy settings (https.proxyHost, https.proxyPort)");
+    }
+    positive(FusionProperty.PROXY_PORT, 1, 65535);
+    if (host && !get(FusionProperty.PROXY_HOST).orElseThrow().matches("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+]")) {
+      throw invalid("Connection property 'proxyHost' value is invalid: " + get(FusionProperty.PROXY_HOST).orElseThrow()
+          + " (expected a host name or address only, such as proxy.example.com; the port goes in proxyPort)");
+    }
+    if (values.get(FusionProperty.PROXY_PASSWORD) != null && values.get(FusionProperty.PROXY_USER) == null) {
+      throw invalid("Connection property 'proxyPassword' is set without 'proxyUser'; set the proxy user too");
+    }
+  }
+
+  public boolean validateOnConnect() {
+    return bool(FusionProperty.VALIDATE_ON_CONNECT);
+  }
+
+  /** The REST family (context root) of the default schema, e.g. fscmRestApi. */
+  public String defaultContextRoot() {
+    return switch (defaultSchema()) {
+      case "HCM" -> "hcmRestApi";
+      case "CRM" -> "crmRestApi";
+      default -> "fscmRestApi";
+    };
+  }
+
+  /**
+   * A digest of every setting, secrets included, that identifies "the same connection pool key": connections
+   * with equal keys reach the same pod as the same user with the same credentials. Only the digest is kept.
+   */
+  String poolKey() {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update((host + "\n" + port).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      values.forEach((p, v) -> sha.update(("\n" + p.key() + "=" + v).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private org.fusionjdbc.client.ProxySettings proxySettings() {
+    return new org.fusionjdbc.client.ProxySettings(get(FusionProperty.PROXY_HOST),
+        integer(FusionProperty.PROXY_PORT), get(FusionProperty.PROXY_USER), secret(FusionProperty.PROXY_PASSWORD));
   }
 
   private static List<FusionProperty> requiredFor(String mode) {

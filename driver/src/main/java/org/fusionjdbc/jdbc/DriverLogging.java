@@ -24,7 +24,8 @@ final class DriverLogging {
   private DriverLogging() {
   }
 
-  static synchronized void apply(ConnectionSettings settings) {
+  static synchronized void apply(ConnectionSettings settings) throws java.sql.SQLException {
+    LogFiles.apply(settings, ROOT, BUNDLED, HTTP_WIRE);
     settings.get(FusionProperty.LOG_LEVEL).ifPresent(name -> {
       Level level = toLevel(name);
       ROOT.setLevel(level);

@@ -72,6 +72,14 @@ public class FusionDriver extends org.apache.calcite.jdbc.Driver {
     } catch (RuntimeException e) {
       throw SqlErrors.map(e);
     }
+    if (settings.validateOnConnect()) {
+      try {
+        ConnectionProof.prove(client, settings);
+      } catch (SQLException e) {
+        client.close();
+        throw e;
+      }
+    }
     Connection calcite = null;
     try {
       CalciteConnection cc = FusionCalciteConnector.open(this, CalciteSettings.of(settings));

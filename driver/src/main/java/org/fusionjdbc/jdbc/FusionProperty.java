@@ -18,7 +18,10 @@ public enum FusionProperty {
       List.of("jwt", "oauth", "basic", "bearer"), Set.of()),
   USER("user", Type.STRING, null, "The Fusion username the queries run as (the JWT's prn/sub claim, or the Basic user); "
       + "ignored with auth=bearer, where the token names the user.", List.of(), Set.of()),
-  PASSWORD("password", Type.SECRET, null, "Password for auth=basic.", List.of(), Set.of("basic")),
+  PASSWORD("password", Type.SECRET, null, "The secret of the active auth mode, so the tool's password field (which "
+      + "tools store safely) can carry it: the password with auth=basic; with oauth the clientSecret, with jwt the "
+      + "privateKeyPassword of an encrypted key, with bearer the accessToken, each when that property is not set.",
+      List.of(), Set.of()),
   ISSUER("issuer", Type.STRING, null, "The JWT issuer (iss) registered with your certificate in Fusion's Security Console "
       + "(API Authentication provider).", List.of(), Set.of("jwt")),
   PRIVATE_KEY_FILE("privateKeyFile", Type.PATH, null, "PEM file of the RSA private key that signs the JWT "
@@ -54,6 +57,16 @@ public enum FusionProperty {
       List.of(), Set.of()),
   SOCKET_TIMEOUT("socketTimeout", Type.DURATION, "PT300S", "Longest wait for data on a response (ISO-8601 or seconds).",
       List.of(), Set.of()),
+  PROXY_HOST("proxyHost", Type.STRING, null, "HTTP proxy for every request (REST, the identity domain's token "
+      + "endpoint, BI Publisher), loopback hosts included; without it the JVM's https.proxyHost, http.proxyHost and "
+      + "http.nonProxyHosts apply.", List.of(), Set.of()),
+  PROXY_PORT("proxyPort", Type.INT, "8080", "Port of proxyHost.", List.of(), Set.of()),
+  PROXY_USER("proxyUser", Type.STRING, null, "User for a proxy that asks for Basic authentication (HTTP 407).",
+      List.of(), Set.of()),
+  PROXY_PASSWORD("proxyPassword", Type.SECRET, null, "Password of proxyUser.", List.of(), Set.of()),
+  VALIDATE_ON_CONNECT("validateOnConnect", Type.BOOLEAN, "true", "Prove the credentials when the connection opens "
+      + "(the token, then one small authenticated request), so a wrong setting fails at getConnection; false defers "
+      + "that to the first query (Spark executors, pools that validate otherwise).", List.of(), Set.of()),
   MAX_RETRIES("maxRetries", Type.INT, "5", "Retries of a request after 429, 5xx or a dropped connection.", List.of(), Set.of()),
   PAGE_SIZE("pageSize", Type.INT, "500", "Rows per REST page (Fusion's maximum is 500).", List.of(), Set.of()),
   FIRST_PAGE_SIZE("firstPageSize", Type.INT, "50", "Rows in the first page, so the first rows arrive quickly.",
@@ -95,7 +108,11 @@ public enum FusionProperty {
   // --- diagnostics ---
   LOG_LEVEL("logLevel", Type.ENUM, null, "Level of the org.fusionjdbc logger (java.util.logging): OFF, ERROR, WARN, "
       + "INFO, DEBUG (each HTTP call: method, path, status, ms, rows; tokens redacted), TRACE.",
-      List.of("OFF", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"), Set.of());
+      List.of("OFF", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"), Set.of()),
+  LOG_FILE("logFile", Type.PATH, null, "Also write the driver's log to this file, secrets redacted, DEBUG unless logLevel "
+      + "says otherwise; it rotates at 10 MB, keeping 5 files: <logFile>.0 is the newest, .1 the one before "
+      + "(or put %g in the name where the number goes). For tools that hide stderr "
+      + "(Tableau, DBeaver): attach this file to a support request.", List.of(), Set.of());
 
   /** Value types; each has one parser in {@link ConnectionSettings}. */
   public enum Type { STRING, INT, BOOLEAN, DURATION, ENUM, PATH, SECRET, LIST }
@@ -166,7 +183,7 @@ public enum FusionProperty {
     return best.key;
   }
 
-  private static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

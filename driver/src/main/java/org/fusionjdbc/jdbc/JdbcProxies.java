@@ -95,6 +95,7 @@ final class JdbcProxies {
   private static final class ConnectionHandler extends Handler {
     private final FusionClient client;
     private final ConnectionSettings settings;
+    private final Liveness liveness;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ClientInfo clientInfo = new ClientInfo();
     private final ParameterValues parameterValues;
@@ -105,6 +106,7 @@ final class JdbcProxies {
       this.client = client;
       this.settings = settings;
       this.parameterValues = new ParameterValues(java.time.ZoneId.of(settings.get(FusionProperty.TIME_ZONE).orElseThrow()));
+      this.liveness = new Liveness(client, settings.defaultContextRoot(), settings.validateOnConnect());
     }
 
     @Override
@@ -130,7 +132,7 @@ final class JdbcProxies {
           return closed.get() || (Boolean) call(method, args);
         }
         case "isValid" -> {
-          return !closed.get() && !(Boolean) ((Connection) target).isClosed();
+          return !closed.get() && !(Boolean) ((Connection) target).isClosed() && liveness.isValid((Integer) args[0]);
         }
         case "isReadOnly" -> {
           ensureOpen();

@@ -93,6 +93,39 @@ class FusionUrlTest {
     assertThat(s.authMode()).isEqualTo("jwt");
   }
 
+  @Test
+  void thePasswordFieldCarriesTheActiveModesSecretWhenItsOwnPropertyIsAbsent() throws SQLException {
+    AuthConfig.FusionJwt jwt = (AuthConfig.FusionJwt) FusionUrl.parse("jdbc:fusion://pod?" + JWT,
+        props("password", "key-passphrase")).toClientConfig().auth();
+    assertThat(jwt.privateKeyPassword()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("key-passphrase"));
+    AuthConfig.OAuth oauth = (AuthConfig.OAuth) FusionUrl.parse("jdbc:fusion://pod?auth=oauth&user=u&privateKeyFile=/k"
+        + "&clientId=c&scope=s&keyAlias=k&identityDomainUrl=https://idcs.example.com", props("password", "client-secret"))
+        .toClientConfig().auth();
+    assertThat(oauth.clientSecret().reveal()).isEqualTo("client-secret");
+    assertThat(oauth.privateKeyPassword()).isEmpty(); // oauth has both secrets: the field is the client secret
+    AuthConfig.Bearer bearer = (AuthConfig.Bearer) FusionUrl.parse("jdbc:fusion://pod?auth=bearer",
+        props("password", "the-token")).toClientConfig().auth();
+    assertThat(bearer.token().reveal()).isEqualTo("the-token");
+    AuthConfig.Basic basic = (AuthConfig.Basic) FusionUrl.parse("jdbc:fusion://pod?auth=basic&user=u",
+        props("password", "pw")).toClientConfig().auth();
+    assertThat(basic.password().reveal()).isEqualTo("pw");
+    // the same value in both places is no conflict (tools may fill both)
+    assertThat(FusionUrl.parse("jdbc:fusion://pod?auth=bearer", props("password", "t", "accessToken", "t")).authMode())
+        .isEqualTo("bearer");
+  }
+
+  @Test
+  void proxySettingsReachTheClientAndTheirPasswordIsNeverShown() throws SQLException {
+    ConnectionSettings s = FusionUrl.parse("jdbc:fusion://pod?" + JWT + "&proxyHost=proxy.corp&proxyPort=3128"
+        + "&proxyUser=me", props("proxyPassword", "proxy-secret-77"));
+    var proxy = s.toClientConfig().proxy();
+    assertThat(proxy.host()).contains("proxy.corp");
+    assertThat(proxy.port()).isEqualTo(3128);
+    assertThat(proxy.password()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("proxy-secret-77"));
+    assertThat(s.toString() + s.toClientConfig()).doesNotContain("proxy-secret-77");
+    assertThat(FusionUrl.parse("jdbc:fusion://pod?" + JWT, props()).toClientConfig().proxy().host()).isEmpty();
+  }
+
   static Stream<Arguments> badSettings() {
     return Stream.of(
         Arguments.of("jdbc:fusion:pod", props(), "Invalid URL jdbc:fusion:pod: expected jdbc:fusion://<pod-host>[:port][?property=value&...]"),
@@ -103,7 +136,14 @@ class FusionUrlTest {
         Arguments.of("jdbc:fusion://pod?auth=jwt&user=u&issuer=me&privateKeyFile=/k", props(), "Connection property 'certificateFile' or 'x5t' is required when auth=jwt"),
         Arguments.of("jdbc:fusion://pod?auth=basic&user=u", props(), "Connection property 'password' is required when auth=basic"),
         Arguments.of("jdbc:fusion://pod?auth=oauth&user=u&privateKeyFile=/k&x5t=a&clientId=c&scope=s&keyAlias=k&identityDomainUrl=https://idcs.example.com", props(), "Connection property 'clientSecret' is required when auth=oauth"),
-        Arguments.of("jdbc:fusion://pod?" + JWT, props("password", "x"), "Connection property 'password' is not allowed with auth=jwt (it applies to auth=basic)"),
+        Arguments.of("jdbc:fusion://pod?" + JWT, props("password", "x", "privateKeyPassword", "y"), "Connection properties 'password' and 'privateKeyPassword' are both set, with different values; with auth=jwt the password field carries the privateKeyPassword"),
+        Arguments.of("jdbc:fusion://pod?auth=jwt&user=u&issuer=me&x5t=a", props("privatKeyFile", "/k"), "Connection property 'privateKeyFile' is required when auth=jwt; the given property 'privatKeyFile' is not a known one: did you mean 'privateKeyFile'?"),
+        Arguments.of("jdbc:fusion://pod?auth=jwt&user=u&issuer=me&privateKeyFile=/k", props("certficateFile", "/c"), "Connection property 'certificateFile' or 'x5t' is required when auth=jwt (the JWT header carries the certificate's thumbprint); the given property 'certficateFile' is not a known one: did you mean 'certificateFile'?"),
+        Arguments.of("jdbc:fusion://pod?" + JWT + "&proxyPort=3128", props(), "Connection property 'proxyPort' is set without 'proxyHost'"),
+        Arguments.of("jdbc:fusion://pod?" + JWT + "&proxyHost=proxy:3128", props(), "Connection property 'proxyHost' value is invalid: proxy:3128 (expected a host name or address only"),
+        Arguments.of("jdbc:fusion://pod?" + JWT + "&proxyHost=proxy&proxyPort=0", props(), "Connection property 'proxyPort' value is invalid: 0 (expected 1 to 65535)"),
+        Arguments.of("jdbc:fusion://pod?" + JWT + "&proxyHost=proxy", props("proxyPassword", "pw"), "Connection property 'proxyPassword' is set without 'proxyUser'"),
+        Arguments.of("jdbc:fusion://pod?" + JWT + "&validateOnConnect=maybe", props(), "Connection property 'validateOnConnect' value is invalid: maybe (expected true or false)"),
         Arguments.of("jdbc:fusion://pod?auth=kerberos", props(), "Connection property 'auth' value is invalid: kerberos (expected one of jwt, oauth, basic, bearer)"),
         Arguments.of("jdbc:fusion://pod?" + JWT + "&pageSize=ten", props(), "Connection property 'pageSize' value is invalid: ten (expected an integer)"),
         Arguments.of("jdbc:fusion://pod?" + JWT + "&pageSize=501", props(), "Connection property 'pageSize' value is invalid: 501 (expected 1 to 500)"),

@@ -138,6 +138,11 @@ final class DefaultFusionClient implements FusionClient {
   }
 
   @Override
+  public RestVersions restVersions(String contextRoot) {
+    return RestVersions.parse(getJson("/" + UrlEncoding.encode(contextRoot) + "/resources/", List.of()));
+  }
+
+  @Override
   public ResourceDescription describe(String contextRoot, String resource) {
     return describeCache.get(contextRoot, resource,
         () -> getJson(root(contextRoot) + "/" + UrlEncoding.encode(resource) + "/describe", List.of()));

@@ -50,6 +50,14 @@ public interface FusionClient extends AutoCloseable {
    */
   RowStream scanChildren(QuerySpec parentSpec, String child, List<String> childFields);
 
+  /**
+   * The REST versions of a context root ({@code GET /<contextRoot>/resources/}); never cached. One small
+   * authenticated request: the liveness check of a connection.
+   */
+  default RestVersions restVersions(String contextRoot) {
+    throw new UnsupportedOperationException("this FusionClient cannot list REST versions");
+  }
+
   /** Row count of the spec's resource and filter, from one request with {@code totalResults=true}. */
   long count(QuerySpec spec);
 

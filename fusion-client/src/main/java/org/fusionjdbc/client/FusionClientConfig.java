@@ -37,6 +37,7 @@ public final class FusionClientConfig {
   private final org.fusionjdbc.client.bip.BipSettings bipSettings;
   private final Duration retryBudget;
   private final Duration retryBaseDelay;
+  private final ProxySettings proxy;
 
   private FusionClientConfig(Builder b) {
     this.baseUrl = Objects.requireNonNull(b.baseUrl, "baseUrl");
@@ -59,6 +60,7 @@ public final class FusionClientConfig {
     this.bipSettings = b.bipSettings;
     this.retryBudget = Objects.requireNonNull(b.retryBudget, "retryBudget");
     this.retryBaseDelay = Objects.requireNonNull(b.retryBaseDelay, "retryBaseDelay");
+    this.proxy = Objects.requireNonNull(b.proxy, "proxy");
     if (retryBudget.isNegative() || retryBaseDelay.isNegative()) {
       throw new IllegalArgumentException("retryBudget and retryBaseDelay must not be negative");
     }
@@ -169,6 +171,11 @@ public final class FusionClientConfig {
     return retryBaseDelay;
   }
 
+  /** The HTTP proxy for every request of this client, or {@link ProxySettings#SYSTEM}. */
+  public ProxySettings proxy() {
+    return proxy;
+  }
+
   @Override
   public String toString() {
     return "FusionClientConfig{baseUrl=" + baseUrl + ", auth=" + auth + ", restVersion=" + restVersion
@@ -176,7 +183,7 @@ public final class FusionClientConfig {
         + ", socketTimeout=" + socketTimeout + ", maxRetries=" + maxRetries + ", pageSize=" + pageSize
         + ", firstPageSize=" + firstPageSize + ", parallelism=" + parallelism + ", tls=" + tlsVerification
         + ", countPushdown=" + countPushdown + ", metadataCacheDir=" + metadataCacheDir.orElse(null)
-        + ", metadataCacheTtl=" + metadataCacheTtl + ", retryBudget=" + retryBudget + "}";
+        + ", metadataCacheTtl=" + metadataCacheTtl + ", retryBudget=" + retryBudget + ", proxy=" + proxy + "}";
   }
 
   /** Builder with the project's defaults. */
@@ -201,6 +208,7 @@ public final class FusionClientConfig {
     private org.fusionjdbc.client.bip.BipSettings bipSettings = org.fusionjdbc.client.bip.BipSettings.defaults();
     private Duration retryBudget = Duration.ofMinutes(2);
     private Duration retryBaseDelay = Duration.ofMillis(250);
+    private ProxySettings proxy = ProxySettings.SYSTEM;
 
     private Builder(URI baseUrl, AuthConfig auth) {
       this.baseUrl = baseUrl;
@@ -294,6 +302,11 @@ public final class FusionClientConfig {
 
     public Builder bipSettings(org.fusionjdbc.client.bip.BipSettings s) {
       this.bipSettings = java.util.Objects.requireNonNull(s, "bipSettings");
+      return this;
+    }
+
+    public Builder proxy(ProxySettings p) {
+      this.proxy = Objects.requireNonNull(p, "proxy");
       return this;
     }
 

@@ -50,7 +50,9 @@ final class HttpClientFactory {
           .setHostnameVerifier(NoopHostnameVerifier.INSTANCE).buildClassic());
     }
     PoolingHttpClientConnectionManager manager = pool.build();
-    CloseableHttpClient client = HttpClients.custom()
+    org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder = HttpClients.custom();
+    ProxyRouting.apply(builder, config.proxy());
+    CloseableHttpClient client = builder
         .setConnectionManager(manager)
         .disableAutomaticRetries() // HttpTransport retries itself, because body parsing failures count too
         .disableRedirectHandling()
