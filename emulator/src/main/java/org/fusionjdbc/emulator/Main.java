@@ -26,6 +26,7 @@ public final class Main {
       "  --offset-cost-us N     extra microseconds per row skipped by offset (deep offsets are slow)",
       "  --max-concurrent N     answer 429 (Retry-After: 1) beyond N requests in flight",
       "  --max-limit N          page size cap (default 500)",
+      "  --key-cluster-gap N    invoice ids in two dense clusters N apart, like real Fusion ids (default 0)",
       "  --framework N          REST-Framework-Version when the header is absent (default 1)",
       "  --permissive           accept IN, BETWEEN, IS NULL, NOT, <>, '' and * in q (default strict)",
       "  --datetime-millis      write datetimes with milliseconds",
@@ -145,6 +146,7 @@ public final class Main {
             case "--latency-ms" -> b.latencyMs(intArg(opt, v));
             case "--offset-cost-us" -> b.offsetCostMicrosPerRow(intArg(opt, v));
             case "--max-concurrent" -> b.maxConcurrent(intArg(opt, v));
+            case "--key-cluster-gap" -> b.keyClusterGap(Long.parseLong(v));
             case "--max-limit" -> b.maxLimit(intArg(opt, v));
             case "--framework" -> b.defaultFrameworkVersion(intArg(opt, v));
             case "--trust" -> {
