@@ -34,9 +34,12 @@ public final class FusionQuery {
   private final RexBuilder rexBuilder;
   private final Object parentKey;
   private final boolean resultRows;
+  private final List<FusionRel.Implementor.Bound> bounds;
 
   private FusionQuery(FusionTable table, QuerySpec spec, List<FusionRel.Implementor.DeferredFilter> deferred,
-      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey, boolean resultRows) {
+      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey, boolean resultRows,
+      List<FusionRel.Implementor.Bound> bounds) {
+    this.bounds = List.copyOf(bounds);
     this.parentKey = parentKey;
     this.resultRows = resultRows;
     this.table = table;
@@ -71,12 +74,13 @@ public final class FusionQuery {
       b.filter(QExpr.and(impl.filters));
     }
     impl.limit.ifPresent(b::limit);
-    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey, false);
+    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey, false,
+        impl.bounds);
   }
 
   /** This query, marked as producing the statement's result rows (setMaxRows may limit it). */
   FusionQuery withResultRows(boolean result) {
-    return new FusionQuery(table, spec, deferred, columns, countColumns, rexBuilder, parentKey, result);
+    return new FusionQuery(table, spec, deferred, columns, countColumns, rexBuilder, parentKey, result, bounds);
   }
 
   /** The spec as planned (with {@code ?} terms not yet bound). */
@@ -103,6 +107,11 @@ public final class FusionQuery {
     if (qText != null) {
       params.add("q=" + qText);
     }
+    if (!bounds.isEmpty()) {
+      String base = sb.append('?').append(params.isEmpty() ? "" : String.join("&", params) + "&").toString();
+      return String.join(" ; ", bounds.stream().map(b -> base + "fields=" + b.column().name() + "&orderBy="
+          + b.column().name() + (b.max() ? ":desc" : ":asc") + "&limit=1").toList());
+    }
     if (isCount()) {
       params.add("totalResults=true");
       params.add("limit=1");
@@ -128,7 +137,7 @@ public final class FusionQuery {
   public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
     QuerySpec planned = bind(root);
     long maxRows = FusionAdapter.currentMaxRows();
-    QuerySpec bound = resultRows && maxRows > 0 && !isCount()
+    QuerySpec bound = resultRows && maxRows > 0 && !isCount() && bounds.isEmpty()
         && (planned.limit().isEmpty() || planned.limit().getAsLong() > maxRows)
         ? planned.toBuilder().limit(maxRows).build() : planned;
     Hook.QUERY_PLAN.run(bound);
@@ -147,6 +156,10 @@ public final class FusionQuery {
     AtomicBoolean cancel = cancelFlag(root);
     long deadline = ActiveScans.deadlineNanos(root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName));
     RowConverter converter = new RowConverter(table.options().timeZone(), table.tableName());
+    if (!bounds.isEmpty()) {
+      Object[] row = new MinMaxRequests(client, bound, converter, cancel, deadline).values(bounds);
+      return Linq4j.singletonEnumerable(scalar ? row[0] : row);
+    }
     Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound)
         : parentKey != null ? () -> new ChildRows(client.scan(bound), table.parentDescription().keyAttributes(),
             parentKey) : () -> {

@@ -36,6 +36,12 @@ public interface FusionRel extends RelNode {
     Object parentKey;
     /** Set when COUNT(*) replaces the rows; the value is the number of COUNT columns. */
     int countColumns = -1;
+    /** Set when MIN/MAX replace the rows: one bound request per output column, in output order. */
+    final List<Bound> bounds = new ArrayList<>();
+
+    /** {@code MIN(column)}, or {@code MAX(column)} when {@code max}. */
+    record Bound(FusionColumn column, boolean max) {
+    }
 
     /** A filter term whose literal values come from {@code ?} parameters. */
     record DeferredFilter(RexNode condition, List<FusionColumn> columns) {

@@ -51,7 +51,7 @@ final class FusionRules {
           "FusionSortRule").withRuleFactory(SortRule::new).toRule(),
       ConverterRule.Config.INSTANCE.withConversion(LogicalAggregate.class, Convention.NONE, FusionRel.CONVENTION,
           "FusionCountRule").withRuleFactory(CountRule::new).toRule(),
-      InListRule.INSTANCE,
+      InListRule.INSTANCE, MinMaxRule.Config.DEFAULT.toRule(),
       TransitiveJoinFilterRule.INSTANCE, NotInListRule.INSTANCE);
 
   /** The rel a subset was registered from (all rels in a subset are equivalent). */

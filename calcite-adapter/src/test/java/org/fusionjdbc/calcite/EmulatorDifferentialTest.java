@@ -89,6 +89,22 @@ class EmulatorDifferentialTest {
     assertThat(e.param("limit")).isEqualTo("3");
   }
 
+  /** The bounds query docs/spark.md recommends: two requests of one row each, the values of the full read. */
+  @Test
+  void minAndMaxOfTheKeyCostTwoOneRowRequests() throws Exception {
+    for (String where : List.of("", " where \"InvoiceAmount\" > 20000")) {
+      String sql = "select min(\"InvoiceId\"), max(\"InvoiceId\") from fscm.invoices" + where;
+      List<List<String>> expected = Sql.rows(off, sql);
+      settledRequests();
+      emulator.journal().clear();
+      assertThat(Sql.rows(on, sql)).as(sql).isEqualTo(expected);
+      List<JournalEntry> requests = settledRequests();
+      assertThat(requests).as(sql).hasSize(2).allSatisfy(e -> assertThat(e.rows()).isEqualTo(1));
+      assertThat(requests).extracting(e -> e.param("orderBy")).containsExactlyInAnyOrder("InvoiceId:asc",
+          "InvoiceId:desc");
+    }
+  }
+
   static Stream<String> corpus() {
     return EmulatorCorpus.queries().stream();
   }

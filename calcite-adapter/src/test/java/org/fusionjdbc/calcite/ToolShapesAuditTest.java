@@ -131,8 +131,9 @@ class ToolShapesAuditTest {
             INV + "InvoiceId q=SupplierId >= 2.5 and SupplierId <= 4}"),
         partial("Tableau", "SELECT MIN(\"invoices\".\"InvoiceDate\") AS \"min\", MAX(\"invoices\".\"InvoiceDate\") AS "
             + "\"max\" FROM fscm.invoices \"invoices\"",
-            "no aggregate but COUNT(*) exists in Fusion (MAX by desc order would meet Fusion's nulls-first), so one "
-                + "column of every row is read",
+            "MIN is the first row ascending (nulls last); MAX's first row descending is a null here (nulls first), "
+                + "which only says nulls exist, so that one column of every row is read for MAX",
+            INV + "InvoiceDate orderBy=InvoiceDate:asc limit=1}", INV + "InvoiceDate orderBy=InvoiceDate:desc limit=1}",
             INV + "InvoiceDate}"),
         partial("Tableau", "SELECT \"invoices\".\"Supplier\" AS \"Supplier\" FROM fscm.invoices \"invoices\" GROUP BY "
             + "\"invoices\".\"Supplier\" ORDER BY \"Supplier\" LIMIT 10",

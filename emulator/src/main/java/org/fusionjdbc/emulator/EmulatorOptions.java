@@ -75,6 +75,7 @@ public final class EmulatorOptions {
   private final int journalCapacity;
   private final long latencyMs;
   private final long perRowMicros;
+  private final long keyClusterGap;
   private final long offsetCostMicrosPerRow;
   private final int maxConcurrent;
   private final double throttleRate;
@@ -132,6 +133,7 @@ public final class EmulatorOptions {
     this.journalCapacity = b.journalCapacity;
     this.latencyMs = b.latencyMs;
     this.perRowMicros = b.perRowMicros;
+    this.keyClusterGap = b.keyClusterGap;
     this.offsetCostMicrosPerRow = b.offsetCostMicrosPerRow;
     this.maxConcurrent = b.maxConcurrent;
     this.throttleRate = b.throttleRate;
@@ -177,6 +179,7 @@ public final class EmulatorOptions {
     b.journalCapacity = journalCapacity;
     b.latencyMs = latencyMs;
     b.perRowMicros = perRowMicros;
+    b.keyClusterGap = keyClusterGap;
     b.offsetCostMicrosPerRow = offsetCostMicrosPerRow;
     b.maxConcurrent = maxConcurrent;
     b.throttleRate = throttleRate;
@@ -269,6 +272,14 @@ public final class EmulatorOptions {
     return latencyMs;
   }
 
+  /**
+   * When above 0, the invoices' keys form two dense clusters this far apart (the lower half of the rows, then the
+   * upper half), like real Fusion ids; 0 (default) keeps them evenly spaced.
+   */
+  public long keyClusterGap() {
+    return keyClusterGap;
+  }
+
   public long perRowMicros() {
     return perRowMicros;
   }
@@ -333,6 +344,7 @@ public final class EmulatorOptions {
     private int journalCapacity = 10_000;
     private long latencyMs;
     private long perRowMicros;
+    private long keyClusterGap;
     private long offsetCostMicrosPerRow;
     private int maxConcurrent;
     private double throttleRate;
@@ -449,6 +461,14 @@ public final class EmulatorOptions {
 
     public Builder latencyMs(long v) {
       latencyMs = v;
+      return this;
+    }
+
+    public Builder keyClusterGap(long v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("keyClusterGap must be >= 0, got " + v);
+      }
+      keyClusterGap = v;
       return this;
     }
 

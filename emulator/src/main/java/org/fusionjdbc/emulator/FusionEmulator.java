@@ -42,7 +42,7 @@ public final class FusionEmulator implements AutoCloseable {
 
   private FusionEmulator(EmulatorOptions options) throws IOException {
     this.options = options;
-    this.data = new DataSet(options.seed(), options.rows(), options.hashItemIds());
+    this.data = new DataSet(options.seed(), options.rows(), options.hashItemIds(), options.keyClusterGap());
     this.journal = new Journal(options.journalCapacity());
     this.engine = new QueryEngine();
     // Always a real AuthService: with no auth option its settings are empty and every request is 401.

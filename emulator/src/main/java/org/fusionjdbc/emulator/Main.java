@@ -28,6 +28,7 @@ public final class Main {
       "  --max-limit N          page size cap (default 500); without a limit parameter pages hold 25 rows",
       "  --child-limit N        rows of an expanded child collection per parent (default 25)",
       "  --hash-item-ids        every item id is an opaque hex key (as on effective-dated resources)",
+      "  --key-cluster-gap N    invoice ids in two dense clusters N apart, like real Fusion ids (default 0)",
       "  --framework N          REST-Framework-Version when the header is absent (default 1)",
       "  --permissive           accept IN, BETWEEN, IS NULL, NOT, <>, '' and * in q (default strict)",
       "  --datetime-millis      write datetimes with milliseconds",
@@ -148,6 +149,7 @@ public final class Main {
             case "--latency-ms" -> b.latencyMs(intArg(opt, v));
             case "--offset-cost-us" -> b.offsetCostMicrosPerRow(intArg(opt, v));
             case "--max-concurrent" -> b.maxConcurrent(intArg(opt, v));
+            case "--key-cluster-gap" -> b.keyClusterGap(Long.parseLong(v));
             case "--max-limit" -> b.maxLimit(intArg(opt, v));
             case "--child-limit" -> b.childLimit(intArg(opt, v));
             case "--framework" -> b.defaultFrameworkVersion(intArg(opt, v));

@@ -26,16 +26,20 @@ public final class DataSet {
 
   /** @param rows size of the big resources (invoices, purchaseOrders, expenses) */
   public DataSet(long seed, int rows) {
-    this(seed, rows, false);
+    this(seed, rows, false, 0);
   }
 
-  /** @param hashItemIds every top-level item id is a minted hex key (see {@link ItemIds}) */
-  public DataSet(long seed, int rows, boolean hashItemIds) {
+  /**
+   * @param rows size of the big resources (invoices, purchaseOrders, expenses)
+   * @param hashItemIds every top-level item id is a minted hex key (see {@link ItemIds})
+   * @param keyClusterGap when above 0, the upper half of the invoices' keys lies this far above the lower half
+   */
+  public DataSet(long seed, int rows, boolean hashItemIds, long keyClusterGap) {
     this.hashItemIds = hashItemIds;
     if (rows < 0) {
       throw new IllegalArgumentException("rows must be >= 0, got " + rows);
     }
-    for (Table t : List.of(FscmResources.invoices(seed, rows), FscmResources.suppliers(seed),
+    for (Table t : List.of(FscmResources.invoices(seed, rows).clustered(keyClusterGap), FscmResources.suppliers(seed),
         ProcurementResources.purchaseOrders(seed, rows), ProcurementResources.receipts(seed),
         ProcurementResources.expenses(seed, rows), HcmResources.workers(seed), HcmResources.departments(seed),
         HcmResources.locations(seed))) {

@@ -21,6 +21,8 @@ public final class Table {
   private final int baseSize;
   private final long keyBase;
   private final long keyStep;
+  /** Added to the keys of the upper half of the generated rows (0: evenly spaced keys); see {@link #clustered}. */
+  private final long clusterGap;
   private final RowGenerator generator;
   private final Map<String, ChildGenerator> children;
   private final NavigableSet<Integer> deleted = new ConcurrentSkipListSet<>();
@@ -38,11 +40,39 @@ public final class Table {
     this.baseSize = baseSize;
     this.keyBase = keyBase;
     this.keyStep = keyStep;
+    this.clusterGap = 0;
     this.generator = Objects.requireNonNull(generator, "generator");
     this.children = Map.copyOf(children);
     if (def.attribute(def.keyAttributes().get(0)).type() != AttrType.INTEGER) {
       throw new IllegalArgumentException("first key attribute of " + def.name() + " must be an integer");
     }
+  }
+
+  private Table(Table t, long clusterGap) {
+    this.root = t.root;
+    this.def = t.def;
+    this.seed = t.seed;
+    this.baseSize = t.baseSize;
+    this.keyBase = t.keyBase;
+    this.keyStep = t.keyStep;
+    this.clusterGap = clusterGap;
+    this.generator = t.generator;
+    this.children = t.children;
+  }
+
+  /**
+   * The same rows with the keys of the upper half moved up by {@code gap}: two dense clusters far apart, as real
+   * Fusion ids are (values around 1e14 and 3e14 in one HCM resource). Key order and row contents stay the same.
+   */
+  Table clustered(long gap) {
+    if (gap < 0) {
+      throw new IllegalArgumentException("cluster gap must be >= 0: " + gap);
+    }
+    return gap == 0 ? this : new Table(this, gap);
+  }
+
+  private int clusterFrom() {
+    return baseSize / 2;
   }
 
   /** Context root, e.g. {@code fscmRestApi}. */
@@ -74,7 +104,11 @@ public final class Table {
       return null;
     }
     if (index < baseSize) {
-      return generator.row(seed, index);
+      Object[] r = generator.row(seed, index);
+      if (clusterGap != 0) {
+        r[def.indexOf(def.keyAttributes().get(0))] = keyAt(index);
+      }
+      return r;
     }
     synchronized (this) {
       int j = index - baseSize;
@@ -85,7 +119,7 @@ public final class Table {
   /** The first key attribute's value at an index (deleted rows included). */
   public long keyAt(int index) {
     if (index < baseSize) {
-      return keyBase + index * keyStep;
+      return keyBase + index * keyStep + (index >= clusterFrom() ? clusterGap : 0);
     }
     synchronized (this) {
       return (Long) appended.get(index - baseSize)[def.indexOf(def.keyAttributes().get(0))];
@@ -98,6 +132,10 @@ public final class Table {
       return 0;
     }
     long i = (key - keyBase + keyStep - 1) / keyStep;
+    if (clusterGap != 0 && i >= clusterFrom()) {
+      // past the lower cluster: the key lies in the gap (the upper cluster's first index) or in the upper cluster
+      i = Math.max(clusterFrom(), (key - clusterGap - keyBase + keyStep - 1) / keyStep);
+    }
     if (i < baseSize) {
       return (int) i;
     }

@@ -3,13 +3,24 @@ package org.fusionjdbc.client.http;
 import org.fusionjdbc.client.error.FusionException;
 
 /**
- * Requests in flight per client, AIMD: halves on 429/503 so a throttling pod gets breathing room, grows back
- * by about one slot per window of successful requests. Shared by every scan of one FusionClient.
+ * Requests in flight per client (one pod), shared by every scan of one FusionClient; AIMD with a memory.
+ *
+ * <p>A 429/503 halves the limit, once per burst: refusals of requests sent before that decrease answered the old
+ * level and are not counted again (each acquire carries the epoch it was granted in). The number of requests in
+ * flight when the pod refused is remembered as its ceiling. Successes add back about one slot per window of
+ * requests up to one below that ceiling, and {@link #PROBE_SLOWDOWN} times slower from there, so a pod that
+ * throttles at a fixed level is probed rarely (a refusal costs the refused request its Retry-After wait) while a pod
+ * that frees capacity still gets used again.
  */
 final class ConcurrencyLimiter {
+  /** How much slower the limit grows where the next slot would reach the level the pod last refused. */
+  static final int PROBE_SLOWDOWN = 16;
   private final int max;
   private double limit;
   private int inUse;
+  /** In-flight requests when the pod last refused one; above {@code max} while it never has. */
+  private int ceiling;
+  private long epoch;
 
   ConcurrencyLimiter(int max) {
     if (max < 1) {
@@ -17,9 +28,11 @@ final class ConcurrencyLimiter {
     }
     this.max = max;
     this.limit = max;
+    this.ceiling = max + 1;
   }
 
-  synchronized void acquire(Cancellation cancel) {
+  /** Waits for a slot; returns the epoch to hand to {@link #onThrottled(long)} should this request be refused. */
+  synchronized long acquire(Cancellation cancel) {
     while (inUse >= (int) limit) {
       cancel.check();
       try {
@@ -30,6 +43,7 @@ final class ConcurrencyLimiter {
       }
     }
     inUse++;
+    return epoch;
   }
 
   synchronized void release() {
@@ -37,15 +51,34 @@ final class ConcurrencyLimiter {
     notifyAll();
   }
 
+  /** A refusal of a request granted now. */
   synchronized void onThrottled() {
+    onThrottled(epoch);
+  }
+
+  /** A refusal (429/503) of a request granted in {@code grantedIn}; called before its slot is released. */
+  synchronized void onThrottled(long grantedIn) {
+    if (grantedIn != epoch) {
+      return; // sent before the last decrease, which already answered this burst
+    }
+    epoch++;
+    ceiling = Math.max(1, Math.min(inUse, (int) limit));
     limit = Math.max(1, limit / 2);
   }
 
   synchronized void onSuccess() {
-    if (limit < max) {
-      limit = Math.min(max, limit + 1.0 / limit);
-      notifyAll();
+    if (limit >= max) {
+      return;
     }
+    double step = 1.0 / limit;
+    if ((int) limit + 1 >= ceiling) {
+      step /= PROBE_SLOWDOWN;
+    }
+    limit = Math.min(max, limit + step);
+    if ((int) limit >= ceiling) {
+      ceiling = (int) limit + 1; // the pod took the level it refused before: the next one is the new probe
+    }
+    notifyAll();
   }
 
   synchronized int currentLimit() {

@@ -98,7 +98,7 @@ public final class HttpTransport implements AutoCloseable {
       FusionException failure;
       Duration retryAfter = null;
       long start = System.nanoTime();
-      limiter.acquire(cancel);
+      long grantedIn = limiter.acquire(cancel);
       cancel.begin(request);
       try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
         int status = response.getCode();
@@ -127,7 +127,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         failure = ErrorMapper.map(status, text, contentType, display);
         if (status == 429 || status == 503) {
-          limiter.onThrottled();
+          limiter.onThrottled(grantedIn);
         }
         retryAfter = retryAfter(response.getFirstHeader("Retry-After"));
       } catch (FusionException e) {

@@ -28,11 +28,13 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * A large unbounded scan by a single integer key, split into up to {@code parallelism} disjoint key ranges
  * fetched concurrently, each keyset-paged. When the caller asked for an order, rows are emitted slice by slice, so
  * key order holds; otherwise pages are emitted as they arrive from any slice, so every slice keeps a request in
- * flight and page latency is hidden. Either way each slice buffers at most {@link #BUFFERED_PAGES} pages. The first page is read as usual (with totalResults); if
- * more than two pages remain, the keys after it, up to the far end found by one limit-1 request, are split:
- * slice i is {@code key >= lo(i) and key < lo(i+1)}, the outermost ones open-ended (bounded only by the first
- * page's last key), so rows written beyond the sampled far end are still read, exactly once. Otherwise the
- * rest is read by one background producer, which also keeps pages flowing ahead of the caller.
+ * flight and page latency is hidden. Either way each slice buffers at most {@link #BUFFERED_PAGES} pages. The first
+ * page is read as usual (with totalResults) and nothing more is sent until the caller reads past it, so a preview
+ * costs one request. Then, if more than two pages remain, the keys after it are cut where the data is
+ * ({@link SliceCuts}: at the remaining rows' quantiles): slice i is {@code key >= cut(i-1) and key < cut(i)}, the
+ * outermost ones open-ended (bounded only by the first page's last key), so rows written meanwhile are still read,
+ * exactly once. Otherwise the rest is read by one background producer, which also keeps pages flowing ahead of the
+ * caller.
  */
 public final class SlicedRowStream implements RowStream {
   static final int BUFFERED_PAGES = 2;
@@ -50,6 +52,8 @@ public final class SlicedRowStream implements RowStream {
   private final AtomicLong rowsFetched = new AtomicLong();
   private final List<Slice> slices = new ArrayList<>();
   private boolean started;
+  /** The first page's facts while the rest is not planned yet (the caller has not read past that page). */
+  private FirstPage pending;
   private boolean closed;
   private int sliceIndex;
   private int slicesEnded;
@@ -93,6 +97,12 @@ public final class SlicedRowStream implements RowStream {
       start();
     }
     while (!current.hasNext()) {
+      if (pending != null) {
+        FirstPage fp = pending;
+        pending = null;
+        split(fp);
+        continue;
+      }
       if (!nextBatch()) {
         row = null;
         return false;
@@ -137,8 +147,8 @@ public final class SlicedRowStream implements RowStream {
 
   /**
    * The first page is an ordinary keyset page that also asks for totalResults, so a small result costs one
-   * request and the first row comes as fast as without slicing. Only a large remainder is split: its far
-   * end comes from one limit-1 request in the opposite order.
+   * request and the first row comes as fast as without slicing. Nothing else is sent until the caller reads past
+   * that page ({@link #split}): a tool that previews a table and closes pays for one request.
    */
   private void start() {
     FusionClientConfig c = transport.config();
@@ -148,48 +158,50 @@ public final class SlicedRowStream implements RowStream {
     Page page = fetch(params);
     List<Object[]> rows = first.advance(page);
     current = rows.iterator();
-    if (first.done()) {
-      return;
+    if (!first.done()) {
+      long total = page.totalResults() == null ? Long.MAX_VALUE : page.totalResults();
+      pending = new FirstPage(first, total, rows.size(), rows.isEmpty() ? null : rows.get(rows.size() - 1));
     }
-    long total = page.totalResults() == null ? Long.MAX_VALUE : page.totalResults();
-    if (total <= rows.size() + 2L * c.pageSize()) {
+  }
+
+  /** What the first page told: enough to plan the rest once the caller wants it. */
+  private record FirstPage(PageCursor cursor, long total, int rows, Object[] lastRow) {
+  }
+
+  /**
+   * Plans and starts the rest of the scan. Only a large remainder is split: its far end comes from one limit-1
+   * request in the opposite order.
+   */
+  private void split(FirstPage fp) {
+    FusionClientConfig c = transport.config();
+    PageCursor first = fp.cursor();
+    if (fp.lastRow() == null || fp.total() <= fp.rows() + 2L * c.pageSize()) {
       startSlices(List.of(new Slice(first)));
       return;
     }
     boolean desc = plan.keyset().get().descending();
-    int at = plan.keyPositions().get(0);
     String k = key.name();
-    BigInteger last = integer(rows.get(rows.size() - 1)[at]);
-    Page far = bound(k + (desc ? ":asc" : ":desc"));
-    if (far.rows().isEmpty()) {
+    BigInteger last = SliceCuts.integer(fp.lastRow()[plan.keyPositions().get(0)]);
+    SliceCuts cutter = new SliceCuts(plan.spec(), plan.dialect(), k, desc, last, this::probe);
+    List<BigInteger> cuts = fp.total() == Long.MAX_VALUE ? cutter.evenValues(c.parallelism())
+        : cutter.quantiles(fp.total() - fp.rows(), c.parallelism(), executor);
+    if (cuts.isEmpty()) {
       startSlices(List.of(new Slice(first)));
       return;
     }
-    BigInteger farKey = integer(far.rows().get(0)[at]);
-    BigInteger lo = desc ? farKey : last.add(BigInteger.ONE); // remaining keys, inclusive range
-    BigInteger hi = desc ? last.subtract(BigInteger.ONE) : farKey;
-    BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
-    int n = span.signum() <= 0 ? 1 : (int) Math.min(c.parallelism(), span.min(BigInteger.valueOf(1 << 20)).longValue());
-    if (n < 2) {
-      startSlices(List.of(new Slice(first)));
-      return;
-    }
-    List<BigInteger> lows = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      lows.add(lo.add(span.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n))));
-    }
+    int n = cuts.size() + 1;
     List<Slice> parts = new ArrayList<>();
     BlockingQueue<Object> shared = ordered() ? null : new ArrayBlockingQueue<>(BUFFERED_PAGES * n + 1);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) { // slice i: [cut i-1, cut i), the outermost bounded by the first page's last key
       List<QExpr> terms = new ArrayList<>();
       plan.spec().filter().ifPresent(terms::add);
       if (i == 0 && !desc) {
         terms.add(QExpr.compare(k, QExpr.Op.GT, QValue.of(new BigDecimal(last))));
       } else if (i > 0) {
-        terms.add(QExpr.compare(k, QExpr.Op.GE, QValue.of(new BigDecimal(lows.get(i)))));
+        terms.add(QExpr.compare(k, QExpr.Op.GE, QValue.of(new BigDecimal(cuts.get(i - 1)))));
       }
       if (i < n - 1) {
-        terms.add(QExpr.compare(k, QExpr.Op.LT, QValue.of(new BigDecimal(lows.get(i + 1)))));
+        terms.add(QExpr.compare(k, QExpr.Op.LT, QValue.of(new BigDecimal(cuts.get(i)))));
       } else if (desc) {
         terms.add(QExpr.compare(k, QExpr.Op.LT, QValue.of(new BigDecimal(last))));
       }
@@ -204,6 +216,12 @@ public final class SlicedRowStream implements RowStream {
     startSlices(parts);
   }
 
+  /** One planning request (a cut probe), rows holding the key only. */
+  private Page probe(List<Param> params) {
+    requests.incrementAndGet();
+    return transport.get(path, params, new PageParser(List.of(key.name())), cancellation);
+  }
+
   private void startSlices(List<Slice> parts) {
     slices.addAll(parts);
     slices.forEach(s -> s.future = executor.submit(s::run));
@@ -215,27 +233,6 @@ public final class SlicedRowStream implements RowStream {
     pages.incrementAndGet();
     rowsFetched.addAndGet(page.rows().size());
     return page;
-  }
-
-  private Page bound(String orderBy) {
-    List<Param> params = new ArrayList<>();
-    plan.spec().filter().ifPresent(f -> params.add(new Param("q", f.render(plan.dialect()))));
-    params.add(new Param("fields", plan.fieldsParam()));
-    params.add(new Param("orderBy", orderBy));
-    params.add(new Param("limit", "1"));
-    params.add(new Param("onlyData", "true"));
-    requests.incrementAndGet();
-    return transport.get(path, params, new PageParser(plan.layout()), cancellation);
-  }
-
-  private static BigInteger integer(Object v) {
-    if (v instanceof Long l) {
-      return BigInteger.valueOf(l);
-    }
-    if (v instanceof BigDecimal d) {
-      return d.toBigIntegerExact();
-    }
-    throw FusionException.of(FusionException.Kind.PROTOCOL, "an integer key came back as " + v);
   }
 
   /** One key range: a producer filling a small queue of pages. */

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyLimiterTest {
 
   @Test
-  void halvesOnThrottlingAndGrowsBackSlowly() {
+  void halvesOnThrottlingAndGrowsBack() {
     ConcurrencyLimiter l = new ConcurrencyLimiter(8);
     l.onThrottled();
     assertThat(l.currentLimit()).isEqualTo(4);
@@ -15,16 +15,65 @@ class ConcurrencyLimiterTest {
     l.onThrottled();
     l.onThrottled();
     assertThat(l.currentLimit()).isEqualTo(1);
-    l.onSuccess();
-    assertThat(l.currentLimit()).isEqualTo(2);
-    for (int i = 0; i < 3; i++) {
-      l.onSuccess();
-    }
-    assertThat(l.currentLimit()).isBetween(2, 4);
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 2_000; i++) {
       l.onSuccess();
     }
     assertThat(l.currentLimit()).isEqualTo(8);
+  }
+
+  @Test
+  void refusalsOfOneBurstHalveOnce() {
+    ConcurrencyLimiter l = new ConcurrencyLimiter(8);
+    Cancellation c = new Cancellation();
+    long[] granted = new long[8];
+    for (int i = 0; i < 8; i++) {
+      granted[i] = l.acquire(c);
+    }
+    for (int i = 4; i < 8; i++) { // the pod took 4 and refused the rest
+      l.onThrottled(granted[i]);
+    }
+    assertThat(l.currentLimit()).isEqualTo(4);
+    for (int i = 0; i < 8; i++) {
+      l.release();
+    }
+    l.onThrottled(l.acquire(c)); // a request granted after the decrease that is refused again does count
+    assertThat(l.currentLimit()).isEqualTo(2);
+  }
+
+  /**
+   * A pod that refuses beyond 4 in flight, and a client that keeps its limit busy: after the first burst the limit
+   * settles at the pod's level and the pod is probed rarely. Counted per request, no clock involved.
+   */
+  @Test
+  void settlesBelowAFixedCapWithFewRefusals() {
+    ConcurrencyLimiter l = new ConcurrencyLimiter(9);
+    Cancellation c = new Cancellation();
+    int cap = 4;
+    int refused = 0;
+    int requests = 0;
+    long slotsUsed = 0;
+    for (int round = 0; round < 300; round++) {
+      int n = l.currentLimit();
+      long[] granted = new long[n];
+      for (int i = 0; i < n; i++) {
+        granted[i] = l.acquire(c);
+      }
+      for (int i = 0; i < n; i++) {
+        requests++;
+        if (i >= cap) {
+          refused++;
+          l.onThrottled(granted[i]);
+        } else {
+          slotsUsed++;
+          l.onSuccess();
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        l.release();
+      }
+    }
+    assertThat((double) refused / requests).isLessThan(0.05);
+    assertThat((double) slotsUsed / 300).isGreaterThan(3.6); // of the 4 the pod allows
   }
 
   @Test
