@@ -95,8 +95,15 @@ public final class FusionQuery {
   /** The REST request, as EXPLAIN shows it. */
   public String describeRequest() {
     var cfg = table.client().config();
-    StringBuilder sb = new StringBuilder("GET /").append(spec.resource().contextRoot()).append("/resources/")
-        .append(cfg.restVersion()).append('/').append(String.join("/", spec.resource().segments()));
+    ResourcePath r = spec.resource();
+    StringBuilder sb = new StringBuilder("GET /").append(r.contextRoot()).append("/resources/")
+        .append(cfg.restVersion()).append('/').append(r.resource());
+    if (r.isChild()) {
+      // the parent is found by its key and its child collection read at the link it returns (never a built URL)
+      List<String> key = table.parentDescription().keyAttributes();
+      sb.append("?q=").append(key.isEmpty() ? "<key>" : key.get(0)).append(" = ").append(r.parentId())
+          .append("&expand=").append(r.child()).append(", then GET <").append(r.child()).append(" link>");
+    }
     List<String> params = new ArrayList<>();
     Optional<QExpr> q = spec.filter();
     String qText = q.map(e -> e.render(cfg.dialect())).orElse(null);
