@@ -48,7 +48,7 @@ public final class BipSql {
     for (String owner : options.owners()) {
       db.add(owner, new JdbcSchema(dataSource, DIALECT, convention, null, owner));
     }
-    db.add("NATIVE", new NativeMacro(bip));
+    db.add("NATIVE", new NativeMacro(bip, db));
     SchemaPlus reports = root.add(REPORT_SCHEMA, new org.apache.calcite.schema.impl.AbstractSchema());
     reports.add("REPORT", new ReportMacro(bip, false));
     reports.add("REPORT_XML", new ReportMacro(bip, true));

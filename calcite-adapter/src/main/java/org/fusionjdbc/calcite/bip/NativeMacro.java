@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
 import org.fusionjdbc.client.bip.BipClient;
@@ -24,6 +25,7 @@ import org.fusionjdbc.client.error.FusionException.Kind;
 final class NativeMacro implements TableMacro {
   private static final int CACHED_SHAPES = 64;
   private final BipClient client;
+  private final SchemaPlus fusionDb; // for the XMLGEN proxy's types; null in tests without one
   private final Map<String, List<ProxyColumn>> shapes = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -32,8 +34,9 @@ final class NativeMacro implements TableMacro {
         }
       });
 
-  NativeMacro(BipClient client) {
+  NativeMacro(BipClient client, SchemaPlus fusionDb) {
     this.client = Objects.requireNonNull(client, "client");
+    this.fusionDb = fusionDb;
   }
 
   @Override
@@ -75,12 +78,13 @@ final class NativeMacro implements TableMacro {
   /**
    * The XMLGEN proxy describes nothing and writes no row for no rows, so the names come from one row that always
    * exists: the query outer-joined to DUAL (all NULL when it is empty, each NULL still written as an element).
-   * Without Oracle's describe the columns are VARCHAR, Oracle's text of each value (docs/bi-publisher.md §4.3).
+   * The types come from validating the text against FUSION_DB ({@link NativeTypes}), else the columns are VARCHAR,
+   * Oracle's text of each value (docs/bi-publisher.md §4.3).
    */
   private List<ProxyColumn> names(String text) {
     String probe = "SELECT \"FJ_Q\".* FROM DUAL LEFT JOIN (\n" + text + "\n) \"FJ_Q\" ON 1 = 1\nFETCH NEXT 1 ROWS ONLY";
     try (ProxyRowStream s = client.proxy().run(probe)) {
-      return List.copyOf(s.columns());
+      return NativeTypes.of(fusionDb, text, List.copyOf(s.columns()));
     }
   }
 }

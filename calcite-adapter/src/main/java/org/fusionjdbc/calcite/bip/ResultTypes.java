@@ -88,8 +88,9 @@ final class ResultTypes {
         case DOUBLE, FLOAT -> new ProxyColumn(name, "BINARY_DOUBLE", 0, 0, 8, nullable);
         case REAL -> new ProxyColumn(name, "BINARY_FLOAT", 0, 0, 4, nullable);
         case DATE -> new ProxyColumn(name, "DATE", 0, 0, 7, nullable);
-        case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> new ProxyColumn(name, "TIMESTAMP", 0, Math.max(p, 0), 11,
-            nullable);
+        // TIMESTAMP(0) is how FUSION_DB shows an Oracle DATE
+        case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> p == 0 ? new ProxyColumn(name, "DATE", 0, 0, 7, nullable)
+            : new ProxyColumn(name, "TIMESTAMP", 0, Math.max(p, 0), 11, nullable);
         case CHAR -> new ProxyColumn(name, "CHAR", 0, 0, Math.max(p, 0), nullable);
         default -> new ProxyColumn(name, "VARCHAR2", 0, 0, Math.max(p, 0), nullable);
       });

@@ -97,6 +97,29 @@ class ProxyShapesTest {
   }
 
   @Test
+  void nativeOnXmlgenIsTypedFromTheDictionaryWhenTheTextValidatesAndIsTextOtherwise() throws Exception {
+    String ansi = ids("select * from table(fusion_db.native('select invoice_id, invoice_num, invoice_amount, "
+        + "invoice_date from ap_invoices_all where invoice_id <= {ID+30}'))");
+    assertThat(types(xmlgen, ansi)).containsExactly("BIGINT", "VARCHAR", "DECIMAL", "TIMESTAMP")
+        .isEqualTo(types(fj1, ansi));
+    assertThat(BipPod.rows(xmlgen, ansi)).isNotEmpty().isEqualTo(BipPod.rows(fj1, ansi));
+    String oracleOnly = "select * from table(fusion_db.native('select invoice_id, invoice_num from ap_invoices_all "
+        + "where rownum <= 3'))";
+    assertThat(types(xmlgen, oracleOnly)).containsExactly("VARCHAR", "VARCHAR");
+  }
+
+  private static List<String> types(Connection c, String sql) throws Exception {
+    try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      List<String> out = new java.util.ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        out.add(md.getColumnTypeName(i));
+      }
+      return out;
+    }
+  }
+
+  @Test
   void autoFallsBackToXmlgenOnTheRefusalAndRemembersIt() throws Exception {
     String q = ids("select i.invoice_id, p.party_name, i.invoice_amount from fusion_db.ap_invoices_all i "
         + "join fusion_db.poz_suppliers s on s.vendor_id = i.vendor_id join fusion_db.hz_parties p "
