@@ -17,9 +17,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 final class RowConverter {
   private final ZoneId zone;
+  /** The zone's offset when it has one fixed offset (then {@link IsoTimes} applies), else null. */
+  private final Integer fixedOffsetSeconds;
 
   RowConverter(ZoneId zone) {
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.fixedOffsetSeconds = zone.getRules().isFixedOffset()
+        ? zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() : null;
   }
 
   Object convert(FusionColumn column, Object v) {
@@ -38,7 +42,7 @@ final class RowConverter {
             : v instanceof String s ? new BigDecimal(s.trim()) : fail(column, v);
         case BOOLEAN -> v instanceof Boolean b ? b
             : "true".equals(v) ? Boolean.TRUE : "false".equals(v) ? Boolean.FALSE : fail(column, v);
-        case DATE -> v instanceof String s ? (int) date(s).toEpochDay() : fail(column, v);
+        case DATE -> v instanceof String s ? (int) epochDay(s) : fail(column, v);
         case TIMESTAMP -> v instanceof String s ? timestampMillis(s) : fail(column, v);
         default -> fail(column, v);
       };
@@ -47,12 +51,23 @@ final class RowConverter {
     }
   }
 
+  private static long epochDay(String s) {
+    long fast = IsoTimes.epochDay(s);
+    return fast != IsoTimes.UNKNOWN ? fast : date(s).toEpochDay();
+  }
+
   private static LocalDate date(String s) {
     // Some pods write dates as datetimes; the date part is the value.
     return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
   }
 
   private long timestampMillis(String s) {
+    if (fixedOffsetSeconds != null) {
+      long fast = IsoTimes.localMillis(s, fixedOffsetSeconds);
+      if (fast != IsoTimes.UNKNOWN) {
+        return fast;
+      }
+    }
     LocalDateTime local;
     boolean offset = s.length() > 10 && (s.endsWith("Z") || s.indexOf('+', 10) > 0 || s.indexOf('-', 10) > 0);
     if (offset) {
