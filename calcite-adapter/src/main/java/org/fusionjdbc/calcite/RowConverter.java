@@ -33,6 +33,8 @@ final class RowConverter {
   private final String resource;
   /** Columns whose empty value was already logged, so a scan of a million rows logs one line per column. */
   private final Set<String> loggedEmpty = ConcurrentHashMap.newKeySet();
+  /** The zone's offset when it has one fixed offset (then {@link IsoTimes} applies), else null. */
+  private final Integer fixedOffsetSeconds;
 
   RowConverter(ZoneId zone) {
     this(zone, "?");
@@ -42,6 +44,8 @@ final class RowConverter {
   RowConverter(ZoneId zone, String resource) {
     this.zone = Objects.requireNonNull(zone, "zone");
     this.resource = Objects.requireNonNull(resource, "resource");
+    this.fixedOffsetSeconds = zone.getRules().isFixedOffset()
+        ? zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() : null;
   }
 
   Object convert(FusionColumn column, Object v) {
@@ -62,7 +66,7 @@ final class RowConverter {
             : v instanceof Long l ? BigDecimal.valueOf(l)
             : v instanceof String s ? new BigDecimal(s.trim()) : fail(column, v, null);
         case BOOLEAN -> v instanceof Boolean b ? b : bool(column, v);
-        case DATE -> v instanceof String s ? (int) date(s.trim()).toEpochDay() : fail(column, v, null);
+        case DATE -> v instanceof String s ? (int) epochDay(s.trim()) : fail(column, v, null);
         case TIMESTAMP -> v instanceof String s ? timestampMillis(s.trim()) : fail(column, v, null);
         default -> fail(column, v, null);
       };
@@ -95,12 +99,23 @@ final class RowConverter {
     return (Boolean) fail(column, v, null);
   }
 
+  private static long epochDay(String s) {
+    long fast = IsoTimes.epochDay(s);
+    return fast != IsoTimes.UNKNOWN ? fast : date(s).toEpochDay();
+  }
+
   private static LocalDate date(String s) {
     // Some pods write dates as datetimes; the date part (in the offset it was written with) is the value.
     return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
   }
 
   private long timestampMillis(String s) {
+    if (fixedOffsetSeconds != null) {
+      long fast = IsoTimes.localMillis(s, fixedOffsetSeconds);
+      if (fast != IsoTimes.UNKNOWN) {
+        return fast;
+      }
+    }
     LocalDateTime local;
     if (s.length() == 10) {
       local = LocalDate.parse(s).atStartOfDay(); // a date-only value in a datetime attribute: midnight

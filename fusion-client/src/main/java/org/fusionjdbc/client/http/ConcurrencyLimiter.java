@@ -11,24 +11,38 @@ import org.fusionjdbc.client.error.FusionException;
  * requests up to one below that ceiling, and {@link #PROBE_SLOWDOWN} times slower from there, so a pod that
  * throttles at a fixed level is probed rarely (a refusal costs the refused request its Retry-After wait) while a pod
  * that frees capacity still gets used again.
+ *
+ * <p>A client starts at {@link #START} requests in flight (the default parallelism) and, until the pod first refuses
+ * one, adds a slot per success (doubling per window, as TCP's slow start): a parallelism above what the pod allows
+ * then costs a few refusals once it is reached, instead of a burst of them on the first requests of a connection.
  */
 final class ConcurrencyLimiter {
   /** How much slower the limit grows where the next slot would reach the level the pod last refused. */
   static final int PROBE_SLOWDOWN = 16;
+  /** Requests in flight a new client may start with. */
+  static final int START = 4;
   private final int max;
   private double limit;
   private int inUse;
   /** In-flight requests when the pod last refused one; above {@code max} while it never has. */
   private int ceiling;
   private long epoch;
+  private boolean slowStart;
 
+  /** A limiter at {@code max} from the start. */
   ConcurrencyLimiter(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be >= 1: " + max);
+    this(max, max);
+  }
+
+  /** A limiter at {@code start}, growing by one slot per success up to {@code max} until the first refusal. */
+  ConcurrencyLimiter(int max, int start) {
+    if (max < 1 || start < 1) {
+      throw new IllegalArgumentException("max and start must be >= 1: " + max + ", " + start);
     }
     this.max = max;
-    this.limit = max;
+    this.limit = Math.min(max, start);
     this.ceiling = max + 1;
+    this.slowStart = limit < max;
   }
 
   /** Waits for a slot; returns the epoch to hand to {@link #onThrottled(long)} should this request be refused. */
@@ -62,6 +76,7 @@ final class ConcurrencyLimiter {
       return; // sent before the last decrease, which already answered this burst
     }
     epoch++;
+    slowStart = false;
     ceiling = Math.max(1, Math.min(inUse, (int) limit));
     limit = Math.max(1, limit / 2);
   }
@@ -70,8 +85,8 @@ final class ConcurrencyLimiter {
     if (limit >= max) {
       return;
     }
-    double step = 1.0 / limit;
-    if ((int) limit + 1 >= ceiling) {
+    double step = slowStart ? 1 : 1.0 / limit;
+    if (!slowStart && (int) limit + 1 >= ceiling) {
       step /= PROBE_SLOWDOWN;
     }
     limit = Math.min(max, limit + step);

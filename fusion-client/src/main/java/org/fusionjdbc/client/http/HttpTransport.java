@@ -68,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
       closeQuietly();
       throw e;
     }
-    this.limiter = new ConcurrencyLimiter(config.parallelism() + 1);
+    this.limiter = new ConcurrencyLimiter(config.parallelism() + 1, ConcurrencyLimiter.START + 1);
   }
 
   public FusionClientConfig config() {

@@ -43,6 +43,13 @@ final class SliceCuts {
     this.get = get;
   }
 
+  /** How many rows remain after the first page (totalResults of a limit-1 request), or null when the pod omits it. */
+  Long remaining() {
+    List<Param> params = remainder(desc ? ":desc" : ":asc");
+    params.add(new Param("totalResults", "true"));
+    return get.apply(params).totalResults();
+  }
+
   /** Up to {@code n - 1} distinct cut keys, ascending, at the quantiles of {@code remaining} rows. */
   List<BigInteger> quantiles(long remaining, int n, ExecutorService executor) {
     List<Future<Page>> probes = new ArrayList<>();

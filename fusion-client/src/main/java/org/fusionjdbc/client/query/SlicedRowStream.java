@@ -29,8 +29,9 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * fetched concurrently, each keyset-paged. When the caller asked for an order, rows are emitted slice by slice, so
  * key order holds; otherwise pages are emitted as they arrive from any slice, so every slice keeps a request in
  * flight and page latency is hidden. Either way each slice buffers at most {@link #BUFFERED_PAGES} pages. The first
- * page is read as usual (with totalResults) and nothing more is sent until the caller reads past it, so a preview
- * costs one request. Then, if more than two pages remain, the keys after it are cut where the data is
+ * page is read as usual and nothing more is sent until the caller reads past it, so a preview costs one request.
+ * Then one limit-1 request counts the rest (totalResults) and, if more than two pages remain, the keys after the
+ * first page are cut where the data is
  * ({@link SliceCuts}: at the remaining rows' quantiles): slice i is {@code key >= cut(i-1) and key < cut(i)}, the
  * outermost ones open-ended (bounded only by the first page's last key), so rows written meanwhile are still read,
  * exactly once. Otherwise the rest is read by one background producer, which also keeps pages flowing ahead of the
@@ -146,26 +147,22 @@ public final class SlicedRowStream implements RowStream {
   }
 
   /**
-   * The first page is an ordinary keyset page that also asks for totalResults, so a small result costs one
-   * request and the first row comes as fast as without slicing. Nothing else is sent until the caller reads past
-   * that page ({@link #split}): a tool that previews a table and closes pays for one request.
+   * The first page is an ordinary keyset page, so the first row comes as fast as without slicing and a small result
+   * costs one request. Nothing else is sent until the caller reads past that page ({@link #split}): a tool that
+   * previews a table and closes pays for one request.
    */
   private void start() {
     FusionClientConfig c = transport.config();
     PageCursor first = new PageCursor(plan, c.firstPageSize(), c.pageSize());
-    List<Param> params = new ArrayList<>(first.nextParams());
-    params.add(new Param("totalResults", "true"));
-    Page page = fetch(params);
-    List<Object[]> rows = first.advance(page);
+    List<Object[]> rows = first.advance(fetch(first.nextParams()));
     current = rows.iterator();
     if (!first.done()) {
-      long total = page.totalResults() == null ? Long.MAX_VALUE : page.totalResults();
-      pending = new FirstPage(first, total, rows.size(), rows.isEmpty() ? null : rows.get(rows.size() - 1));
+      pending = new FirstPage(first, rows.isEmpty() ? null : rows.get(rows.size() - 1));
     }
   }
 
   /** What the first page told: enough to plan the rest once the caller wants it. */
-  private record FirstPage(PageCursor cursor, long total, int rows, Object[] lastRow) {
+  private record FirstPage(PageCursor cursor, Object[] lastRow) {
   }
 
   /**
@@ -175,7 +172,7 @@ public final class SlicedRowStream implements RowStream {
   private void split(FirstPage fp) {
     FusionClientConfig c = transport.config();
     PageCursor first = fp.cursor();
-    if (fp.lastRow() == null || fp.total() <= fp.rows() + 2L * c.pageSize()) {
+    if (fp.lastRow() == null) {
       startSlices(List.of(new Slice(first)));
       return;
     }
@@ -183,8 +180,13 @@ public final class SlicedRowStream implements RowStream {
     String k = key.name();
     BigInteger last = SliceCuts.integer(fp.lastRow()[plan.keyPositions().get(0)]);
     SliceCuts cutter = new SliceCuts(plan.spec(), plan.dialect(), k, desc, last, this::probe);
-    List<BigInteger> cuts = fp.total() == Long.MAX_VALUE ? cutter.evenValues(c.parallelism())
-        : cutter.quantiles(fp.total() - fp.rows(), c.parallelism(), executor);
+    Long remaining = cutter.remaining();
+    if (remaining != null && remaining <= 2L * c.pageSize()) {
+      startSlices(List.of(new Slice(first)));
+      return;
+    }
+    List<BigInteger> cuts = remaining == null ? cutter.evenValues(c.parallelism())
+        : cutter.quantiles(remaining, c.parallelism(), executor);
     if (cuts.isEmpty()) {
       startSlices(List.of(new Slice(first)));
       return;

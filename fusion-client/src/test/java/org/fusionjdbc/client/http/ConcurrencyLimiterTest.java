@@ -77,6 +77,22 @@ class ConcurrencyLimiterTest {
   }
 
   @Test
+  void startsLowAndDoublesUntilTheFirstRefusal() {
+    ConcurrencyLimiter l = new ConcurrencyLimiter(9, 5);
+    assertThat(l.currentLimit()).isEqualTo(5);
+    for (int i = 0; i < 3; i++) {
+      l.onSuccess();
+    }
+    assertThat(l.currentLimit()).isEqualTo(8);
+    l.onThrottled();
+    assertThat(l.currentLimit()).isEqualTo(4);
+    for (int i = 0; i < 3; i++) {
+      l.onSuccess();
+    }
+    assertThat(l.currentLimit()).isEqualTo(4); // after a refusal: about one slot per window
+  }
+
+  @Test
   void blocksBeyondTheLimitUntilReleased() throws Exception {
     ConcurrencyLimiter l = new ConcurrencyLimiter(1);
     Cancellation c = new Cancellation();
