@@ -216,14 +216,9 @@ final class DefaultFusionClient implements FusionClient {
     String field = !d.keyAttributes().isEmpty() ? d.keyAttributes().get(0)
         : !spec.fields().isEmpty() ? spec.fields().get(0) : d.attributes().get(0).name();
     if (spec.resource().isChild()) {
-      // the rows themselves, through the parent's link: a child page is small, and COUNT needs no other request
-      long n = 0;
       try (RowStream s = scan(spec.toBuilder().fields(List.of(field)).offset(0).noLimit().build())) {
-        while (s.next()) {
-          n++;
-        }
+        return ((KeyedChildStream) s).count();
       }
-      return n;
     }
     List<Param> params = new java.util.ArrayList<>();
     spec.filter().ifPresent(f -> params.add(new Param("q", f.render(config.dialect()))));

@@ -1,6 +1,5 @@
 package org.fusionjdbc.client.query;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,17 +88,11 @@ public final class KeyedChildStream implements RowStream {
   }
 
   private void start() {
-    Page found = transport.get(parentPath, lookupParams(), new PageParser(List.of(keyAttribute), child,
-        plan.layout()), cancellation);
-    lookupRows = found.rows().size();
-    if (found.rows().isEmpty()) {
+    PageParser.Children children = lookup();
+    lookupRows = children == null ? 0 : 1;
+    if (children == null) {
       return; // no such parent: no child rows
     }
-    if (found.rows().size() > 1) {
-      throw FusionException.of(FusionException.Kind.PROTOCOL, "the key " + parentKey.render(plan.dialect())
-          + " matched more than one item of " + parentPath + "; describe names it as the key");
-    }
-    PageParser.Children children = (PageParser.Children) found.rows().get(0)[1];
     QuerySpec s = plan.spec();
     boolean plain = s.filter().isEmpty() && s.orderBy().isEmpty() && s.offset() == 0;
     if (plain && !children.hasMore()) {
@@ -108,13 +101,59 @@ public final class KeyedChildStream implements RowStream {
       inline = (rows.size() > limit ? rows.subList(0, (int) limit) : rows).iterator();
       return;
     }
+    followed = new PagedRowStream(transport, hrefPath(children), plan, prefetcher);
+  }
+
+  /**
+   * Rows of the child query without reading them: the expanded page's count when it holds every child and the
+   * query has no filter, else {@code totalResults} of the linked collection (two requests).
+   */
+  public long count() {
+    started = true;
+    PageParser.Children children = lookup();
+    if (children == null) {
+      return 0;
+    }
+    QuerySpec s = plan.spec();
+    if (s.filter().isEmpty() && !children.hasMore()) {
+      return children.rows().size();
+    }
+    List<Param> params = new ArrayList<>();
+    s.filter().ifPresent(f -> params.add(new Param("q", f.render(plan.dialect()))));
+    params.add(new Param("fields", plan.layout().get(0)));
+    params.add(new Param("limit", "1"));
+    params.add(new Param("onlyData", "true"));
+    params.add(new Param("totalResults", "true"));
+    Page page = transport.get(hrefPath(children), params, new PageParser(List.of(plan.layout().get(0))),
+        cancellation);
+    if (page.totalResults() == null) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion did not return totalResults for the "
+          + child + " of " + parentKey.render(plan.dialect()) + "; set countPushdown=false to count rows by scanning");
+    }
+    return page.totalResults();
+  }
+
+  /** The parent's expanded child page, or null when no item has the key. */
+  private PageParser.Children lookup() {
+    Page found = transport.get(parentPath, lookupParams(), new PageParser(List.of(keyAttribute), child,
+        plan.layout()), cancellation);
+    if (found.rows().isEmpty()) {
+      return null;
+    }
+    if (found.rows().size() > 1 || Boolean.TRUE.equals(found.hasMore())) {
+      throw FusionException.of(FusionException.Kind.PROTOCOL, "the key " + parentKey.render(plan.dialect())
+          + " matched more than one item of " + parentPath + "; describe names it as the key");
+    }
+    return (PageParser.Children) found.rows().get(0)[1];
+  }
+
+  private String hrefPath(PageParser.Children children) {
     if (children.href() == null) {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "the expanded " + child + " collection of "
           + parentKey.render(plan.dialect()) + " links no collection to read its rows from; use REST framework "
           + "version 3 or later");
     }
-    URI base = transport.config().baseUrl();
-    followed = new PagedRowStream(transport, Hrefs.pathOf(children.href(), base), plan, prefetcher);
+    return Hrefs.pathOf(children.href(), transport.config().baseUrl());
   }
 
   /** The parent by its key, only the key and the child's fields, and the child collection expanded. */
@@ -123,7 +162,7 @@ public final class KeyedChildStream implements RowStream {
     params.add(new Param("q", parentKey.render(plan.dialect())));
     params.add(new Param("fields", keyAttribute + ";" + child + ":" + plan.fieldsParam()));
     params.add(new Param("expand", child));
-    params.add(new Param("limit", "2")); // a second item would mean the key is not one
+    params.add(new Param("limit", "1")); // hasMore would mean the key is not one
     params.add(new Param("onlyData", "true"));
     return params;
   }

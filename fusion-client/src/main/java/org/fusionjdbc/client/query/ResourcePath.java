@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * Where a collection lives: a context root ({@code fscmRestApi}, {@code hcmRestApi}, {@code crmRestApi}),
- * a resource name as Fusion spells it (case-sensitive), and optionally one parent item and child
- * accessor ({@code invoices/300000047486514/child/invoiceLines}).
+ * a resource name as Fusion spells it (case-sensitive), and optionally one parent and child accessor. The
+ * parent is named by the value of its (single) key attribute, not by a URL segment: the client finds the
+ * parent with q on that key and reads the child collection at the link the pod returns (effective-dated
+ * pods key items by an opaque hash). {@link #segments()} is for display only.
  */
 public record ResourcePath(String contextRoot, String resource, String parentId, String child) {
 
