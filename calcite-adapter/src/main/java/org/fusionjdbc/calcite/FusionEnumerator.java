@@ -54,6 +54,8 @@ final class FusionEnumerator implements Enumerator<Object> {
       throw e;
     }
     if (!more) {
+      ActiveScans.end(scan); // nothing left to cancel: the watcher need not wait for the result set's close
+      scan = null;
       return false;
     }
     Object[] raw = stream.row();

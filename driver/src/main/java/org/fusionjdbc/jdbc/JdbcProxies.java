@@ -98,6 +98,8 @@ final class JdbcProxies {
     private final Liveness liveness;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ClientInfo clientInfo = new ClientInfo();
+    /** Calcite's statements of this connection, held weakly: one the application dropped needs no close. */
+    private final Set<Statement> statements = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private final ParameterValues parameterValues;
     private boolean warningsCleared;
 
@@ -121,6 +123,7 @@ final class JdbcProxies {
         case "close" -> {
           if (closed.compareAndSet(false, true)) {
             try {
+              closeStatements();
               call(method, args);
             } finally {
               client.close();
@@ -224,6 +227,11 @@ final class JdbcProxies {
       } else {
         result = call(method, args);
       }
+      if (result instanceof Statement st) {
+        synchronized (statements) {
+          statements.add(st);
+        }
+      }
       if (result instanceof PreparedStatement ps && !(result instanceof CallableStatement)) {
         StatementHandler handler = new StatementHandler(ps, (Connection) proxy, parameterValues);
         handler.notes(planNotes);
@@ -242,6 +250,25 @@ final class JdbcProxies {
     private void ensureOpen() throws SQLException {
       if (closed.get()) {
         throw new SQLException("The connection is closed", SqlStates.CONNECTION_CLOSED);
+      }
+    }
+
+    /**
+     * JDBC: closing a connection releases its statements and result sets. Calcite's does not close them, so a
+     * result set left open kept its scan, the page it held and the scan watcher thread alive after the close.
+     */
+    private void closeStatements() {
+      List<Statement> open;
+      synchronized (statements) {
+        open = new java.util.ArrayList<>(statements);
+        statements.clear();
+      }
+      for (Statement st : open) {
+        try {
+          st.close();
+        } catch (SQLException | RuntimeException e) {
+          java.util.logging.Logger.getLogger(FusionDriver.LOGGER_NAME).fine("closing a statement failed: " + e);
+        }
       }
     }
   }

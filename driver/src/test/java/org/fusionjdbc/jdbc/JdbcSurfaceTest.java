@@ -175,6 +175,23 @@ class JdbcSurfaceTest {
     }
   }
 
+  @Test
+  void closingTheConnectionClosesItsStatementsAndTheirOpenResultSets() throws SQLException {
+    Connection c = DriverManager.getConnection(pod.url(""), pod.basic());
+    Statement st = c.createStatement();
+    ResultSet rs = st.executeQuery("select * from hcm.\"workers\"");
+    assertThat(rs.next()).isTrue();
+    java.sql.PreparedStatement ps = c.prepareStatement("select * from fscm.\"invoices\" where \"InvoiceId\" > ?");
+    ps.setLong(1, 0);
+    ResultSet prs = ps.executeQuery();
+    assertThat(prs.next()).isTrue();
+    c.close();
+    assertThat(rs.isClosed()).as("the open result set").isTrue();
+    assertThat(st.isClosed()).as("the statement").isTrue();
+    assertThat(prs.isClosed()).as("the prepared statement's result set").isTrue();
+    assertThat(ps.isClosed()).as("the prepared statement").isTrue();
+  }
+
   private static List<Method> sorted(Class<?> type) {
     List<Method> out = new ArrayList<>();
     for (Method m : type.getMethods()) {
