@@ -35,6 +35,7 @@ public final class FusionSql {
   static final String USAGE = """
       Usage: fusion-sql --demo [-e "<sql>"] [sqlline options]
              fusion-sql -u <jdbc:fusion://...> [-n <user>] [--properties <file>] [-e "<sql>"]... [sqlline options]
+             fusion-sql --check [--json] -u <jdbc:fusion://...> [-n <user>] [--properties <file>]
              fusion-sql                                    (a shell; connect with !connect <url>)
 
         --demo              start the embedded Fusion emulator with a fresh key pair and connect through JWT
@@ -45,6 +46,10 @@ public final class FusionSql {
         --output <file>     write the one -e statement's rows to <file> (csv, tsv or jsonl, from --outputformat or
                             the extension), streamed and atomic: a failed or cancelled extract leaves no file
         --outputformat=csv  table (default), vertical, csv, tsv, json, xmlattrs, xmlelements
+        --check             walk the first contact step by step (DNS, TLS, proxy, clock, token, request,
+                            catalog, latency, q probe), stop at the first broken step with its fix, and end
+                            with the qExtensions=... line for the URL; --json for machines; exit 0 when
+                            queries work
         --help              this text; sqlline's own options (--maxWidth, --incremental, ...) are passed through
 
       Secrets never go on the command line; fusion-sql reads them from --properties or the environment:
@@ -70,6 +75,9 @@ public final class FusionSql {
    */
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env)
       throws IOException {
+    if (CheckCommand.wanted(args)) {
+      return CheckCommand.run(args, out, err, env);
+    }
     LaunchOptions options;
     Target target;
     Optional<ExtractRequest> extract;

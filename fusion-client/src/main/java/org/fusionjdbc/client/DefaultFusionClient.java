@@ -138,6 +138,14 @@ final class DefaultFusionClient implements FusionClient {
   }
 
   @Override
+  public TokenInfo token() {
+    org.fusionjdbc.client.auth.TokenSource source = transport.tokenSource();
+    String header = source.authorizationHeader();
+    String scheme = header.substring(0, Math.max(0, header.indexOf(' ')));
+    return new TokenInfo(scheme, source.renewable(), source.expiresAt(), source.renewAt());
+  }
+
+  @Override
   public RestVersions restVersions(String contextRoot) {
     return RestVersions.parse(getJson("/" + UrlEncoding.encode(contextRoot) + "/resources/", List.of()));
   }

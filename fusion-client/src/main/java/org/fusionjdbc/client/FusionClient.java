@@ -58,6 +58,11 @@ public interface FusionClient extends AutoCloseable {
     throw new UnsupportedOperationException("this FusionClient cannot list REST versions");
   }
 
+  /** Obtains the credential now (oauth: the token call; jwt: signs) and describes it, for diagnostics. */
+  default TokenInfo token() {
+    throw new UnsupportedOperationException("this FusionClient cannot describe its token");
+  }
+
   /** Row count of the spec's resource and filter, from one request with {@code totalResults=true}. */
   long count(QuerySpec spec);
 

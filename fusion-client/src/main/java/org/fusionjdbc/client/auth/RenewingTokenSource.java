@@ -135,6 +135,16 @@ final class RenewingTokenSource implements TokenSource {
   }
 
   @Override
+  public java.util.Optional<Instant> expiresAt() {
+    return java.util.Optional.ofNullable(current.get()).map(c -> c.token.expiresAt);
+  }
+
+  @Override
+  public java.util.Optional<Instant> renewAt() {
+    return java.util.Optional.ofNullable(current.get()).map(Cached::renewAt);
+  }
+
+  @Override
   public boolean renewable() {
     return true;
   }

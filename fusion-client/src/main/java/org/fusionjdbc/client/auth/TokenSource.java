@@ -18,6 +18,16 @@ public interface TokenSource extends AutoCloseable {
   /** Whether {@link #invalidate} can produce a different credential (false for Basic and fixed bearer). */
   boolean renewable();
 
+  /** When the current token expires, if this source knows (renewable tokens, once obtained). */
+  default java.util.Optional<java.time.Instant> expiresAt() {
+    return java.util.Optional.empty();
+  }
+
+  /** When the current token will be renewed, if this source renews. */
+  default java.util.Optional<java.time.Instant> renewAt() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   default void close() {
   }
