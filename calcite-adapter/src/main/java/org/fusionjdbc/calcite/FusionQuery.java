@@ -33,11 +33,15 @@ public final class FusionQuery {
   private final int countColumns;
   private final RexBuilder rexBuilder;
   private final Object parentKey;
+  /** For a child table read across parents: the q on the parents of the expanded scan, or null. */
+  private final QExpr parentFilter;
   private final boolean resultRows;
 
   private FusionQuery(FusionTable table, QuerySpec spec, List<FusionRel.Implementor.DeferredFilter> deferred,
-      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey, boolean resultRows) {
+      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey, QExpr parentFilter,
+      boolean resultRows) {
     this.parentKey = parentKey;
+    this.parentFilter = parentFilter;
     this.resultRows = resultRows;
     this.table = table;
     this.spec = spec;
@@ -71,12 +75,14 @@ public final class FusionQuery {
       b.filter(QExpr.and(impl.filters));
     }
     impl.limit.ifPresent(b::limit);
-    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey, false);
+    QExpr parents = impl.parentFilters.isEmpty() ? null : QExpr.and(impl.parentFilters);
+    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey, parents,
+        false);
   }
 
   /** This query, marked as producing the statement's result rows (setMaxRows may limit it). */
   FusionQuery withResultRows(boolean result) {
-    return new FusionQuery(table, spec, deferred, columns, countColumns, rexBuilder, parentKey, result);
+    return new FusionQuery(table, spec, deferred, columns, countColumns, rexBuilder, parentKey, parentFilter, result);
   }
 
   /** The spec as planned (with {@code ?} terms not yet bound). */
@@ -109,6 +115,9 @@ public final class FusionQuery {
     }
     if (qText != null) {
       params.add("q=" + qText);
+    }
+    if (parentFilter != null) {
+      params.add("q=" + parentFilter.render(cfg.dialect()) + " (on the parents, expand=" + table.childName().get() + ")");
     }
     if (isCount()) {
       params.add("totalResults=true");
@@ -159,7 +168,7 @@ public final class FusionQuery {
             parentKey) : () -> {
       // Every parent's child rows in one expanded scan; the parent key comes along in the row.
       QuerySpec parent = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
-          .fields(table.parentDescription().keyAttributes()).build();
+          .fields(table.parentDescription().keyAttributes()).filter(parentFilter).build();
       return new ChildRows(client.scanChildren(parent, table.childName().get(), bound.fields()),
           parent.fields().size());
     };
