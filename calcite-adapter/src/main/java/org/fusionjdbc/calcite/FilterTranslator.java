@@ -47,6 +47,8 @@ final class FilterTranslator {
   private final Function<Integer, Object> params;
   /** Evaluates a relative-time expression at execution ({@link #isRelativeTime}); null while planning. */
   private final Function<RexNode, Object> evaluator;
+  /** Translates terms on the parent-key columns of a child table (they filter the parents) instead of the child's. */
+  private final boolean parentSide;
 
   FilterTranslator(IntFunction<FusionColumn> columns, RexBuilder rexBuilder, QDialect dialect, ZoneId zone,
       Function<Integer, Object> params) {
@@ -56,6 +58,7 @@ final class FilterTranslator {
     this.zone = Objects.requireNonNull(zone, "zone");
     this.params = params;
     this.evaluator = null;
+    this.parentSide = false;
   }
 
   /** For execution: {@code ?} values and relative-time expressions are read from the statement's DataContext. */
@@ -67,6 +70,25 @@ final class FilterTranslator {
     this.zone = Objects.requireNonNull(zone, "zone");
     this.params = Objects.requireNonNull(params, "params");
     this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+    this.parentSide = false;
+  }
+
+  private FilterTranslator(FilterTranslator t) {
+    this.columns = t.columns;
+    this.rexBuilder = t.rexBuilder;
+    this.dialect = t.dialect;
+    this.zone = t.zone;
+    this.params = t.params;
+    this.evaluator = t.evaluator;
+    this.parentSide = true;
+  }
+
+  /**
+   * This translator over a child table's parent-key columns only: their terms select parents, so on the expanded
+   * parent scan they are exact in q (each child row carries its parent's key values).
+   */
+  FilterTranslator parentSide() {
+    return new FilterTranslator(this);
   }
 
   /**
@@ -295,8 +317,8 @@ final class FilterTranslator {
       return null;
     }
     FusionColumn c = columns.apply(ref.getIndex());
-    // A parent-key column of a child table is not an attribute of the child: it selects the path instead.
-    return c != null && c.queryable() && !c.fromParent() ? c : null;
+    // A parent-key column of a child table is not an attribute of the child: it selects the parents instead.
+    return c != null && c.queryable() && c.fromParent() == parentSide ? c : null;
   }
 
   /**

@@ -79,11 +79,19 @@ public final class FusionFilter extends Filter implements FusionRel {
     FusionTable t = implementor.table;
     FilterTranslator tr = new FilterTranslator(columns::get, getCluster().getRexBuilder(),
         t.client().config().dialect(), t.options().timeZone(), null);
+    boolean singleKeyParent = t.childName().isPresent() && t.parentDescription().keyAttributes().size() == 1;
+    FilterTranslator parents = tr.parentSide();
     for (RexNode marked : org.apache.calcite.plan.RelOptUtil.conjunctions(condition)) {
       RexNode conjunct = marked instanceof RexCall call && call.getOperator() == AT_EXECUTION
           ? call.getOperands().get(0) : marked;
-      var key = tr.parentKey(conjunct);
-      if (key.isPresent()) {
+      var key = singleKeyParent ? tr.parentKey(conjunct) : java.util.Optional.empty();
+      var parentTerm = t.childName().isPresent() && key.isEmpty() && !FilterTranslator.hasParam(conjunct)
+          ? parents.translate(conjunct) : java.util.Optional.<org.fusionjdbc.client.query.QExpr>empty();
+      if (parentTerm.isPresent()) {
+        if (!implementor.parentFilters.contains(parentTerm.get())) {
+          implementor.parentFilters.add(parentTerm.get());
+        }
+      } else if (key.isPresent()) {
         if (implementor.parentKey != null && !implementor.parentKey.equals(key.get())) {
           throw new IllegalStateException("planner bug: two parent keys pushed");
         }

@@ -33,14 +33,17 @@ public final class FusionQuery {
   private final int countColumns;
   private final RexBuilder rexBuilder;
   private final Object parentKey;
+  /** For a child table read across parents: the q on the parents of the expanded scan, or null. */
+  private final QExpr parentFilter;
   private final boolean resultRows;
   private final List<FusionRel.Implementor.Bound> bounds;
 
   private FusionQuery(FusionTable table, QuerySpec spec, List<FusionRel.Implementor.DeferredFilter> deferred,
-      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey, boolean resultRows,
-      List<FusionRel.Implementor.Bound> bounds) {
+      List<FusionColumn> columns, int countColumns, RexBuilder rexBuilder, Object parentKey, QExpr parentFilter,
+      boolean resultRows, List<FusionRel.Implementor.Bound> bounds) {
     this.bounds = List.copyOf(bounds);
     this.parentKey = parentKey;
+    this.parentFilter = parentFilter;
     this.resultRows = resultRows;
     this.table = table;
     this.spec = spec;
@@ -74,13 +77,15 @@ public final class FusionQuery {
       b.filter(QExpr.and(impl.filters));
     }
     impl.limit.ifPresent(b::limit);
-    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey, false,
-        impl.bounds);
+    QExpr parents = impl.parentFilters.isEmpty() ? null : QExpr.and(impl.parentFilters);
+    return new FusionQuery(t, b.build(), impl.deferred, out, impl.countColumns, rexBuilder, impl.parentKey, parents,
+        false, impl.bounds);
   }
 
   /** This query, marked as producing the statement's result rows (setMaxRows may limit it). */
   FusionQuery withResultRows(boolean result) {
-    return new FusionQuery(table, spec, deferred, columns, countColumns, rexBuilder, parentKey, result, bounds);
+    return new FusionQuery(table, spec, deferred, columns, countColumns, rexBuilder, parentKey, parentFilter, result,
+        bounds);
   }
 
   /** The spec as planned (with {@code ?} terms not yet bound). */
@@ -118,6 +123,9 @@ public final class FusionQuery {
       String base = sb.append('?').append(params.isEmpty() ? "" : String.join("&", params) + "&").toString();
       return String.join(" ; ", bounds.stream().map(b -> base + "fields=" + b.column().name() + "&orderBy="
           + b.column().name() + (b.max() ? ":desc" : ":asc") + "&limit=1").toList());
+    }
+    if (parentFilter != null) {
+      params.add("q=" + parentFilter.render(cfg.dialect()) + " (on the parents, expand=" + table.childName().get() + ")");
     }
     if (isCount()) {
       params.add("totalResults=true");
@@ -172,7 +180,7 @@ public final class FusionQuery {
             parentKey) : () -> {
       // Every parent's child rows in one expanded scan; the parent key comes along in the row.
       QuerySpec parent = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
-          .fields(table.parentDescription().keyAttributes()).build();
+          .fields(table.parentDescription().keyAttributes()).filter(parentFilter).build();
       return new ChildRows(client.scanChildren(parent, table.childName().get(), bound.fields()),
           parent.fields().size());
     };

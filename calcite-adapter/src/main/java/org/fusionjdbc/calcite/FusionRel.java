@@ -34,6 +34,8 @@ public interface FusionRel extends RelNode {
     OptionalLong limit = OptionalLong.empty();
     /** For a child table: the parent item whose child path is read (null: all parents, via expand). */
     Object parentKey;
+    /** For a child table read across parents (expand): terms on the parent-key columns, sent as the parents' q. */
+    final List<QExpr> parentFilters = new ArrayList<>();
     /** Set when COUNT(*) replaces the rows; the value is the number of COUNT columns. */
     int countColumns = -1;
     /** Set when MIN/MAX replace the rows: one bound request per output column, in output order. */

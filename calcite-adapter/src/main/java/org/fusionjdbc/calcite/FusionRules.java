@@ -76,8 +76,12 @@ final class FusionRules {
     }
   }
 
-  /** Whether a filter below picks one parent's child path ({@code parentKey = literal}). */
+  /** Whether a filter below picks one parent's child path ({@code parentKey = literal} on a single-key parent). */
   static boolean childPathFixed(RelNode n) {
+    FusionTable t = tableOf(n);
+    if (t == null || t.childName().isEmpty() || t.parentDescription().keyAttributes().size() != 1) {
+      return false;
+    }
     RelNode r = original(n);
     while (!(r instanceof TableScan)) {
       if (r.getInputs().size() != 1) {
@@ -152,10 +156,20 @@ final class FusionRules {
       List<RexNode> residual = new ArrayList<>();
       List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
       if (table.childName().isPresent()) {
-        // On a child table q is only possible on one parent's child path: parentKey = literal picks it.
-        RexNode key = conjuncts.stream().filter(c -> tr.parentKey(c).isPresent()).findFirst().orElse(null);
-        if (key == null || table.parentDescription().keyAttributes().size() != 1) {
-          return null;
+        // On a child table q is possible on one parent's child path (parentKey = literal on a single-key parent
+        // picks it), or else on the parents of the expanded scan: terms on the parent-key columns select them.
+        RexNode key = table.parentDescription().keyAttributes().size() != 1 ? null
+            : conjuncts.stream().filter(c -> tr.parentKey(c).isPresent()).findFirst().orElse(null);
+        if (key == null) {
+          FilterTranslator parents = tr.parentSide();
+          for (RexNode c : conjuncts) {
+            if (!FilterTranslator.hasParam(c) && parents.translate(c).isPresent()) {
+              pushed.add(c);
+            } else {
+              residual.add(c);
+            }
+          }
+          return pushed.isEmpty() ? null : fusionFilter(filter, input, pushed, residual);
         }
         pushed.add(key);
         conjuncts = new ArrayList<>(conjuncts);
@@ -176,6 +190,10 @@ final class FusionRules {
       if (pushed.isEmpty()) {
         return null;
       }
+      return fusionFilter(filter, input, pushed, residual);
+    }
+
+    private RelNode fusionFilter(LogicalFilter filter, RelNode input, List<RexNode> pushed, List<RexNode> residual) {
       var rexBuilder = filter.getCluster().getRexBuilder();
       RelNode fusion = new FusionFilter(filter.getCluster(), filter.getTraitSet().replace(FusionRel.CONVENTION),
           convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)),

@@ -116,6 +116,11 @@ final class EmulatorCorpus {
         + "and \"LineAmount\" > 100 order by \"LineAmount\" desc, \"LineNumber\" limit 2");
     q.add("!select count(*) from fscm.invoices_invoiceLines where \"InvoiceId\" = 300000047486535");
     q.add("select \"InvoiceId\", \"LineNumber\" from fscm.invoices_invoiceLines where \"LineType\" = 'Freight'");
+    // terms on the parent-key columns of a child table select the parents of the expanded scan (composite keys too)
+    q.add("!select \"InvoiceId\", \"LineNumber\" from fscm.invoices_invoiceLines where \"InvoiceId\" between "
+        + "300000047486514 and 300000047486600");
+    q.add("select \"InvoiceId\", \"LineNumber\" from fscm.invoices_invoiceLines where \"InvoiceId\" < 300000047486600 "
+        + "and \"LineType\" = 'Freight'");
     q.add("SELECT \"invoices\".\"InvoiceCurrency\" AS \"InvoiceCurrency\", SUM(\"invoices\".\"InvoiceAmount\") AS \"sum:InvoiceAmount:ok\" "
         + "FROM \"FSCM\".\"invoices\" \"invoices\" GROUP BY 1");
     q.add("!SELECT * FROM (SELECT * FROM \"FSCM\".\"invoices\") \"TableauSQL\" WHERE 1 = 0");
@@ -123,6 +128,10 @@ final class EmulatorCorpus {
     q.add("!SELECT \"InvoiceId\",\"InvoiceNumber\" FROM \"FSCM\".\"invoices\" WHERE \"InvoiceId\" >= 300000047487000 AND \"InvoiceId\" < 300000047487100");
     q.add("select count(*) from hcm.workers");
     q.add("!select \"PersonId\", \"PersonNumber\" from hcm.workers where \"DateOfBirth\" < date '1970-01-01'");
+    // (workers is described by now, so its child tables are known in this test's schema)
+    q.add("!select * from hcm.workers_names where \"PersonId\" = 300000080000017");
+    q.add("!select \"PersonId\", \"LastName\" from hcm.workers_names where \"PersonId\" < 300000080001000 "
+        + "and \"EffectiveStartDate\" >= date '2010-01-01'");
     q.add("select distinct \"InvoiceCurrency\" from " + inv);
     return q;
   }
