@@ -62,9 +62,9 @@ final class RowConverter {
         case BIGINT -> v instanceof Long l ? l
             : v instanceof BigDecimal d ? d.longValueExact()
             : v instanceof String s ? new BigDecimal(s.trim()).longValueExact() : fail(column, v, null);
-        case DECIMAL -> v instanceof BigDecimal d ? d
-            : v instanceof Long l ? BigDecimal.valueOf(l)
-            : v instanceof String s ? new BigDecimal(s.trim()) : fail(column, v, null);
+        case DECIMAL -> v instanceof BigDecimal d ? scaled(column, d)
+            : v instanceof Long l ? scaled(column, BigDecimal.valueOf(l))
+            : v instanceof String s ? scaled(column, new BigDecimal(s.trim())) : fail(column, v, null);
         case BOOLEAN -> v instanceof Boolean b ? b : bool(column, v);
         case DATE -> v instanceof String s ? (int) epochDay(s.trim()) : fail(column, v, null);
         case TIMESTAMP -> v instanceof String s ? timestampMillis(s.trim()) : fail(column, v, null);
@@ -72,6 +72,22 @@ final class RowConverter {
       };
     } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
       return fail(column, v, e);
+    }
+  }
+
+  /**
+   * The same number whatever its wire form: {@code 1.25E+3}, {@code "1250"} and {@code 1250.00} all read as the
+   * column's scale when that is exact (else as sent), and an exponent form never reaches a user as such.
+   */
+  private static BigDecimal scaled(FusionColumn column, BigDecimal d) {
+    int scale = column.attribute().scale().orElse(Math.max(d.scale(), 0));
+    if (d.scale() == scale) {
+      return d;
+    }
+    try {
+      return d.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException moreDigitsThanDescribed) {
+      return d.scale() < 0 ? d.setScale(0) : d;
     }
   }
 

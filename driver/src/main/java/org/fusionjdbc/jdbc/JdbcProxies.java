@@ -183,7 +183,8 @@ final class JdbcProxies {
             "Stored procedures are not supported: fusion-jdbc reads Fusion REST resources", SqlStates.UNSUPPORTED);
         case "getWarnings" -> {
           ensureOpen();
-          SQLWarning calcite = (SQLWarning) call(method, args);
+          SQLWarning calcite = SchemaWarnings.chain(warningsCleared ? null : SchemaWarnings.of((Connection) target),
+              (SQLWarning) call(method, args));
           SQLWarning ours = warningsCleared ? null : settings.ignoredPropertiesWarning().orElse(null);
           if (ours == null) {
             return calcite;
@@ -372,6 +373,8 @@ final class JdbcProxies {
     /** Rows this result may still hand out; Calcite ignores a PreparedStatement's setMaxRows. 0 = no limit. */
     private final long maxRows;
     private long rowsRead;
+    /** Warnings the driver adds before Calcite's own (metadata results: the schemas' discovery warnings). */
+    java.util.function.Supplier<SQLWarning> warnings;
 
     ResultSetHandler(ResultSet target, Statement statement, long maxRows) {
       super(target);
@@ -391,6 +394,12 @@ final class JdbcProxies {
       }
       if (method.getName().equals("next") && maxRows > 0 && rowsRead >= maxRows) {
         return false;
+      }
+      if (warnings != null && method.getName().equals("getWarnings")) {
+        return SchemaWarnings.chain(warnings.get(), (SQLWarning) call(method, args));
+      }
+      if (method.getName().equals("clearWarnings")) {
+        warnings = null;
       }
       Object result = call(method, args);
       if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
@@ -479,7 +488,11 @@ final class JdbcProxies {
       }
       Object result = call(method, args);
       if (result instanceof ResultSet rs) {
-        return wrap(ResultSet.class, new ResultSetHandler(rs, rs.getStatement(), 0));
+        // a family whose catalog could not be read says so on every metadata answer (see SchemaWarnings)
+        ResultSetHandler handler = new ResultSetHandler(rs, rs.getStatement(), 0);
+        Connection calcite = ((DatabaseMetaData) target).getConnection();
+        handler.warnings = () -> SchemaWarnings.of(calcite);
+        return wrap(ResultSet.class, handler);
       }
       return result;
     }

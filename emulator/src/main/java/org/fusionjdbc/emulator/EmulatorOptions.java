@@ -11,6 +11,7 @@ import org.fusionjdbc.emulator.auth.Authenticator;
 import org.fusionjdbc.emulator.bip.BipSettings;
 import org.fusionjdbc.emulator.bip.DataSetBaseTables;
 import org.fusionjdbc.emulator.data.DataSet;
+import org.fusionjdbc.emulator.rest.WireShapes;
 
 /**
  * Immutable emulator settings. Start from {@link #defaults()} or {@link #builder()}; change one with
@@ -31,6 +32,8 @@ import org.fusionjdbc.emulator.data.DataSet;
  *   <li>{@code permissive}: false (default, strict: 400 for every uncertain q construct) or true</li>
  *   <li>{@code defaultFrameworkVersion}: when the REST-Framework-Version header is absent (1)</li>
  *   <li>{@code datetimeMillis}: write datetimes with {@code .SSS} (default false)</li>
+ *   <li>{@code wireShapes}: values in the shapes recordings of real pods show (mixed fractions, a -07:00 offset,
+ *       numbers as strings and in exponent form), an unreadable catalog, families answering 403/404 (all off)</li>
  *   <li>{@code totalResultsJitter}: 0 (exact, default) to 1.0: totalResults varies by up to that fraction
  *       to model an estimate, but never below offset+count</li>
  *   <li>{@code authSettings}: users, Basic passwords, trusted issuers, OAuth clients; the emulator
@@ -65,6 +68,7 @@ public final class EmulatorOptions {
   private final int defaultFrameworkVersion;
   private final boolean datetimeMillis;
   private final double totalResultsJitter;
+  private final WireShapes wireShapes;
   private final Authenticator authenticator;
   private final AuthSettings givenAuthSettings;
   private final Map<String, String> basicUsers;
@@ -112,6 +116,7 @@ public final class EmulatorOptions {
     this.defaultFrameworkVersion = b.defaultFrameworkVersion;
     this.datetimeMillis = b.datetimeMillis;
     this.totalResultsJitter = b.totalResultsJitter;
+    this.wireShapes = b.wireShapes;
     this.authenticator = b.authenticator;
     this.givenAuthSettings = b.authSettings;
     this.basicUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.basicUsers));
@@ -170,6 +175,7 @@ public final class EmulatorOptions {
     b.defaultFrameworkVersion = defaultFrameworkVersion;
     b.datetimeMillis = datetimeMillis;
     b.totalResultsJitter = totalResultsJitter;
+    b.wireShapes = wireShapes;
     b.authenticator = authenticator;
     b.authSettings = givenAuthSettings;
     b.basicUsers.putAll(basicUsers);
@@ -233,6 +239,11 @@ public final class EmulatorOptions {
 
   public double totalResultsJitter() {
     return totalResultsJitter;
+  }
+
+  /** Observed value shapes and discovery faults (all off by default); see {@link WireShapes}. */
+  public WireShapes wireShapes() {
+    return wireShapes;
   }
 
   /** The configured authenticator, or null for the built-in default. */
@@ -335,6 +346,7 @@ public final class EmulatorOptions {
     private int defaultFrameworkVersion = 1;
     private boolean datetimeMillis;
     private double totalResultsJitter;
+    private WireShapes wireShapes = WireShapes.clean();
     private Authenticator authenticator;
     private AuthSettings authSettings;
     private final Map<String, String> basicUsers = new LinkedHashMap<>();
@@ -409,6 +421,11 @@ public final class EmulatorOptions {
 
     public Builder totalResultsJitter(double v) {
       totalResultsJitter = v;
+      return this;
+    }
+
+    public Builder wireShapes(WireShapes v) {
+      wireShapes = Objects.requireNonNull(v, "wireShapes");
       return this;
     }
 

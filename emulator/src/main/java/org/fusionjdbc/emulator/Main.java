@@ -32,6 +32,9 @@ public final class Main {
       "  --framework N          REST-Framework-Version when the header is absent (default 1)",
       "  --permissive           accept IN, BETWEEN, IS NULL, NOT, <>, '' and * in q (default strict)",
       "  --datetime-millis      write datetimes with milliseconds",
+      "  --observed-values      write values as recorded from real pods (mixed fractions, -07:00, numbers as strings)",
+      "  --unreadable-catalog   answer the catalog describe in a shape no client knows",
+      "  --family-status ROOT=N  answer every request under ROOT (e.g. hcmRestApi) with 403 or 404 (repeatable)",
       "  --bip                  also serve BI Publisher (ExternalReportWSSService) over the same data",
       "  --trust ISSUER=cert.pem  trust JWTs of ISSUER signed by that certificate's key (repeatable)",
       "  --user NAME            a known Fusion user for JWT and OAuth (repeatable)",
@@ -126,6 +129,7 @@ public final class Main {
     AuthSettings.Builder auth = AuthSettings.builder();
     boolean authGiven = false;
     DemoCredentials demo = null;
+    org.fusionjdbc.emulator.rest.WireShapes shapes = org.fusionjdbc.emulator.rest.WireShapes.clean();
     List<String> a = new ArrayList<>(List.of(args));
     for (int i = 0; i < a.size(); i++) {
       String opt = a.get(i);
@@ -137,6 +141,8 @@ public final class Main {
         case "--datetime-millis" -> b.datetimeMillis(true);
         case "--bip" -> b.bipWithRestData();
         case "--hash-item-ids" -> b.hashItemIds(true);
+        case "--observed-values" -> b.wireShapes(shapes = shapes.withObservedValues(true));
+        case "--unreadable-catalog" -> b.wireShapes(shapes = shapes.withUnreadableCatalog(true));
         default -> {
           if (i + 1 >= a.size()) {
             throw new IllegalArgumentException(opt.startsWith("--") ? opt + " needs a value" : "unknown option " + opt);
@@ -153,6 +159,13 @@ public final class Main {
             case "--max-limit" -> b.maxLimit(intArg(opt, v));
             case "--child-limit" -> b.childLimit(intArg(opt, v));
             case "--framework" -> b.defaultFrameworkVersion(intArg(opt, v));
+            case "--family-status" -> {
+              int eq = v.indexOf('=');
+              if (eq <= 0) {
+                throw new IllegalArgumentException("--family-status needs ROOT=STATUS, e.g. hcmRestApi=403");
+              }
+              b.wireShapes(shapes = shapes.withFamilyStatus(v.substring(0, eq), intArg(opt, v.substring(eq + 1))));
+            }
             case "--trust" -> {
               auth.trustIssuerSpec(v);
               authGiven = true;

@@ -1,7 +1,10 @@
 package org.apache.calcite.jdbc;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -12,12 +15,15 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.fusionjdbc.calcite.FusionTable;
+import org.fusionjdbc.client.error.FusionException;
 
 /**
  * fusion-jdbc's DatabaseMetaData answers on top of Calcite's. It lives in Calcite's package because the
  * connection class it extends from is package-private there (shading relocates both together). It hides Calcite's
  * internal {@code metadata} schema and answers primary and foreign keys and column REMARKS from the adapter's tables
- * (keys from Fusion's describe; child tables reference their parent) where Calcite answers none.
+ * (keys from Fusion's describe; child tables reference their parent) where Calcite answers none. Every answer
+ * depends only on the pod (describes, cached like describes), never on what ran before on this connection, and a
+ * call touches only the schemas and tables its arguments name.
  */
 public final class FusionCalciteMeta extends CalciteMetaImpl {
   private static final String INTERNAL_SCHEMA = "metadata";
@@ -43,7 +49,7 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
   @Override
   public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
     List<PrimaryKeyRow> rows = new ArrayList<>();
-    forEachTable(schema, table, (schemaName, tableName, t) -> {
+    forEachTable(schema, table, (schemaName, s, tableName, t) -> {
       if (!(t instanceof FusionTable fusion)) {
         return;
       }
@@ -56,53 +62,87 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
     return rows(PrimaryKeyRow.class, rows);
   }
 
+  /** The keys of the child tables named: each references its parent (ordered by parent table, then KEY_SEQ). */
   @Override
   public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return rows(KeyLinkRow.class, links(row -> matches(schema, row.fktableSchem) && matches(table, row.fktableName)));
+    List<KeyLinkRow> rows = new ArrayList<>();
+    forEachTable(schema, table, (schemaName, s, tableName, t) -> {
+      if (t instanceof FusionTable child && child.childName().isPresent()) {
+        rows.addAll(linkRows(schemaName, tableName, child));
+      }
+    });
+    rows.sort(Comparator.comparing((KeyLinkRow r) -> r.pktableSchem).thenComparing(r -> r.pktableName)
+        .thenComparing(r -> r.fktableName).thenComparing(r -> r.keySeq));
+    return rows(KeyLinkRow.class, rows);
   }
 
+  /** The child tables of the parents named, from the parents' describes (ordered by child table, then KEY_SEQ). */
   @Override
   public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return rows(KeyLinkRow.class, links(row -> matches(schema, row.pktableSchem) && matches(table, row.pktableName)));
+    List<KeyLinkRow> rows = exported(schema, table, row -> true);
+    return rows(KeyLinkRow.class, rows);
   }
 
   @Override
   public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog, String parentSchema,
       String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) {
-    return rows(KeyLinkRow.class, links(row -> matches(parentSchema, row.pktableSchem)
-        && matches(parentTable, row.pktableName) && matches(foreignSchema, row.fktableSchem)
-        && matches(foreignTable, row.fktableName)));
+    return rows(KeyLinkRow.class, exported(parentSchema, parentTable,
+        row -> matches(foreignSchema, row.fktableSchem) && matches(foreignTable, row.fktableName)));
   }
 
-  /** Child tables ({@code <parent>_<child>}) reference their parent through the parent's key columns. */
-  private List<KeyLinkRow> links(Predicate<KeyLinkRow> filter) {
+  private List<KeyLinkRow> exported(String schema, String table, Predicate<KeyLinkRow> filter) {
     List<KeyLinkRow> rows = new ArrayList<>();
-    forEachTable(null, null, (schemaName, tableName, t) -> {
-      if (!(t instanceof FusionTable fusion) || fusion.childName().isEmpty()) {
+    boolean oneTable = isName(table);
+    forEachTable(schema, table, (schemaName, s, tableName, t) -> {
+      if (!(t instanceof FusionTable parent) || parent.childName().isPresent()) {
         return;
       }
-      fusion.parentLink().ifPresent(link -> {
-        short seq = 1;
-        for (int i = 0; i < link.parentColumns().size(); i++) {
-          KeyLinkRow row = new KeyLinkRow(schemaName, link.parentTable(), link.parentColumns().get(i), schemaName,
-              tableName, link.childColumns().get(i), seq++, "FK_" + tableName, "PK_" + link.parentTable());
-          if (filter.test(row)) {
-            rows.add(row);
-          }
+      Collection<String> children;
+      try {
+        children = parent.description().children().keySet();
+      } catch (FusionException e) {
+        if (oneTable) {
+          throw e;
         }
-      });
+        return; // listed by the catalog but not describable by this user: the schema's warning says so
+      }
+      for (String c : children) {
+        Table childTable = s.tables().get(tableName + "_" + c);
+        if (childTable instanceof FusionTable child) {
+          linkRows(schemaName, child.tableName(), child).stream().filter(filter).forEach(rows::add);
+        }
+      }
+    });
+    rows.sort(Comparator.comparing((KeyLinkRow r) -> r.fktableSchem).thenComparing(r -> r.fktableName)
+        .thenComparing(r -> r.keySeq));
+    return rows;
+  }
+
+  /** A child table ({@code <parent>_<child>}) references its parent through the parent's key columns. */
+  private static List<KeyLinkRow> linkRows(String schemaName, String tableName, FusionTable child) {
+    List<KeyLinkRow> rows = new ArrayList<>();
+    child.parentLink().ifPresent(link -> {
+      short seq = 1;
+      for (int i = 0; i < link.parentColumns().size(); i++) {
+        rows.add(new KeyLinkRow(schemaName, link.parentTable(), link.parentColumns().get(i), schemaName,
+            tableName, link.childColumns().get(i), seq++, "FK_" + tableName, "PK_" + link.parentTable()));
+      }
     });
     return rows;
   }
 
   private interface TableVisitor {
-    void visit(String schema, String table, Table t);
+    void visit(String schemaName, SchemaPlus schema, String table, Table t);
   }
 
-  /** Exact names (JDBC key methods take names, not patterns); null matches all. */
+  /**
+   * The tables named by a schema and a table argument, touching no other schema: JDBC key methods take names, so an
+   * exact name is resolved directly (one describe at most); null or a pattern with {@code %} (DBeaver passes
+   * {@code %}) lists the schema with that pattern.
+   */
   private void forEachTable(String schema, String table, TableVisitor visitor) {
     SchemaPlus root = getConnection().getRootSchema();
-    for (String schemaName : new java.util.TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
+    for (String schemaName : new TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
       if (INTERNAL_SCHEMA.equals(schemaName) || !matches(schema, schemaName)) {
         continue;
       }
@@ -110,15 +150,25 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
       if (s == null) {
         continue;
       }
-      for (String tableName : new java.util.TreeSet<>(s.tables().getNames(LikePattern.any()))) {
-        if (matches(table, tableName)) {
-          Table t = s.tables().get(tableName);
-          if (t != null) {
-            visitor.visit(schemaName, tableName, t);
-          }
+      if (isName(table)) {
+        org.apache.calcite.schema.lookup.Named<Table> t = s.tables().getIgnoreCase(table);
+        if (t != null) {
+          visitor.visit(schemaName, s, t.name(), t.entity());
+        }
+        continue;
+      }
+      LikePattern pattern = table == null ? LikePattern.any() : new LikePattern(table);
+      for (String tableName : new TreeSet<>(s.tables().getNames(pattern))) {
+        Table t = s.tables().get(tableName);
+        if (t != null) {
+          visitor.visit(schemaName, s, tableName, t);
         }
       }
     }
+  }
+
+  private static boolean isName(String table) {
+    return table != null && table.indexOf('%') < 0;
   }
 
   /** Exact (case-insensitive) names; null, and the {@code %} DBeaver passes, match every name. */

@@ -15,11 +15,66 @@ final class DescribeWriter {
 
   /** {@code {"Resources": {name: {...}}}} for one resource and its children. */
   static void resource(JsonGenerator g, ResourceDef def, String collectionHref) throws IOException {
+    resource(g, def, collectionHref, false);
+  }
+
+  /**
+   * As above; {@code minimal} ({@code ?metadataMode=minimal}, which Oracle's own explorer asks first) writes only
+   * titles, the attributes' name, type and maxLength (a string, as recorded), the PrimaryKey finder and the child
+   * names: no actions, links or LOVs. What a real pod leaves out in this mode is not public; a client must not rely
+   * on more than the full describe.
+   */
+  static void resource(JsonGenerator g, ResourceDef def, String collectionHref, boolean minimal) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("Resources");
     g.writeFieldName(def.name());
-    body(g, def, collectionHref, true);
+    if (minimal) {
+      minimalBody(g, def);
+    } else {
+      body(g, def, collectionHref, true);
+    }
     g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void minimalBody(JsonGenerator g, ResourceDef def) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("title", def.title());
+    g.writeStringField("titlePlural", def.titlePlural());
+    g.writeArrayFieldStart("attributes");
+    for (Attr a : def.attributes()) {
+      g.writeStartObject();
+      g.writeStringField("name", a.name());
+      g.writeStringField("type", a.type().wireName());
+      if (a.maxLength() != null) {
+        g.writeStringField("maxLength", String.valueOf(a.maxLength()));
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("collection");
+    g.writeArrayFieldStart("finders");
+    g.writeStartObject();
+    g.writeStringField("name", "PrimaryKey");
+    g.writeArrayFieldStart("attributes");
+    for (String k : def.keyAttributes()) {
+      g.writeStartObject();
+      g.writeStringField("name", k);
+      g.writeStringField("type", def.attribute(k).type().wireName());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+    if (!def.children().isEmpty()) {
+      g.writeObjectFieldStart("children");
+      for (Map.Entry<String, ResourceDef.ChildDef> c : def.children().entrySet()) {
+        g.writeFieldName(c.getKey());
+        minimalBody(g, c.getValue().def());
+      }
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.fusionjdbc.emulator.data.Attr;
+import org.fusionjdbc.emulator.data.AttrType;
 import org.fusionjdbc.emulator.data.ItemIds;
 import org.fusionjdbc.emulator.data.ResourceDef;
 
@@ -28,9 +30,15 @@ final class ItemWriter {
   static void item(JsonGenerator g, Ctx ctx, ResourceDef def, Object[] row, Projection proj, String itemHref,
       Function<String, List<Object[]>> children) throws IOException {
     g.writeStartObject();
+    int rowHash = ctx.observedValues() ? Arrays.deepHashCode(row) : 0;
     for (int i : proj.attributes()) {
-      g.writeFieldName(def.attributes().get(i).name());
-      value(g, row[i], ctx.datetimeMillis());
+      Attr a = def.attributes().get(i);
+      g.writeFieldName(a.name());
+      if (ctx.observedValues() && !def.keyAttributes().contains(a.name())) {
+        ObservedValues.write(g, row[i], a.type() == AttrType.INTEGER || a.type() == AttrType.NUMBER, rowHash + i);
+      } else {
+        value(g, row[i], ctx.datetimeMillis());
+      }
     }
     for (Map.Entry<String, int[]> c : proj.children().entrySet()) {
       ResourceDef cdef = def.children().get(c.getKey()).def();
