@@ -59,6 +59,16 @@ public final class ActiveScans {
     }
   }
 
+  /**
+   * A request outside any scan (the totalResults call of a pushed-down COUNT), added to the statement's finished
+   * totals so its progress does not say 0 requests for a query that made one.
+   */
+  static void oneRequest(AtomicBoolean cancelFlag, Duration elapsed) {
+    if (cancelFlag != null) {
+      FINISHED.merge(cancelFlag, new ScanProgress(1, 1, 0, 0, elapsed), ActiveScans::sum);
+    }
+  }
+
   /** Forgets a statement's finished scans: it is about to run a new query. */
   public static void reset(AtomicBoolean cancelFlag) {
     FINISHED.remove(cancelFlag);

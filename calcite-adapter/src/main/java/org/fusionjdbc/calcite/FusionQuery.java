@@ -159,7 +159,9 @@ public final class FusionQuery {
     LOG.fine(() -> "fusion request " + bound);
     FusionClient client = table.client();
     if (isCount()) {
+      long started = System.nanoTime();
       long total = client.count(bound.toBuilder().offset(0).noLimit().build());
+      ActiveScans.oneRequest(cancelFlag(root), java.time.Duration.ofNanos(System.nanoTime() - started));
       long n = Math.max(0, total - bound.offset());
       if (bound.limit().isPresent()) {
         n = Math.min(n, bound.limit().getAsLong());

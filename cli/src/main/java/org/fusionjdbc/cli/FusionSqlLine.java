@@ -1,9 +1,9 @@
 package org.fusionjdbc.cli;
 
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.io.PrintStream;
 import java.sql.Statement;
 import java.time.Duration;
 import sqlline.StatementTiming;
@@ -11,8 +11,9 @@ import sqlline.StatementTiming;
 /**
  * sqlline with one-line SQL errors. sqlline prints a full stack trace for every SQL error raised while it starts,
  * which includes every {@code -e} statement, so a typo in a script printed dozens of lines. Here an error is its
- * message and SQLState (the driver's messages say what to fix), and so is a warning (see {@link OneLineWarnings});
- * {@code --verbose=true} brings traces back.
+ * message and SQLState (the driver's messages say what to fix), and so is a warning (see
+ * {@link sqlline.OneLineWarnings}); {@code --verbose=true} brings traces back. After each SQL statement of an
+ * {@code -e} script it prints a {@link StatementSummary} line on stderr.
  */
 final class FusionSqlLine extends StatementTiming {
   private PrintStream summaries;

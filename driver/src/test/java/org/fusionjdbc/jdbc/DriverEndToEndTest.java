@@ -241,6 +241,24 @@ class DriverEndToEndTest {
     }
   }
 
+  /** fusion-sql's summary line reads this: a COUNT answered from totalResults made one request, not none. */
+  @Test
+  void aPushedDownCountShowsItsOneRequestInProgress() throws SQLException {
+    try (Connection c = connect(pod.jwt()); Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("select count(*) from fscm.\"invoices\" where \"InvoiceAmount\" > 100")) {
+        assertThat(rs.next()).isTrue();
+      }
+      assertThat(st.unwrap(FusionStatement.class).progress().requests()).isEqualTo(1);
+      try (ResultSet rs = st.executeQuery("select \"InvoiceId\" from fscm.\"invoices\" limit 5")) {
+        while (rs.next()) {
+          rs.getLong(1);
+        }
+      }
+      assertThat(st.unwrap(FusionStatement.class).progress().requests()).as("a new query starts from zero")
+          .isEqualTo(1);
+    }
+  }
+
   @Test
   void setMaxRowsOnAPreparedStatementCapsTheRowsAndAPlainScanIsOneSmallRequest() throws SQLException {
     try (Connection c = connect(pod.jwt());
