@@ -90,6 +90,9 @@ public final class BenchmarkMain {
     }
     PushdownBench.run(config.smallRows(), r);
     LatencyBench.run(config.latencyRows(), r);
+    ThrottleBench.run(config.latencyRows(), r);
+    SliceBench.run(config.latencyRows(), r);
+    ChildBench.run(config.smallRows(), r);
     DeepOffsetBench.run(config.latencyRows(), r);
     MemoryBench.run(config.memoryRows(), r);
     r.context("finished", java.time.Instant.now().toString());

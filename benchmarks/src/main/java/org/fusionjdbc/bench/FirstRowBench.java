@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.journal.Journal;
 
@@ -14,7 +17,9 @@ import org.fusionjdbc.emulator.journal.Journal;
  * the cold figures include signing the first token.
  */
 final class FirstRowBench {
+  static final String Q = "InvoiceAmount > 100";
   static final String SQL = "select * from fscm.\"invoices\" where \"InvoiceAmount\" > 100";
+  static final String PREVIEW = "select * from fscm.\"invoices\"";
 
   private FirstRowBench() {}
 
@@ -24,13 +29,58 @@ final class FirstRowBench {
       try (Connection first = measure("first_row.jvm_first.", pod, null, r)) {
         // the JVM's first connection: only its cold figures are of interest
       }
+      List<String> columns;
       try (Connection cold = measure("first_row.cold.", pod, null, r)) {
         measure("first_row.warm.", pod, cold, r);
+        columns = preview(pod, cold, r);
       }
       r.ratio("first_row.cold_vs_warm", "first_row.cold.first_row_ms", "first_row.warm.first_row_ms",
           "what describe + first plan cost a new connection");
+      oneRequest(pod, columns, r);
+      r.ratio("first_row.warm_vs_one_request", "first_row.warm.first_row_ms", "first_row.one_request_ms",
+          "the driver's warm first row against the one request it needs");
       journal.clear();
     }
+  }
+
+  /**
+   * A tool's preview: one row of an unbounded {@code SELECT *}, then close. Counts every request sent for it,
+   * prefetch included, once the journal has settled. Returns the columns.
+   */
+  private static List<String> preview(BenchPod pod, Connection c, Results r) throws SQLException {
+    Journal journal = pod.emulator().journal();
+    Jdbc.readAll(c, PREVIEW + " fetch first 1 rows only"); // planning and describe out of the count
+    Journals.settled(journal);
+    journal.clear();
+    List<String> columns = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(PREVIEW)) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no row from " + PREVIEW);
+      }
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        columns.add(rs.getMetaData().getColumnLabel(i));
+      }
+    }
+    r.add("preview.requests", Journals.settled(journal).size(), "req", PREVIEW + ": one row read, then closed;"
+        + " all requests sent for it (prefetch included)");
+    return columns;
+  }
+
+  /** The floor of a first row: one raw request for the first 50 matching rows (median of 5, after one warm-up). */
+  private static void oneRequest(BenchPod pod, List<String> columns, Results r) {
+    double[] ms = new double[5];
+    try (RawPager pager = new RawPager(pod.emulator().baseUrl() + ScanBench.RESOURCE_PATH, pod.basicHeader(),
+        columns, "InvoiceId", 50)) {
+      pager.firstPage(Q);
+      for (int i = 0; i < ms.length; i++) {
+        Clock t = new Clock();
+        pager.firstPage(Q);
+        ms[i] = t.ms();
+      }
+    }
+    java.util.Arrays.sort(ms);
+    r.add("first_row.one_request_ms", ms[ms.length / 2], "ms", "one raw request for the first 50 rows of the same"
+        + " query (median of 5)");
   }
 
   /** Measures on {@code reuse}, or on a new connection (returned) when it is null. */

@@ -150,6 +150,16 @@ final class RawPager implements AutoCloseable {
     }
   }
 
+  /** One keyset first page of {@code pageSize} rows matching {@code q} (null: all), as a tool's first request. */
+  int firstPage(String q) {
+    StringBuilder url = new StringBuilder(collectionUrl).append("?onlyData=true&offset=0&limit=").append(pageSize)
+        .append("&orderBy=").append(key).append(":asc&fields=").append(String.join(",", fields));
+    if (q != null) {
+      url.append("&q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+    return fetch(URI.create(url.toString()), fields.indexOf(key)).count;
+  }
+
   private record Page(int count, boolean hasMore, Object lastKey, long checksum) {}
 
   /**

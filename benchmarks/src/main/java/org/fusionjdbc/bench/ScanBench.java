@@ -22,13 +22,16 @@ final class ScanBench {
       Journal journal = pod.emulator().journal();
       Jdbc.Read driver1;
       double driver1Ms;
+      double driver1Cpu;
       try (Connection c = DriverManager.getConnection(pod.url("parallelism=1"), pod.basic())) {
         Jdbc.readAll(c, SQL + " fetch first 1 rows only"); // describe + plan outside the timed scan
         Journals.settled(journal);
         journal.clear();
         Clock t = new Clock();
+        CpuClock cpu = new CpuClock();
         driver1 = Jdbc.readAll(c, SQL);
         driver1Ms = t.ms();
+        driver1Cpu = cpu.ms();
       }
       int driver1Requests = Journals.collection(journal, "invoices").size();
 
@@ -36,11 +39,14 @@ final class ScanBench {
       journal.clear();
       RawPager.Scan raw;
       double rawMs;
+      double rawCpu;
       try (RawPager pager = new RawPager(pod.emulator().baseUrl() + RESOURCE_PATH, pod.basicHeader(),
           driver1.columns(), "InvoiceId", 500)) {
         Clock t = new Clock();
+        CpuClock cpu = new CpuClock();
         raw = pager.scan(RawPager.Mode.KEYSET);
         rawMs = t.ms();
+        rawCpu = cpu.ms();
       }
       check(raw.rows(), rows, "raw pager");
       check(driver1.rows(), rows, "driver");
@@ -64,6 +70,11 @@ final class ScanBench {
       r.ratio(p + "driver_seq_vs_raw", p + "driver_seq_ms", p + "raw_pager_ms", "driver overhead over the floor");
       r.ratio(p + "driver_default_vs_raw", p + "driver_default_ms", p + "raw_pager_ms",
           "below 1 = parallel slices beat one raw stream");
+      r.add(p + "raw_cpu_ms", rawCpu, "ms", "CPU time of the client threads during the raw pager's scan");
+      r.add(p + "driver_seq_cpu_ms", driver1Cpu, "ms", "CPU time of the client threads during the sequential driver scan"
+          + " (the emulator's threads excluded)");
+      r.ratio(p + "driver_cpu_vs_raw_cpu", p + "driver_seq_cpu_ms", p + "raw_cpu_ms",
+          "client CPU per row, driver / raw pager: steadier than wall-clock time on a shared machine");
       r.add(p + "raw_requests", raw.requests(), "req", "pages the raw pager fetched");
       r.add(p + "driver_seq_requests", driver1Requests, "req", "collection requests of the sequential driver scan");
       r.add(p + "driver_default_requests", driverNRequests, "req", "collection requests incl. slice planning");

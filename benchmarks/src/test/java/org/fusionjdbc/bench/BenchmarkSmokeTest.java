@@ -38,6 +38,10 @@ class BenchmarkSmokeTest {
     assertThat(r.value("pushdown.equality.rows_sent")).isEqualTo(r.value("pushdown.equality.rows_returned"));
     assertThat(r.value("pushdown.key_range.rows_sent")).isLessThan(r.value("pushdown.key_range.rows_sent_nopush"));
     assertThat(r.value("scan.2000.raw_requests")).isEqualTo(4);
+    assertThat(r.value("minmax.requests")).isEqualTo(2);
+    assertThat(r.value("minmax.rows_sent")).isEqualTo(2);
+    assertThat(r.value("preview.requests")).isLessThanOrEqualTo(2);
+    assertThat(r.value("slices.clustered.empty_slices")).isZero();
     assertThat(r.value("memory.5000.completed_at_256m")).isEqualTo(1);
     assertThat(r.value("latency.4000.ideal_ms")).isEqualTo(100);
   }
@@ -59,6 +63,11 @@ class BenchmarkSmokeTest {
         names.add("count." + c + "." + kind);
       }
     }
+    for (String p : List.of("minmax.", "minmax.filtered.")) {
+      for (String kind : List.of("requests", "rows_sent", "requests_nopush", "rows_sent_nopush")) {
+        names.add(p + kind);
+      }
+    }
     for (String p : List.of("jvm_first", "cold")) {
       names.add("first_row." + p + ".connect_ms");
     }
@@ -68,6 +77,12 @@ class BenchmarkSmokeTest {
       }
     }
     names.add("first_row.cold_vs_warm");
+    names.addAll(List.of("preview.requests", "first_row.one_request_ms", "first_row.warm_vs_one_request",
+        "scan.2000.raw_cpu_ms", "scan.2000.driver_seq_cpu_ms", "scan.2000.driver_cpu_vs_raw_cpu",
+        "throttle.driver_par8_ms", "throttle.fixed4_ms", "throttle.driver_vs_fixed4", "throttle.refused",
+        "throttle.refused_share", "slices.uniform_ms", "slices.clustered_ms", "slices.clustered.vs_uniform",
+        "slices.clustered.empty_slices", "slices.uniform.empty_slices", "child.rows", "child.parent_pages",
+        "child.child_requests", "child.requests_per_parent_page"));
     for (String d : List.of("driver_par8", "driver_default")) {
       for (String kind : List.of("_ms", "_requests", "_throttled", "_avg_in_flight")) {
         names.add("latency.4000." + d + kind);

@@ -21,6 +21,31 @@ import org.fusionjdbc.calcite.like.LikeRewriter;
  * {@code Driver.withPrepareFactory(FusionPrepare::new)}.
  */
 public class FusionPrepare extends CalcitePrepareImpl {
+  /** A statement prepared before on this connection reuses its plan ({@link PlanCache}). */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, CalcitePrepare.Query<T> query,
+      Type elementType, long maxRowCount) {
+    if (query.sql == null) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    PlanCache.Key key = PlanCache.key(context, query.sql, elementType, maxRowCount);
+    PlanCache.Entry hit = PlanCache.get(context, key);
+    if (hit != null) {
+      PlanNotes.replay(hit.notes());
+      return (CalciteSignature<T>) hit.signature();
+    }
+    CalciteSignature<T> signature;
+    List<String> notes;
+    try (PlanNotes.Scope scope = PlanNotes.collect()) {
+      signature = super.prepareSql(context, query, elementType, maxRowCount);
+      notes = scope.notes();
+    }
+    PlanNotes.replay(notes);
+    PlanCache.put(context, key, new PlanCache.Entry(signature, notes));
+    return signature;
+  }
+
   @Override
   protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {

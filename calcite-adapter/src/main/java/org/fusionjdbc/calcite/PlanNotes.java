@@ -58,6 +58,14 @@ public final class PlanNotes {
     }
   }
 
+  /** Adds notes recorded earlier for the same plan (a plan taken from the cache) when a scope is open. */
+  static void replay(List<String> recorded) {
+    Set<String> notes = CURRENT.get();
+    if (notes != null) {
+      notes.addAll(recorded);
+    }
+  }
+
   /** Records the notes of an optimized plan when a scope is open. */
   static void record(RelNode plan) {
     Set<String> notes = CURRENT.get();

@@ -13,8 +13,10 @@ import org.fusionjdbc.client.error.FusionException;
  * that frees capacity still gets used again.
  *
  * <p>A client starts at {@link #START} requests in flight (the default parallelism) and, until the pod first refuses
- * one, adds a slot per success (doubling per window, as TCP's slow start): a parallelism above what the pod allows
- * then costs a few refusals once it is reached, instead of a burst of them on the first requests of a connection.
+ * one, adds a slot per success (doubling per window, as TCP's slow start). The limit grows only while it is what
+ * holds requests back (a success while fewer are in flight says nothing about the next level): a connection's
+ * sequential requests (describe, small queries) leave it where it is, so a parallelism above what the pod allows
+ * costs a refusal once the limit is reached, not a burst of them on a scan's first parallel requests.
  */
 final class ConcurrencyLimiter {
   /** How much slower the limit grows where the next slot would reach the level the pod last refused. */
@@ -27,6 +29,8 @@ final class ConcurrencyLimiter {
   /** In-flight requests when the pod last refused one; above {@code max} while it never has. */
   private int ceiling;
   private long epoch;
+  /** How often an acquire filled the limit. */
+  private int fills;
   private boolean slowStart;
 
   /** A limiter at {@code max} from the start. */
@@ -45,7 +49,11 @@ final class ConcurrencyLimiter {
     this.slowStart = limit < max;
   }
 
-  /** Waits for a slot; returns the epoch to hand to {@link #onThrottled(long)} should this request be refused. */
+  /**
+   * Waits for a slot. Returns the grant to hand to {@link #onSuccess(long)} or {@link #onThrottled(long)}: the epoch
+   * it was granted in, and how often the limit had been full by then (a request during which the limit filled up
+   * shows whether the pod takes that many; one that never met a full limit does not).
+   */
   synchronized long acquire(Cancellation cancel) {
     while (inUse >= (int) limit) {
       cancel.check();
@@ -56,8 +64,12 @@ final class ConcurrencyLimiter {
         throw FusionException.of(FusionException.Kind.CANCELLED, "interrupted while waiting for a request slot", e);
       }
     }
+    long grant = epoch << 32 | (fills & 0xFFFF_FFFFL);
     inUse++;
-    return epoch;
+    if (inUse >= (int) limit) {
+      fills++;
+    }
+    return grant;
   }
 
   synchronized void release() {
@@ -67,12 +79,12 @@ final class ConcurrencyLimiter {
 
   /** A refusal of a request granted now. */
   synchronized void onThrottled() {
-    onThrottled(epoch);
+    onThrottled(epoch << 32);
   }
 
-  /** A refusal (429/503) of a request granted in {@code grantedIn}; called before its slot is released. */
-  synchronized void onThrottled(long grantedIn) {
-    if (grantedIn != epoch) {
+  /** A refusal (429/503) of the request {@code grant} let through; called before its slot is released. */
+  synchronized void onThrottled(long grant) {
+    if (grant >>> 32 != epoch) {
       return; // sent before the last decrease, which already answered this burst
     }
     epoch++;
@@ -81,7 +93,19 @@ final class ConcurrencyLimiter {
     limit = Math.max(1, limit / 2);
   }
 
+  /** A 2xx answer to a request that met a full limit. */
   synchronized void onSuccess() {
+    grow();
+  }
+
+  /** A 2xx answer to the request {@code grant} let through. */
+  synchronized void onSuccess(long grant) {
+    if (fills != (int) grant) {
+      grow();
+    } // else the limit held nothing back while it ran: this success does not show the pod takes more
+  }
+
+  private void grow() {
     if (limit >= max) {
       return;
     }

@@ -68,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
       closeQuietly();
       throw e;
     }
-    this.limiter = new ConcurrencyLimiter(config.parallelism() + 1, ConcurrencyLimiter.START + 1);
+    this.limiter = new ConcurrencyLimiter(config.parallelism() + 1, ConcurrencyLimiter.START);
   }
 
   public FusionClientConfig config() {
@@ -98,7 +98,7 @@ public final class HttpTransport implements AutoCloseable {
       FusionException failure;
       Duration retryAfter = null;
       long start = System.nanoTime();
-      long grantedIn = limiter.acquire(cancel);
+      long grant = limiter.acquire(cancel);
       cancel.begin(request);
       try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
         int status = response.getCode();
@@ -113,7 +113,7 @@ public final class HttpTransport implements AutoCloseable {
           CountingStream body = new CountingStream(entity == null ? InputStream.nullInputStream() : entity.getContent());
           T result = reader.read(body);
           trace(display, status, start, body.count, reader.rows(result));
-          limiter.onSuccess();
+          limiter.onSuccess(grant);
           return result;
         }
         String text = readTrimmed(entity);
@@ -127,7 +127,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         failure = ErrorMapper.map(status, text, contentType, display);
         if (status == 429 || status == 503) {
-          limiter.onThrottled(grantedIn);
+          limiter.onThrottled(grant);
         }
         retryAfter = retryAfter(response.getFirstHeader("Retry-After"));
       } catch (FusionException e) {

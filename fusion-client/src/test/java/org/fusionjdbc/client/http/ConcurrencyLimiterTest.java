@@ -6,6 +6,22 @@ import org.junit.jupiter.api.Test;
 
 class ConcurrencyLimiterTest {
 
+  /** Fills the limit, answers every request with success, releases: one window of a busy client. */
+  private static void busyWindow(ConcurrencyLimiter l) {
+    Cancellation c = new Cancellation();
+    int n = l.currentLimit();
+    long[] grants = new long[n];
+    for (int i = 0; i < n; i++) {
+      grants[i] = l.acquire(c);
+    }
+    for (int i = 0; i < n; i++) {
+      l.onSuccess(grants[i]);
+    }
+    for (int i = 0; i < n; i++) {
+      l.release();
+    }
+  }
+
   @Test
   void halvesOnThrottlingAndGrowsBack() {
     ConcurrencyLimiter l = new ConcurrencyLimiter(8);
@@ -15,8 +31,8 @@ class ConcurrencyLimiterTest {
     l.onThrottled();
     l.onThrottled();
     assertThat(l.currentLimit()).isEqualTo(1);
-    for (int i = 0; i < 2_000; i++) {
-      l.onSuccess();
+    for (int i = 0; i < 1_000; i++) {
+      busyWindow(l);
     }
     assertThat(l.currentLimit()).isEqualTo(8);
   }
@@ -65,7 +81,7 @@ class ConcurrencyLimiterTest {
           l.onThrottled(granted[i]);
         } else {
           slotsUsed++;
-          l.onSuccess();
+          l.onSuccess(granted[i]);
         }
       }
       for (int i = 0; i < n; i++) {
@@ -78,18 +94,20 @@ class ConcurrencyLimiterTest {
 
   @Test
   void startsLowAndDoublesUntilTheFirstRefusal() {
-    ConcurrencyLimiter l = new ConcurrencyLimiter(9, 5);
-    assertThat(l.currentLimit()).isEqualTo(5);
-    for (int i = 0; i < 3; i++) {
-      l.onSuccess();
+    ConcurrencyLimiter l = new ConcurrencyLimiter(9, 4);
+    assertThat(l.currentLimit()).isEqualTo(4);
+    Cancellation c = new Cancellation();
+    for (int i = 0; i < 10; i++) { // one request at a time: the limit held nothing back
+      l.onSuccess(l.acquire(c));
+      l.release();
     }
+    assertThat(l.currentLimit()).isEqualTo(4);
+    busyWindow(l);
     assertThat(l.currentLimit()).isEqualTo(8);
     l.onThrottled();
     assertThat(l.currentLimit()).isEqualTo(4);
-    for (int i = 0; i < 3; i++) {
-      l.onSuccess();
-    }
-    assertThat(l.currentLimit()).isEqualTo(4); // after a refusal: about one slot per window
+    busyWindow(l);
+    assertThat(l.currentLimit()).isEqualTo(4); // after a refusal: about one slot per window, slower near its level
   }
 
   @Test
