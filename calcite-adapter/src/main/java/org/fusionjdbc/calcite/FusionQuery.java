@@ -12,7 +12,6 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.runtime.Hook;
 import org.fusionjdbc.client.FusionClient;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QuerySpec;
@@ -127,11 +126,11 @@ public final class FusionQuery {
   /** Called from generated code. {@code scalar}: a one-column row is the value itself, not an array. */
   public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
     QuerySpec planned = bind(root);
-    long maxRows = FusionAdapter.currentMaxRows();
+    StatementContext statement = StatementContext.of(root).orElse(null);
+    long maxRows = statement == null ? 0 : statement.maxRows();
     QuerySpec bound = resultRows && maxRows > 0 && !isCount()
         && (planned.limit().isEmpty() || planned.limit().getAsLong() > maxRows)
         ? planned.toBuilder().limit(maxRows).build() : planned;
-    Hook.QUERY_PLAN.run(bound);
     LOG.fine(() -> "fusion request " + bound);
     FusionClient client = table.client();
     if (isCount()) {
@@ -145,7 +144,7 @@ public final class FusionQuery {
       return Linq4j.singletonEnumerable(scalar ? (Object) n : row);
     }
     AtomicBoolean cancel = cancelFlag(root);
-    long deadline = ActiveScans.deadlineNanos(root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName));
+    long deadline = RunningScan.deadlineNanos(root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName));
     RowConverter converter = new RowConverter(table.options().timeZone());
     Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound)
         : parentKey != null ? () -> new ChildRows(client.scan(bound), table.parentDescription().keyAttributes(),
@@ -159,7 +158,7 @@ public final class FusionQuery {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new FusionEnumerator(opener, columns, converter, cancel, scalar, deadline);
+        return new FusionEnumerator(opener, columns, converter, cancel, scalar, deadline, statement);
       }
     };
   }

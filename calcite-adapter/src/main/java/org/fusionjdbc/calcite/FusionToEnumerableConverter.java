@@ -25,20 +25,26 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  */
 public final class FusionToEnumerableConverter extends ConverterImpl implements EnumerableRel {
 
-  /** Set on the final plan when this scan's rows are the statement's rows (see {@link ResultScans}). */
-  private volatile boolean resultRows;
+  /** Whether this scan's rows are the statement's rows (see {@link ResultScans}); set on the final plan only. */
+  private final boolean resultRows;
 
   FusionToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
-    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+    this(cluster, traits, input, false);
   }
 
-  void markResultRows() {
-    resultRows = true;
+  private FusionToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input, boolean resultRows) {
+    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+    this.resultRows = resultRows;
+  }
+
+  /** This scan, as the one whose rows are the statement's rows (setMaxRows may limit its request). */
+  FusionToEnumerableConverter asResultRows() {
+    return new FusionToEnumerableConverter(getCluster(), getTraitSet(), getInput(), true);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new FusionToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+    return new FusionToEnumerableConverter(getCluster(), traitSet, sole(inputs), resultRows);
   }
 
   /**

@@ -55,24 +55,6 @@ class EmulatorDifferentialTest {
   }
 
   @Test
-  void previewWithSetMaxRowsAsksForThatManyRows() throws Exception {
-    try (java.sql.Statement s = on.createStatement()) {
-      s.setMaxRows(200);
-      settledRequests();
-      emulator.journal().clear();
-      List<List<String>> rows;
-      try (FusionAdapter.MaxRowsScope scope = FusionAdapter.maxRows(s.getMaxRows());
-           java.sql.ResultSet rs = s.executeQuery("select * from fscm.invoices")) {
-        rows = Sql.read(rs);
-      }
-      assertThat(rows).hasSize(200);
-      List<JournalEntry> requests = settledRequests();
-      assertThat(requests.stream().mapToLong(JournalEntry::rows).sum()).as(requests.toString()).isEqualTo(200);
-      assertThat(requests).allMatch(e -> Long.parseLong(e.param("limit")) <= 200);
-    }
-  }
-
-  @Test
   void explainShowsTheRequestTheEmulatorThenReceives() throws Exception {
     String sql = "select \"InvoiceId\", \"Supplier\" from fscm.invoices where \"InvoiceCurrency\" in ('EUR', 'JPY') "
         + "and \"InvoiceAmount\" >= 49000 order by \"InvoiceDate\" desc, \"InvoiceId\" limit 3";
