@@ -1,6 +1,6 @@
 package org.fusionjdbc.calcite;
 
-import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.rules.JoinPushTransitivePredicatesRule;
@@ -17,8 +17,13 @@ final class TransitiveJoinFilterRule extends JoinPushTransitivePredicatesRule {
   static final TransitiveJoinFilterRule INSTANCE = new TransitiveJoinFilterRule();
 
   private TransitiveJoinFilterRule() {
-    super((Config) Config.DEFAULT.withOperandSupplier(b -> b.operand(LogicalJoin.class).inputs(
-        left -> left.operand(RelNode.class).predicate(r -> !(r instanceof Values)).anyInputs(),
-        right -> right.operand(RelNode.class).predicate(r -> !(r instanceof Values)).anyInputs())));
+    super(Config.DEFAULT.withOperandFor(LogicalJoin.class));
+  }
+
+  @Override
+  public boolean matches(RelOptRuleCall call) {
+    LogicalJoin join = call.rel(0);
+    return !(FusionRules.original(join.getLeft()) instanceof Values)
+        && !(FusionRules.original(join.getRight()) instanceof Values);
   }
 }
