@@ -3,7 +3,6 @@ package org.fusionjdbc.calcite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
@@ -17,7 +16,6 @@ import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
-import org.fusionjdbc.client.query.SortKey;
 
 /**
  * One folded Fusion request, ready to run: generated code calls {@link #enumerable}. Immutable; the
@@ -87,40 +85,20 @@ public final class FusionQuery {
     return countColumns >= 0;
   }
 
-  /** The REST request, as EXPLAIN shows it. */
+  /**
+   * The REST request, as EXPLAIN shows it: rendered by the client from the same parameters it sends (the first page
+   * of a scan, or the count), with the terms bound at execution named inside q.
+   */
   public String describeRequest() {
-    var cfg = table.client().config();
-    StringBuilder sb = new StringBuilder("GET /").append(spec.resource().contextRoot()).append("/resources/")
-        .append(cfg.restVersion()).append('/').append(String.join("/", spec.resource().segments()));
-    List<String> params = new ArrayList<>();
-    Optional<QExpr> q = spec.filter();
-    String qText = q.map(e -> e.render(cfg.dialect())).orElse(null);
-    if (!deferred.isEmpty()) {
-      String bound = deferred.size() + " term(s) with ? bound at execution";
-      qText = qText == null ? "<" + bound + ">" : qText + " and <" + bound + ">";
-    }
-    if (qText != null) {
-      params.add("q=" + qText);
-    }
-    if (isCount()) {
-      params.add("totalResults=true");
-      params.add("limit=1");
-    } else {
-      params.add("fields=" + String.join(",", spec.fields()));
-      if (!spec.orderBy().isEmpty()) {
-        params.add("orderBy=" + String.join(",", spec.orderBy().stream().map(SortKey::render).toList()));
-      }
-      if (spec.offset() > 0) {
-        params.add("offset=" + spec.offset());
-      }
-      spec.limit().ifPresent(l -> params.add("limit=" + l));
-    }
-    return sb.append('?').append(String.join("&", params)).toString();
+    QuerySpec shown = isCount() ? spec.toBuilder().offset(0).noLimit().build() : spec;
+    String pending = deferred.isEmpty() ? null : deferred.size() + " term(s) with ? bound at execution";
+    return table.client().describeRequest(shown, isCount(), pending);
   }
 
   @Override
   public String toString() {
-    return describeRequest();
+    return "FusionQuery[" + spec + (deferred.isEmpty() ? "" : ", " + deferred.size() + " term(s) bound at execution")
+        + "]";
   }
 
   /** Called from generated code. {@code scalar}: a one-column row is the value itself, not an array. */

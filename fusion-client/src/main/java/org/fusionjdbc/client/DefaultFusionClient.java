@@ -25,6 +25,7 @@ import org.fusionjdbc.client.query.PagedRowStream;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
+import org.fusionjdbc.client.query.Requests;
 import org.fusionjdbc.client.query.ScanPlan;
 import org.fusionjdbc.client.query.SlicedRowStream;
 
@@ -104,14 +105,8 @@ final class DefaultFusionClient implements FusionClient {
   @Override
   public long count(QuerySpec spec) {
     ResourceDescription d = target(spec.resource());
-    String field = !d.keyAttributes().isEmpty() ? d.keyAttributes().get(0)
-        : !spec.fields().isEmpty() ? spec.fields().get(0) : d.attributes().get(0).name();
-    List<Param> params = new java.util.ArrayList<>();
-    spec.filter().ifPresent(f -> params.add(new Param("q", f.render(config.dialect()))));
-    params.add(new Param("fields", field));
-    params.add(new Param("limit", "1"));
-    params.add(new Param("onlyData", "true"));
-    params.add(new Param("totalResults", "true"));
+    String field = Requests.countField(d, spec);
+    List<Param> params = Requests.count(spec, field, config.dialect());
     Page page = transport.get(path(spec.resource()), params, new PageParser(List.of(field)), new Cancellation());
     if (page.totalResults() == null) {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion did not return totalResults for "
@@ -139,9 +134,15 @@ final class DefaultFusionClient implements FusionClient {
   }
 
   private String path(ResourcePath p) {
-    StringBuilder sb = new StringBuilder(root(p.contextRoot()));
-    p.segments().forEach(s -> sb.append('/').append(UrlEncoding.encode(s)));
-    return sb.toString();
+    return Requests.path(config.restVersion(), p);
+  }
+
+  @Override
+  public String describeRequest(QuerySpec spec, boolean count, String pendingFilter) {
+    ResourceDescription d = target(spec.resource());
+    List<Param> params = count ? Requests.count(spec, Requests.countField(d, spec), config.dialect())
+        : Requests.firstPage(ScanPlan.of(spec, d, config.dialect()), config.firstPageSize(), config.pageSize());
+    return Requests.line(path(spec.resource()), params, pendingFilter);
   }
 
   private JsonNode getJson(String path, List<Param> params) {
