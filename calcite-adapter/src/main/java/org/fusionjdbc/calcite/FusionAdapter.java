@@ -3,9 +3,6 @@ package org.fusionjdbc.calcite;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.fusionjdbc.calcite.bip.BipSql;
 import org.fusionjdbc.client.FusionClient;
@@ -16,48 +13,7 @@ public final class FusionAdapter {
   public static final Map<String, String> CONTEXT_ROOTS =
       Map.of("FSCM", "fscmRestApi", "HCM", "hcmRestApi", "CRM", "crmRestApi");
 
-  private static final ThreadLocal<Long> MAX_ROWS = new ThreadLocal<>();
-
-  static {
-    // Marks scans whose rows are the statement's rows, so Statement.setMaxRows can become limit=n.
-    Hook.PLAN_BEFORE_IMPLEMENTATION.add((Consumer<RelRoot>) ResultScans::mark);
-  }
-
   private FusionAdapter() {
-  }
-
-  /**
-   * Hands {@code Statement.getMaxRows()} to the scans of statements executed on this thread until the
-   * returned scope is closed. Calcite 1.42 applies maxRows only after execution, so the driver wraps each
-   * execute in this scope: a scan whose rows are the result rows (no filter, sort, join or aggregate left
-   * in Calcite above it) then asks Fusion for at most that many rows in its first request. 0 means no limit.
-   */
-  public static MaxRowsScope maxRows(long maxRows) {
-    if (maxRows < 0) {
-      throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
-    }
-    Long previous = MAX_ROWS.get();
-    MAX_ROWS.set(maxRows);
-    return () -> {
-      if (previous == null) {
-        MAX_ROWS.remove();
-      } else {
-        MAX_ROWS.set(previous);
-      }
-    };
-  }
-
-  /** The maxRows in force on this thread, 0 if none. */
-  static long currentMaxRows() {
-    Long m = MAX_ROWS.get();
-    return m == null ? 0 : m;
-  }
-
-  /** A maxRows scope; closing it restores the previous value. */
-  @FunctionalInterface
-  public interface MaxRowsScope extends AutoCloseable {
-    @Override
-    void close();
   }
 
   /**

@@ -18,14 +18,17 @@ final class FusionEnumerator implements Enumerator<Object> {
   private final AtomicBoolean cancel;
   private final boolean scalar;
   private final long deadlineNanos;
+  /** The statement's context, null when the connection's driver supplies none. */
+  private final StatementContext statement;
   private RowStream stream;
-  private ActiveScans.Scan scan;
+  private RunningScan scan;
   private Object current;
   private int[] positions;
 
   FusionEnumerator(Supplier<RowStream> opener, List<FusionColumn> columns, RowConverter converter,
-      AtomicBoolean cancel, boolean scalar, long deadlineNanos) {
+      AtomicBoolean cancel, boolean scalar, long deadlineNanos, StatementContext statement) {
     this.deadlineNanos = deadlineNanos;
+    this.statement = statement;
     this.opener = opener;
     this.columns = columns;
     this.converter = converter;
@@ -43,7 +46,10 @@ final class FusionEnumerator implements Enumerator<Object> {
     checkNotStopped();
     if (stream == null) {
       stream = opener.get();
-      scan = ActiveScans.start(stream, cancel, deadlineNanos);
+      scan = RunningScan.start(stream, cancel, deadlineNanos);
+      if (statement != null) {
+        statement.started(scan);
+      }
       positions = positions(stream.fields());
     }
     boolean more;
@@ -54,8 +60,7 @@ final class FusionEnumerator implements Enumerator<Object> {
       throw e;
     }
     if (!more) {
-      ActiveScans.end(scan); // nothing left to cancel: the watcher need not wait for the result set's close
-      scan = null;
+      scan.end(); // nothing left to cancel: the watcher need not wait for the result set's close
       return false;
     }
     Object[] raw = stream.row();
@@ -74,7 +79,7 @@ final class FusionEnumerator implements Enumerator<Object> {
       }
       throw FusionException.of(FusionException.Kind.CANCELLED, "the statement was cancelled");
     }
-    if ((scan != null && scan.timedOut) || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0)) {
+    if ((scan != null && scan.timedOut()) || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0)) {
       if (stream != null) {
         stream.cancel();
       }
@@ -101,8 +106,13 @@ final class FusionEnumerator implements Enumerator<Object> {
 
   @Override
   public void close() {
-    ActiveScans.end(scan);
-    scan = null;
+    if (scan != null) {
+      scan.end();
+      if (statement != null) {
+        statement.ended(scan);
+      }
+      scan = null;
+    }
     if (stream != null) {
       stream.close();
       stream = null;

@@ -1,72 +1,80 @@
 package org.fusionjdbc.calcite;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import java.util.List;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.impl.ScalarFunctionImpl;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
-import org.apache.calcite.sql.type.OperandTypes;
-import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlTypeFamily;
-import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 
-/** A filter whose every conjunct translates to q (the rule leaves the rest in Calcite above it). */
-public final class FusionFilter extends Filter implements FusionRel {
+/**
+ * The part of a WHERE that Fusion answers, in two lists kept apart. {@link #pushed()}: conjuncts sent in q exactly;
+ * every row this node returns satisfies them. {@link #atExecution()}: conjuncts whose values are known only at
+ * execution ({@code ?}, relative times); they are sent in q when the value can be said exactly and dropped from q
+ * when not, so the rows need not satisfy them and the rule always leaves them to Calcite as well.
+ *
+ * <p>Not a {@link org.apache.calcite.rel.core.Filter} on purpose: Calcite infers from a Filter's condition that its
+ * rows satisfy it and rewrites filters by their class; this node claims nothing and is rewritten by no Calcite rule.
+ */
+public final class FusionFilter extends SingleRel implements FusionRel {
+  private final List<RexNode> pushed;
+  private final List<RexNode> atExecution;
 
-  /**
-   * Marks a conjunct whose value is known only at execution ({@code ?}, relative time): it reaches q only when the
-   * bound value is sayable, so the filter must not claim it. Calcite infers predicates only from deterministic
-   * conjuncts; without the mark it took the conjunct as guaranteed and dropped the residual check above, and a
-   * bound value q cannot say (a quote in strict mode) was silently not filtered at all. Where Calcite itself
-   * evaluates the mark (after merging filters), it is the conjunct's own value.
-   */
-  static final SqlOperator AT_EXECUTION = new SqlUserDefinedFunction(new SqlIdentifier("FUSION_AT_EXECUTION",
-      SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.BOOLEAN_NULLABLE, InferTypes.BOOLEAN,
-      OperandTypes.operandMetadata(List.of(SqlTypeFamily.BOOLEAN), tf -> List.of(
-          tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.BOOLEAN), true)), i -> "condition", i -> false),
-      ScalarFunctionImpl.create(FusionFilter.class, "atExecution")) {
-    @Override
-    public boolean isDeterministic() {
-      return false;
+  FusionFilter(RelOptCluster cluster, RelTraitSet traits, RelNode input, List<RexNode> pushed,
+      List<RexNode> atExecution) {
+    super(cluster, traits, input);
+    if (pushed.isEmpty() && atExecution.isEmpty()) {
+      throw new IllegalArgumentException("a Fusion filter needs a conjunct");
     }
-  };
-
-  /** The value of {@link #AT_EXECUTION} where Calcite evaluates it: the condition itself. */
-  public static Boolean atExecution(Boolean condition) {
-    return condition;
+    this.pushed = List.copyOf(pushed);
+    this.atExecution = List.copyOf(atExecution);
   }
 
-  /** {@code conjunct}, marked as known at execution when it is. */
-  static RexNode mark(RexBuilder rexBuilder, RexNode conjunct) {
-    return FilterTranslator.hasParam(conjunct) ? rexBuilder.makeCall(AT_EXECUTION, conjunct) : conjunct;
+  /** The conjuncts sent in q exactly; the rows satisfy them. */
+  public List<RexNode> pushed() {
+    return pushed;
   }
 
-  FusionFilter(RelOptCluster cluster, RelTraitSet traits, RelNode input, RexNode condition) {
-    super(cluster, traits, input, condition);
+  /** The conjuncts sent in q when their execution-time values can be said; Calcite checks them too. */
+  public List<RexNode> atExecution() {
+    return atExecution;
   }
 
   @Override
-  public Filter copy(RelTraitSet traitSet, RelNode input, RexNode condition) {
-    return new FusionFilter(getCluster(), traitSet, input, condition);
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new FusionFilter(getCluster(), traitSet, sole(inputs), pushed, atExecution);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .itemIf("pushed", RexUtil.composeConjunction(getCluster().getRexBuilder(), pushed), !pushed.isEmpty())
+        .itemIf("atExecution", RexUtil.composeConjunction(getCluster().getRexBuilder(), atExecution),
+            !atExecution.isEmpty());
+  }
+
+  /** Fewer rows cross the wire for every conjunct q carries, those bound at execution included. */
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    List<RexNode> all = new ArrayList<>(pushed);
+    all.addAll(atExecution);
+    return mq.getRowCount(getInput())
+        * RelMdUtil.guessSelectivity(RexUtil.composeConjunction(getCluster().getRexBuilder(), all));
   }
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return super.computeSelfCost(planner, mq).multiplyBy(0.1);
+    // as a Filter costs (its rows, a CPU step per input row), at a tenth: Fusion does the work
+    return planner.getCostFactory().makeCost(mq.getRowCount(this), mq.getRowCount(getInput()), 0).multiplyBy(0.1);
   }
 
   @Override
@@ -81,9 +89,7 @@ public final class FusionFilter extends Filter implements FusionRel {
         t.client().config().dialect(), t.options().timeZone(), null);
     boolean singleKeyParent = t.childName().isPresent() && t.parentDescription().keyAttributes().size() == 1;
     FilterTranslator parents = tr.parentSide();
-    for (RexNode marked : org.apache.calcite.plan.RelOptUtil.conjunctions(condition)) {
-      RexNode conjunct = marked instanceof RexCall call && call.getOperator() == AT_EXECUTION
-          ? call.getOperands().get(0) : marked;
+    for (RexNode conjunct : pushed) {
       var key = singleKeyParent ? tr.parentKey(conjunct) : java.util.Optional.empty();
       var parentTerm = t.childName().isPresent() && key.isEmpty() && !FilterTranslator.hasParam(conjunct)
           ? parents.translate(conjunct) : java.util.Optional.<org.fusionjdbc.client.query.QExpr>empty();
@@ -96,18 +102,25 @@ public final class FusionFilter extends Filter implements FusionRel {
           throw new IllegalStateException("planner bug: two parent keys pushed");
         }
         implementor.parentKey = key.get();
-      } else if (FilterTranslator.hasParam(conjunct)) {
-        // Volcano may stack a copy of the residual check on the pushed filter; one term in q is enough.
-        var term = new Implementor.DeferredFilter(conjunct, columns);
-        if (!implementor.deferred.contains(term)) {
-          implementor.deferred.add(term);
-        }
       } else {
         var term = tr.translate(conjunct).orElseThrow(
             () -> new IllegalStateException("planner bug: untranslatable conjunct pushed: " + conjunct));
         if (!implementor.filters.contains(term)) {
           implementor.filters.add(term);
         }
+      }
+    }
+    for (RexNode conjunct : atExecution) {
+      // Volcano may stack another Fusion filter with Calcite's re-check of the same term (above a projection, so
+      // with other ordinals); compared on the table's columns, one in q is enough.
+      RexNode onTable = conjunct.accept(new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          return new RexInputRef(implementor.columns[ref.getIndex()], ref.getType());
+        }
+      });
+      if (implementor.deferredOnTable.add(onTable)) {
+        implementor.deferred.add(new Implementor.DeferredFilter(conjunct, columns));
       }
     }
   }

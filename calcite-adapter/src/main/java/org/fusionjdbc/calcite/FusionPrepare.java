@@ -11,6 +11,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.fusionjdbc.calcite.like.LikeRewriter;
@@ -18,7 +19,8 @@ import org.fusionjdbc.calcite.like.LikeRewriter;
 /**
  * Calcite's statement preparation with the adapter's corrections to what Calcite evaluates in the JVM (LIKE with
  * SQL's meaning, see {@link LikeRewriter}) and the {@link PlanNotes} of each plan. Connections get it through
- * {@code Driver.withPrepareFactory(FusionPrepare::new)}.
+ * {@code Driver.withPrepareFactory(FusionPrepare::new)}. It also marks the scan whose rows are the statement's
+ * result rows (see {@link ResultScans}).
  */
 public class FusionPrepare extends CalcitePrepareImpl {
   /** A statement prepared before on this connection reuses its plan ({@link PlanCache}). */
@@ -32,17 +34,10 @@ public class FusionPrepare extends CalcitePrepareImpl {
     PlanCache.Key key = PlanCache.key(context, query.sql, elementType, maxRowCount);
     PlanCache.Entry hit = PlanCache.get(context, key);
     if (hit != null) {
-      PlanNotes.replay(hit.notes());
       return (CalciteSignature<T>) hit.signature();
     }
-    CalciteSignature<T> signature;
-    List<String> notes;
-    try (PlanNotes.Scope scope = PlanNotes.collect()) {
-      signature = super.prepareSql(context, query, elementType, maxRowCount);
-      notes = scope.notes();
-    }
-    PlanNotes.replay(notes);
-    PlanCache.put(context, key, new PlanCache.Entry(signature, notes));
+    CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+    PlanCache.put(context, key, new PlanCache.Entry(signature));
     return signature;
   }
 
@@ -70,9 +65,18 @@ public class FusionPrepare extends CalcitePrepareImpl {
         List<CalciteSchema.LatticeEntry> lattices) {
       RelRoot optimized = super.optimize(root.withRel(LikeRewriter.replaceConstantLikes(root.rel)), materializations,
           lattices);
-      RelRoot corrected = optimized.withRel(LikeRewriter.replaceEvaluatedLikes(optimized.rel));
-      PlanNotes.record(corrected.rel);
-      return corrected;
+      return optimized.withRel(LikeRewriter.replaceEvaluatedLikes(optimized.rel));
+    }
+
+    /** The optimized plan, with its result scan marked and its notes kept with the prepared statement. */
+    @Override
+    protected Prepare.PreparedResult implement(RelRoot root) {
+      if (!(root.rel instanceof EnumerableRel)) {
+        return super.implement(root);
+      }
+      RelNode plan = ResultScans.mark(root.rel);
+      List<String> notes = PlanNotes.of(plan);
+      return super.implement(root.withRel(notes.isEmpty() ? plan : new NotedPlan(plan, notes)));
     }
   }
 }

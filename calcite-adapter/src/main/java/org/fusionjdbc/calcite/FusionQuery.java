@@ -3,7 +3,6 @@ package org.fusionjdbc.calcite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
@@ -12,13 +11,11 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.runtime.Hook;
 import org.fusionjdbc.client.FusionClient;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
-import org.fusionjdbc.client.query.SortKey;
 
 /**
  * One folded Fusion request, ready to run: generated code calls {@link #enumerable}. Immutable; the
@@ -97,71 +94,49 @@ public final class FusionQuery {
     return countColumns >= 0;
   }
 
-  /** The REST request, as EXPLAIN shows it. */
+  /**
+   * The REST request, as EXPLAIN shows it: rendered by the client from the same parameters it sends (the first page
+   * of a scan, or the count), with the terms bound at execution named inside q.
+   */
   public String describeRequest() {
-    var cfg = table.client().config();
-    ResourcePath r = spec.resource();
-    StringBuilder sb = new StringBuilder("GET /").append(r.contextRoot()).append("/resources/")
-        .append(cfg.restVersion()).append('/').append(r.resource());
-    if (r.isChild()) {
-      // the parent is found by its key and its child collection read at the link it returns (never a built URL)
-      List<String> key = table.parentDescription().keyAttributes();
-      sb.append("?q=").append(key.isEmpty() ? "<key>" : key.get(0)).append(" = ").append(r.parentId())
-          .append("&expand=").append(r.child()).append(", then GET <").append(r.child()).append(" link>");
+    String pending = deferred.isEmpty() ? null : deferred.size() + " term(s) with ? bound at execution";
+    FusionClient client = table.client();
+    if (!bounds.isEmpty()) { // MIN/MAX: one first-row request per bound, as MinMaxRequests sends them
+      MinMaxRequests minMax = new MinMaxRequests(client, spec, null, null, 0, null);
+      return String.join(" ; ", bounds.stream().map(b -> client.describeRequest(minMax.firstRow(b), false, pending))
+          .toList());
     }
-    List<String> params = new ArrayList<>();
-    Optional<QExpr> q = spec.filter();
-    String qText = q.map(e -> e.render(cfg.dialect())).orElse(null);
-    if (!deferred.isEmpty()) {
-      String bound = deferred.size() + " term(s) with ? bound at execution";
-      qText = qText == null ? "<" + bound + ">" : qText + " and <" + bound + ">";
+    if (parentFilter != null) { // a child table read across the parents that the q on them selects
+      QuerySpec parents = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
+          .fields(table.parentDescription().keyAttributes()).filter(parentFilter).build();
+      return client.describeRequest(parents, false, null) + " with expand=" + table.childName().get();
     }
-    if (qText != null) {
-      params.add("q=" + qText);
-    }
-    if (!bounds.isEmpty()) {
-      String base = sb.append('?').append(params.isEmpty() ? "" : String.join("&", params) + "&").toString();
-      return String.join(" ; ", bounds.stream().map(b -> base + "fields=" + b.column().name() + "&orderBy="
-          + b.column().name() + (b.max() ? ":desc" : ":asc") + "&limit=1").toList());
-    }
-    if (parentFilter != null) {
-      params.add("q=" + parentFilter.render(cfg.dialect()) + " (on the parents, expand=" + table.childName().get() + ")");
-    }
-    if (isCount()) {
-      params.add("totalResults=true");
-      params.add("limit=1");
-    } else {
-      params.add("fields=" + String.join(",", spec.fields()));
-      if (!spec.orderBy().isEmpty()) {
-        params.add("orderBy=" + String.join(",", spec.orderBy().stream().map(SortKey::render).toList()));
-      }
-      if (spec.offset() > 0) {
-        params.add("offset=" + spec.offset());
-      }
-      spec.limit().ifPresent(l -> params.add("limit=" + l));
-    }
-    return sb.append('?').append(String.join("&", params)).toString();
+    QuerySpec shown = isCount() ? spec.toBuilder().offset(0).noLimit().build() : spec;
+    return client.describeRequest(shown, isCount(), pending);
   }
 
   @Override
   public String toString() {
-    return describeRequest();
+    return "FusionQuery[" + spec + (deferred.isEmpty() ? "" : ", " + deferred.size() + " term(s) bound at execution")
+        + "]";
   }
 
   /** Called from generated code. {@code scalar}: a one-column row is the value itself, not an array. */
   public Enumerable<Object> enumerable(DataContext root, boolean scalar) {
     QuerySpec planned = bind(root);
-    long maxRows = FusionAdapter.currentMaxRows();
+    StatementContext statement = StatementContext.of(root).orElse(null);
+    long maxRows = statement == null ? 0 : statement.maxRows();
     QuerySpec bound = resultRows && maxRows > 0 && !isCount() && bounds.isEmpty()
         && (planned.limit().isEmpty() || planned.limit().getAsLong() > maxRows)
         ? planned.toBuilder().limit(maxRows).build() : planned;
-    Hook.QUERY_PLAN.run(bound);
     LOG.fine(() -> "fusion request " + bound);
     FusionClient client = table.client();
     if (isCount()) {
       long started = System.nanoTime();
       long total = client.count(bound.toBuilder().offset(0).noLimit().build());
-      ActiveScans.oneRequest(cancelFlag(root), java.time.Duration.ofNanos(System.nanoTime() - started));
+      if (statement != null) {
+        statement.requestOutsideScans(java.time.Duration.ofNanos(System.nanoTime() - started));
+      }
       long n = Math.max(0, total - bound.offset());
       if (bound.limit().isPresent()) {
         n = Math.min(n, bound.limit().getAsLong());
@@ -171,10 +146,10 @@ public final class FusionQuery {
       return Linq4j.singletonEnumerable(scalar ? (Object) n : row);
     }
     AtomicBoolean cancel = cancelFlag(root);
-    long deadline = ActiveScans.deadlineNanos(root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName));
+    long deadline = RunningScan.deadlineNanos(root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName));
     RowConverter converter = new RowConverter(table.options().timeZone(), table.tableName());
     if (!bounds.isEmpty()) {
-      Object[] row = new MinMaxRequests(client, bound, converter, cancel, deadline).values(bounds);
+      Object[] row = new MinMaxRequests(client, bound, converter, cancel, deadline, statement).values(bounds);
       return Linq4j.singletonEnumerable(scalar ? row[0] : row);
     }
     Supplier<RowStream> opener = table.childName().isEmpty() ? () -> client.scan(bound)
@@ -189,7 +164,7 @@ public final class FusionQuery {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new FusionEnumerator(opener, columns, converter, cancel, scalar, deadline);
+        return new FusionEnumerator(opener, columns, converter, cancel, scalar, deadline, statement);
       }
     };
   }

@@ -29,6 +29,8 @@ public interface FusionRel extends RelNode {
     final List<QExpr> filters = new ArrayList<>();
     /** Conjuncts with dynamic parameters, translated at execution; each with the column map it was written against. */
     final List<DeferredFilter> deferred = new ArrayList<>();
+    /** The deferred conditions written against the table's columns, to send each once. */
+    final java.util.Set<RexNode> deferredOnTable = new java.util.HashSet<>();
     final List<SortKey> orderBy = new ArrayList<>();
     long offset;
     OptionalLong limit = OptionalLong.empty();

@@ -3,8 +3,9 @@ package org.fusionjdbc.calcite;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -28,8 +29,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.fusionjdbc.client.describe.AttributeType;
 
 /**
- * The pushdown rules. Each declines (returns null) when it cannot translate exactly; the operator then
- * stays in Calcite. The convention makes Volcano keep OFFSET/LIMIT above any residual filter.
+ * The pushdown rules, as {@link RelRule}s. Each declines (transforms nothing) when it cannot translate exactly; the
+ * operator then stays in Calcite. The convention makes Volcano keep OFFSET/LIMIT above any residual filter.
  */
 final class FusionRules {
   private FusionRules() {
@@ -41,18 +42,28 @@ final class FusionRules {
       .withRuleFactory(ToEnumerableRule::new)
       .toRule();
 
-  static final List<RelOptRule> PUSHDOWN = List.of(
-      ConverterRule.Config.INSTANCE.withConversion(LogicalFilter.class, Convention.NONE, FusionRel.CONVENTION,
-          "FusionFilterRule").withRuleFactory(FilterRule::new).toRule(),
-      ConverterRule.Config.INSTANCE.withConversion(LogicalProject.class,
-          (LogicalProject p) -> p.getProjects().stream().allMatch(e -> e instanceof RexInputRef),
-          Convention.NONE, FusionRel.CONVENTION, "FusionProjectRule").withRuleFactory(ProjectRule::new).toRule(),
-      ConverterRule.Config.INSTANCE.withConversion(LogicalSort.class, Convention.NONE, FusionRel.CONVENTION,
-          "FusionSortRule").withRuleFactory(SortRule::new).toRule(),
-      ConverterRule.Config.INSTANCE.withConversion(LogicalAggregate.class, Convention.NONE, FusionRel.CONVENTION,
-          "FusionCountRule").withRuleFactory(CountRule::new).toRule(),
-      InListRule.INSTANCE, MinMaxRule.Config.DEFAULT.toRule(),
-      TransitiveJoinFilterRule.INSTANCE, NotInListRule.INSTANCE);
+  /*
+   * Each rule matches its logical operator and asks for the input in the Fusion convention (Volcano finds or builds
+   * the Fusion plan of the input); it reads what lies below from the input's logical plan, which exists before any
+   * rule runs, so no rule depends on the order the planner fires them in.
+   */
+  static final RelOptRule FILTER = FusionRuleConfig.rule("FusionFilterRule",
+      b -> b.operand(LogicalFilter.class).anyInputs(), FilterRule::new);
+
+  static final RelOptRule PROJECT = FusionRuleConfig.rule("FusionProjectRule",
+      b -> b.operand(LogicalProject.class)
+          .predicate(p -> p.getProjects().stream().allMatch(e -> e instanceof RexInputRef)).anyInputs(),
+      ProjectRule::new);
+
+  static final RelOptRule SORT = FusionRuleConfig.rule("FusionSortRule",
+      b -> b.operand(LogicalSort.class).anyInputs(), SortRule::new);
+
+  static final RelOptRule COUNT = FusionRuleConfig.rule("FusionCountRule",
+      b -> b.operand(LogicalAggregate.class).anyInputs(), CountRule::new);
+
+  static final List<RelOptRule> PUSHDOWN = List.of(FILTER, PROJECT, SORT, COUNT, InListRule.VALUES_RIGHT,
+      InListRule.VALUES_LEFT, MinMaxRule.Config.DEFAULT.toRule(), TransitiveJoinFilterRule.INSTANCE,
+      NotInListRule.INSTANCE);
 
   /** The rel a subset was registered from (all rels in a subset are equivalent). */
   static RelNode original(RelNode n) {
@@ -129,7 +140,7 @@ final class FusionRules {
         }
         at = ref.getIndex();
         r = original(p.getInput());
-      } else if (r instanceof Filter || r instanceof Sort) {
+      } else if (r instanceof Filter || r instanceof Sort || r instanceof FusionFilter) {
         r = original(r.getInput(0));
       } else {
         return null;
@@ -137,22 +148,25 @@ final class FusionRules {
     }
   }
 
-  static final class FilterRule extends ConverterRule {
-    FilterRule(Config config) {
+  /** {@code WHERE}: the exact conjuncts go to q, the rest (and every bound one, again) stays in Calcite above. */
+  static final class FilterRule extends RelRule<FusionRuleConfig> {
+    FilterRule(FusionRuleConfig config) {
       super(config);
     }
 
     @Override
-    public RelNode convert(RelNode rel) {
-      LogicalFilter filter = (LogicalFilter) rel;
+    public void onMatch(RelOptRuleCall call) {
+      LogicalFilter filter = call.rel(0);
       RelNode input = filter.getInput();
       FusionTable table = tableOf(input);
       if (table == null || limitBelow(input) || original(input) instanceof FusionFilter) {
-        return null; // above a FusionFilter sits only our own residual: it stays in Calcite
+        return; // above a FusionFilter sits only our own residual: it stays in Calcite
       }
-      FilterTranslator tr = new FilterTranslator(i -> columnOf(input, i), filter.getCluster().getRexBuilder(),
+      var rexBuilder = filter.getCluster().getRexBuilder();
+      FilterTranslator tr = new FilterTranslator(i -> columnOf(input, i), rexBuilder,
           table.client().config().dialect(), table.options().timeZone(), null);
       List<RexNode> pushed = new ArrayList<>();
+      List<RexNode> atExecution = new ArrayList<>();
       List<RexNode> residual = new ArrayList<>();
       List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
       if (table.childName().isPresent()) {
@@ -169,7 +183,10 @@ final class FusionRules {
               residual.add(c);
             }
           }
-          return pushed.isEmpty() ? null : fusionFilter(filter, input, pushed, residual);
+          if (!pushed.isEmpty()) {
+            transform(call, filter, input, pushed, atExecution, residual);
+          }
+          return;
         }
         pushed.add(key);
         conjuncts = new ArrayList<>(conjuncts);
@@ -177,80 +194,84 @@ final class FusionRules {
       }
       for (RexNode c : conjuncts) {
         if (tr.translate(c).isPresent()) {
-          pushed.add(c);
           if (FilterTranslator.hasParam(c)) {
-            residual.add(c); // a bound value may not be sayable in q; then Calcite filters alone
+            atExecution.add(c); // a bound value may not be sayable in q; then Calcite filters alone
+            residual.add(c);
+          } else {
+            pushed.add(c);
           }
         } else {
           // Calcite checks the whole term; q may still carry a condition every matching row meets.
-          NecessaryCondition.of(tr, filter.getCluster().getRexBuilder(), c).ifPresent(pushed::add);
+          NecessaryCondition.of(tr, rexBuilder, c).ifPresent(pushed::add);
           residual.add(c);
         }
       }
-      if (pushed.isEmpty()) {
-        return null;
+      if (pushed.isEmpty() && atExecution.isEmpty()) {
+        return;
       }
-      return fusionFilter(filter, input, pushed, residual);
+      transform(call, filter, input, pushed, atExecution, residual);
     }
 
-    private RelNode fusionFilter(LogicalFilter filter, RelNode input, List<RexNode> pushed, List<RexNode> residual) {
+    private void transform(RelOptRuleCall call, LogicalFilter filter, RelNode input, List<RexNode> pushed,
+        List<RexNode> atExecution, List<RexNode> residual) {
       var rexBuilder = filter.getCluster().getRexBuilder();
       RelNode fusion = new FusionFilter(filter.getCluster(), filter.getTraitSet().replace(FusionRel.CONVENTION),
-          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)),
-          RexUtil.composeConjunction(rexBuilder, pushed.stream().map(c -> FusionFilter.mark(rexBuilder, c)).toList()));
-      return residual.isEmpty() ? fusion
-          : LogicalFilter.create(fusion, RexUtil.composeConjunction(rexBuilder, residual));
+          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), pushed, atExecution);
+      call.transformTo(residual.isEmpty() ? fusion
+          : LogicalFilter.create(fusion, RexUtil.composeConjunction(rexBuilder, residual)));
     }
   }
 
-  static final class ProjectRule extends ConverterRule {
-    ProjectRule(Config config) {
+  /** A projection of plain columns becomes {@code fields}. */
+  static final class ProjectRule extends RelRule<FusionRuleConfig> {
+    ProjectRule(FusionRuleConfig config) {
       super(config);
     }
 
     @Override
-    public RelNode convert(RelNode rel) {
-      Project p = (Project) rel;
+    public void onMatch(RelOptRuleCall call) {
+      Project p = call.rel(0);
       if (tableOf(p.getInput()) == null) {
-        return null;
+        return;
       }
-      return new FusionProject(p.getCluster(), p.getTraitSet().replace(FusionRel.CONVENTION),
+      call.transformTo(new FusionProject(p.getCluster(), p.getTraitSet().replace(FusionRel.CONVENTION),
           convert(p.getInput(), p.getInput().getTraitSet().replace(FusionRel.CONVENTION)), p.getProjects(),
-          p.getRowType());
+          p.getRowType()));
     }
   }
 
-  static final class SortRule extends ConverterRule {
-    SortRule(Config config) {
+  /** ORDER BY on sortable attributes (Oracle's null order) and literal OFFSET/FETCH. */
+  static final class SortRule extends RelRule<FusionRuleConfig> {
+    SortRule(FusionRuleConfig config) {
       super(config);
     }
 
     @Override
-    public RelNode convert(RelNode rel) {
-      Sort sort = (Sort) rel;
+    public void onMatch(RelOptRuleCall call) {
+      Sort sort = call.rel(0);
       RelNode input = sort.getInput();
       FusionTable table = tableOf(input);
       if (table == null || (table.childName().isPresent() && !childPathFixed(input))
           || !literalOrNull(sort.offset) || !literalOrNull(sort.fetch)) {
-        return null;
+        return;
       }
       boolean ordered = !sort.getCollation().getFieldCollations().isEmpty();
       if (!ordered && sort.offset == null && sort.fetch == null) {
-        return null;
+        return;
       }
       if (ordered) {
         if (limitBelow(input)) {
-          return null;
+          return;
         }
         for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
           if (!sortable(columnOf(input, fc.getFieldIndex()), fc)) {
-            return null;
+            return;
           }
         }
       }
-      return new FusionSort(sort.getCluster(), sort.getTraitSet().replace(FusionRel.CONVENTION),
+      call.transformTo(new FusionSort(sort.getCluster(), sort.getTraitSet().replace(FusionRel.CONVENTION),
           convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), sort.getCollation(), sort.offset,
-          sort.fetch);
+          sort.fetch));
     }
 
     private static boolean literalOrNull(RexNode n) {
@@ -274,21 +295,22 @@ final class FusionRules {
     }
   }
 
-  static final class CountRule extends ConverterRule {
-    CountRule(Config config) {
+  /** {@code COUNT(*)} without GROUP BY: one request with totalResults=true. */
+  static final class CountRule extends RelRule<FusionRuleConfig> {
+    CountRule(FusionRuleConfig config) {
       super(config);
     }
 
     @Override
-    public RelNode convert(RelNode rel) {
-      LogicalAggregate agg = (LogicalAggregate) rel;
+    public void onMatch(RelOptRuleCall call) {
+      LogicalAggregate agg = call.rel(0);
       if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != Aggregate.Group.SIMPLE) {
-        return null;
+        return;
       }
-      for (AggregateCall call : agg.getAggCallList()) {
-        if (call.getAggregation().getKind() != SqlKind.COUNT || !call.getArgList().isEmpty() || call.isDistinct()
-            || call.filterArg >= 0) {
-          return null;
+      for (AggregateCall c : agg.getAggCallList()) {
+        if (c.getAggregation().getKind() != SqlKind.COUNT || !c.getArgList().isEmpty() || c.isDistinct()
+            || c.filterArg >= 0) {
+          return;
         }
       }
       RelNode input = agg.getInput();
@@ -300,10 +322,10 @@ final class FusionRules {
       if (table == null || (table.childName().isPresent() && !childPathFixed(input))
           || !table.client().config().countPushdown()
           || agg.getAggCallList().isEmpty()) {
-        return null;
+        return;
       }
-      return new FusionCount(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION),
-          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), agg.getAggCallList());
+      call.transformTo(new FusionCount(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION),
+          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), agg.getAggCallList()));
     }
   }
 

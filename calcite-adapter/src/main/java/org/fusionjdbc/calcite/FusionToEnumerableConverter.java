@@ -18,6 +18,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.sql.SqlExplainLevel;
 
 /**
  * Folds a Fusion tree into one {@link FusionQuery} and emits a single call to it from generated code.
@@ -25,20 +26,26 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  */
 public final class FusionToEnumerableConverter extends ConverterImpl implements EnumerableRel {
 
-  /** Set on the final plan when this scan's rows are the statement's rows (see {@link ResultScans}). */
-  private volatile boolean resultRows;
+  /** Whether this scan's rows are the statement's rows (see {@link ResultScans}); set on the final plan only. */
+  private final boolean resultRows;
 
   FusionToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
-    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+    this(cluster, traits, input, false);
   }
 
-  void markResultRows() {
-    resultRows = true;
+  private FusionToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input, boolean resultRows) {
+    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+    this.resultRows = resultRows;
+  }
+
+  /** This scan, as the one whose rows are the statement's rows (setMaxRows may limit its request). */
+  FusionToEnumerableConverter asResultRows() {
+    return new FusionToEnumerableConverter(getCluster(), getTraitSet(), getInput(), true);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new FusionToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+    return new FusionToEnumerableConverter(getCluster(), traitSet, sole(inputs), resultRows);
   }
 
   /**
@@ -59,14 +66,31 @@ public final class FusionToEnumerableConverter extends ConverterImpl implements 
     return FusionQuery.of(impl, getCluster().getRexBuilder());
   }
 
+  /**
+   * EXPLAIN shows the REST request of a finished plan. Calcite also calls this for every node's digest while it
+   * plans, where the inputs alone identify the node and they are still planner subsets: there nothing is folded, so
+   * a digest costs no more than any other node's and never reads the table.
+   */
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     RelWriter w = super.explainTerms(pw);
-    try {
-      return w.item("request", query().describeRequest());
-    } catch (RuntimeException e) {
-      return w.item("request", "(unavailable: " + e.getMessage() + ")");
+    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES || !finished(getInput())) {
+      return w;
     }
+    return w.item("request", query().describeRequest());
+  }
+
+  /** Whether {@code rel} is a tree of Fusion nodes (after planning), not planner subsets. */
+  private static boolean finished(RelNode rel) {
+    if (!(rel instanceof FusionRel)) {
+      return false;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (!finished(input)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

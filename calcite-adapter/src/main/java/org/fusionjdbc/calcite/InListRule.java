@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Values;
@@ -31,28 +32,35 @@ import org.apache.calcite.sql.SqlKind;
  * condition over the tuples. An inner join is rewritten only for one column of distinct values joined by plain
  * equality of identical types, where each row matches at most one tuple and the tuple's value is the row's own.
  */
-@SuppressWarnings("deprecation") // the operand() builder is the simplest way to declare a one-operand rule
-final class InListRule extends RelOptRule {
-  static final InListRule INSTANCE = new InListRule();
+final class InListRule extends RelRule<FusionRuleConfig> {
+  /** A table joined with the list: a semi or inner join. */
+  static final RelOptRule VALUES_RIGHT = FusionRuleConfig.rule("FusionInListRule",
+      b -> b.operand(LogicalJoin.class)
+          .predicate(j -> j.getJoinType() == JoinRelType.SEMI || j.getJoinType() == JoinRelType.INNER)
+          .inputs(table -> table.operand(RelNode.class).anyInputs(), list -> list.operand(Values.class).noInputs()),
+      InListRule::new);
+
+  /** The list joined with a table: an inner join only (a semi join keeps the list's rows). */
+  static final RelOptRule VALUES_LEFT = FusionRuleConfig.rule("FusionInListRule(list first)",
+      b -> b.operand(LogicalJoin.class).predicate(j -> j.getJoinType() == JoinRelType.INNER)
+          .inputs(list -> list.operand(Values.class).noInputs(), table -> table.operand(RelNode.class).anyInputs()),
+      InListRule::new);
 
   /** Beyond this the q text grows past what a URL comfortably carries; the join stays (a full scan, documented). */
   static final int MAX_VALUES = 500;
 
-  private InListRule() {
-    super(operand(LogicalJoin.class, any()), "FusionInListRule");
+  private InListRule(FusionRuleConfig config) {
+    super(config);
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalJoin join = call.rel(0);
     JoinRelType type = join.getJoinType();
-    boolean valuesLeft = FusionRules.original(join.getLeft()) instanceof Values;
-    if (type == JoinRelType.SEMI && valuesLeft || type != JoinRelType.SEMI && type != JoinRelType.INNER) {
-      return;
-    }
+    boolean valuesLeft = call.rel(1) instanceof Values;
     RelNode table = valuesLeft ? join.getRight() : join.getLeft();
-    if (!(FusionRules.original(valuesLeft ? join.getLeft() : join.getRight()) instanceof Values values)
-        || FusionRules.tableOf(table) == null || values.getTuples().isEmpty()
+    Values values = call.rel(valuesLeft ? 1 : 2);
+    if (FusionRules.tableOf(table) == null || values.getTuples().isEmpty()
         || values.getTuples().size() > MAX_VALUES || RexUtil.containsCorrelation(join.getCondition())) {
       return;
     }

@@ -20,14 +20,17 @@ final class MinMaxRequests {
   private final RowConverter converter;
   private final AtomicBoolean cancel;
   private final long deadlineNanos;
+  private final StatementContext statement;
 
+  /** {@code statement}: where the requests count toward the statement's progress; null when not executing. */
   MinMaxRequests(FusionClient client, QuerySpec filtered, RowConverter converter, AtomicBoolean cancel,
-      long deadlineNanos) {
+      long deadlineNanos, StatementContext statement) {
     this.client = client;
     this.filtered = filtered.toBuilder().orderBy(List.of()).offset(0).noLimit().build();
     this.converter = converter;
     this.cancel = cancel;
     this.deadlineNanos = deadlineNanos;
+    this.statement = statement;
   }
 
   Object[] values(List<FusionRel.Implementor.Bound> bounds) {
@@ -39,17 +42,8 @@ final class MinMaxRequests {
   }
 
   private Object value(FusionRel.Implementor.Bound b) {
-    String name = b.column().name();
-    QuerySpec.Builder firstRow = filtered.toBuilder().fields(List.of(name))
-        .orderBy(List.of(b.max() ? SortKey.desc(name) : SortKey.asc(name))).limit(1);
-    boolean skipNulls = b.max() && !b.column().notNull() && client.config().dialect().isNull();
-    if (skipNulls) { // a connection that may say IS NOT NULL in q leaves the nulls out of the descending order
-      List<QExpr> terms = new ArrayList<>();
-      filtered.filter().ifPresent(terms::add);
-      terms.add(new QExpr.IsNull(name, true));
-      firstRow.filter(QExpr.and(terms));
-    }
-    QuerySpec first = firstRow.build();
+    boolean skipNulls = skipsNulls(b);
+    QuerySpec first = firstRow(b);
     try (FusionEnumerator e = enumerator(first, b.column())) {
       if (!e.moveNext()) {
         return null; // no rows: MIN and MAX are null
@@ -60,6 +54,24 @@ final class MinMaxRequests {
       }
     }
     return scanMax(b.column());
+  }
+
+  /** The request of {@code b}: the first row of the filtered collection ordered by its column (EXPLAIN shows it). */
+  QuerySpec firstRow(FusionRel.Implementor.Bound b) {
+    String name = b.column().name();
+    QuerySpec.Builder firstRow = filtered.toBuilder().fields(List.of(name))
+        .orderBy(List.of(b.max() ? SortKey.desc(name) : SortKey.asc(name))).limit(1);
+    if (skipsNulls(b)) { // a connection that may say IS NOT NULL in q leaves the nulls out of the descending order
+      List<QExpr> terms = new ArrayList<>();
+      filtered.filter().ifPresent(terms::add);
+      terms.add(new QExpr.IsNull(name, true));
+      firstRow.filter(QExpr.and(terms));
+    }
+    return firstRow.build();
+  }
+
+  private boolean skipsNulls(FusionRel.Implementor.Bound b) {
+    return b.max() && !b.column().notNull() && client.config().dialect().isNull();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -77,6 +89,6 @@ final class MinMaxRequests {
   }
 
   private FusionEnumerator enumerator(QuerySpec spec, FusionColumn column) {
-    return new FusionEnumerator(() -> client.scan(spec), List.of(column), converter, cancel, true, deadlineNanos);
+    return new FusionEnumerator(() -> client.scan(spec), List.of(column), converter, cancel, true, deadlineNanos, statement);
   }
 }

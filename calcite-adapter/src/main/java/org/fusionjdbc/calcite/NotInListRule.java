@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -30,12 +31,17 @@ import org.apache.calcite.util.ImmutableBitSet;
  * that is never null that is {@code x <> v1 AND x <> v2 ...}, which the usual rules send as q. A nullable column gets
  * a different plan from Calcite (counting the list's nulls) and stays as it is.
  */
-@SuppressWarnings("deprecation") // the operand() builder is the simplest way to declare a two-operand rule
-final class NotInListRule extends RelOptRule {
-  static final NotInListRule INSTANCE = new NotInListRule();
+final class NotInListRule extends RelRule<FusionRuleConfig> {
+  /** A filter on a table left-joined with a flagged list: {@code filter(left join(t, project(values)))}. */
+  static final RelOptRule INSTANCE = FusionRuleConfig.rule("FusionNotInListRule",
+      b -> b.operand(LogicalFilter.class).oneInput(j -> j.operand(LogicalJoin.class)
+          .predicate(join -> join.getJoinType() == JoinRelType.LEFT)
+          .inputs(table -> table.operand(RelNode.class).anyInputs(),
+              list -> list.operand(Project.class).oneInput(v -> v.operand(Values.class).noInputs()))),
+      NotInListRule::new);
 
-  private NotInListRule() {
-    super(operand(LogicalFilter.class, operand(LogicalJoin.class, any())), "FusionNotInListRule");
+  private NotInListRule(FusionRuleConfig config) {
+    super(config);
   }
 
   @Override
@@ -43,10 +49,9 @@ final class NotInListRule extends RelOptRule {
     LogicalFilter filter = call.rel(0);
     LogicalJoin join = call.rel(1);
     RelNode table = join.getLeft();
-    if (join.getJoinType() != JoinRelType.LEFT || FusionRules.tableOf(table) == null
-        || !(FusionRules.original(join.getRight()) instanceof Project p)
-        || !(FusionRules.original(p.getInput()) instanceof Values values)
-        || values.getRowType().getFieldCount() != 1 || values.getTuples().isEmpty()
+    Project p = call.rel(3);
+    Values values = call.rel(4);
+    if (FusionRules.tableOf(table) == null || values.getRowType().getFieldCount() != 1 || values.getTuples().isEmpty()
         // a NULL in the list makes NOT IN never true, which "matches no value" would not say
         || values.getTuples().stream().anyMatch(t -> t.get(0).isNull())
         || values.getTuples().size() > InListRule.MAX_VALUES || p.getProjects().size() != 2

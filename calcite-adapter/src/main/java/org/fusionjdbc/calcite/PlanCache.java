@@ -29,8 +29,8 @@ final class PlanCache {
   record Key(String sql, List<String> schemaPath, Type elementType, long maxRowCount) {
   }
 
-  /** A plan and the notes its preparation recorded (replayed as the statement's warnings). */
-  record Entry(CalcitePrepare.CalciteSignature<?> signature, List<String> notes) {
+  /** A plan (its notes travel inside it, see {@link PlanNotes}). */
+  record Entry(CalcitePrepare.CalciteSignature<?> signature) {
   }
 
   static Key key(CalcitePrepare.Context context, String sql, Type elementType, long maxRowCount) {

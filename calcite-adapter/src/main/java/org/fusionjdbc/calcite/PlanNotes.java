@@ -17,65 +17,34 @@ import org.apache.calcite.rex.RexNode;
 /**
  * What a statement's plan leaves to the driver that a user would want to know about, as plain sentences the driver
  * reports through {@code Statement.getWarnings()}: a filter Fusion cannot answer exactly (every row the pushed part
- * selects is fetched, then filtered) and an ORDER BY sorted in memory. Collected only inside a {@link #collect()}
- * scope on the preparing thread, so preparing without one costs nothing.
+ * selects is fetched, then filtered) and an ORDER BY sorted in memory. Computed once per plan when it is
+ * implemented; the notes travel with the prepared statement's signature under {@link #KEY}.
  */
 public final class PlanNotes {
-  private static final ThreadLocal<Set<String>> CURRENT = new ThreadLocal<>();
+  /** The internal parameter of a prepared statement (Calcite's signature) that holds its notes. */
+  public static final String KEY = "fusionPlanNotes";
 
   private PlanNotes() {
   }
 
-  /** Notes of the plans prepared on this thread until the scope closes. */
-  public static Scope collect() {
-    Set<String> previous = CURRENT.get();
+  /** The notes of a prepared statement's signature parameters, empty when its plan left nothing to say. */
+  public static List<String> of(java.util.Map<String, Object> internalParameters) {
+    Object notes = internalParameters == null ? null : internalParameters.get(KEY);
+    if (notes instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  /** The notes of an optimized plan. */
+  static List<String> of(RelNode plan) {
     Set<String> notes = new LinkedHashSet<>();
-    CURRENT.set(notes);
-    return new Scope(notes, previous);
-  }
-
-  /** An open collection; {@link #close()} restores the enclosing one. */
-  public static final class Scope implements AutoCloseable {
-    private final Set<String> notes;
-    private final Set<String> previous;
-
-    private Scope(Set<String> notes, Set<String> previous) {
-      this.notes = notes;
-      this.previous = previous;
+    visit(plan, notes);
+    if (sortsResultInMemory(plan)) {
+      notes.add("ORDER BY is sorted by the driver, which holds every row of the result in memory before returning"
+          + " the first (an ORDER BY Fusion can apply avoids that)");
     }
-
-    public List<String> notes() {
-      return List.copyOf(notes);
-    }
-
-    @Override
-    public void close() {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
-  }
-
-  /** Adds notes recorded earlier for the same plan (a plan taken from the cache) when a scope is open. */
-  static void replay(List<String> recorded) {
-    Set<String> notes = CURRENT.get();
-    if (notes != null) {
-      notes.addAll(recorded);
-    }
-  }
-
-  /** Records the notes of an optimized plan when a scope is open. */
-  static void record(RelNode plan) {
-    Set<String> notes = CURRENT.get();
-    if (notes != null) {
-      visit(plan, notes);
-      if (sortsResultInMemory(plan)) {
-        notes.add("ORDER BY is sorted by the driver, which holds every row of the result in memory before returning"
-            + " the first (an ORDER BY Fusion can apply avoids that)");
-      }
-    }
+    return List.copyOf(notes);
   }
 
   /** The statement's own ORDER BY, below only projections and LIMIT (a sort feeding a merge join is not it). */

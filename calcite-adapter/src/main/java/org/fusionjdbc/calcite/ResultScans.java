@@ -1,9 +1,9 @@
 package org.fusionjdbc.calcite;
 
+import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelRoot;
 
 /**
  * Finds the Fusion scan whose rows are, one for one, the statement's result rows: only projections
@@ -13,19 +13,18 @@ final class ResultScans {
   private ResultScans() {
   }
 
-  static void mark(RelRoot root) {
-    RelNode r = root.rel;
-    while (true) {
-      if (r instanceof FusionToEnumerableConverter c) {
-        c.markResultRows();
-        return;
-      } else if (r instanceof EnumerableCalc calc && calc.getProgram().getCondition() == null) {
-        r = calc.getInput();
-      } else if (r instanceof EnumerableProject p) {
-        r = p.getInput();
-      } else {
-        return;
-      }
+  /** {@code plan} with its result scan (if any) replaced by one that knows it produces the result rows. */
+  static RelNode mark(RelNode plan) {
+    if (plan instanceof FusionToEnumerableConverter c) {
+      return c.asResultRows();
     }
+    boolean passesRows = plan instanceof EnumerableCalc calc && calc.getProgram().getCondition() == null
+        || plan instanceof EnumerableProject;
+    if (!passesRows) {
+      return plan;
+    }
+    RelNode input = plan.getInput(0);
+    RelNode marked = mark(input);
+    return marked == input ? plan : plan.copy(plan.getTraitSet(), List.of(marked));
   }
 }

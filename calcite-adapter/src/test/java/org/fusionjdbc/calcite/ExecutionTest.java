@@ -44,39 +44,6 @@ class ExecutionTest {
   }
 
   @Test
-  void setMaxRowsBecomesTheLimitOfTheResultScanOnly() throws Exception {
-    InMemoryFusionClient client = SampleData.client();
-    try (Connection c = Sql.connect(client, true); Statement s = c.createStatement()) {
-      s.setMaxRows(7);
-      List<List<String>> rows;
-      try (FusionAdapter.MaxRowsScope scope = FusionAdapter.maxRows(s.getMaxRows());
-           ResultSet rs = s.executeQuery("select \"InvoiceId\", \"InvoiceId\" + 1 from fscm.invoices")) {
-        rows = Sql.read(rs);
-      }
-      assertThat(rows).hasSize(7);
-      assertThat(client.journal).singleElement().satisfies(call -> {
-        assertThat(call.spec().limit()).hasValue(7);
-        assertThat(call.rowsReturned()).isEqualTo(7);
-      });
-      // A residual filter above the scan: the scan's rows are not the result rows, so no limit.
-      client.journal.clear();
-      try (FusionAdapter.MaxRowsScope scope = FusionAdapter.maxRows(s.getMaxRows());
-           ResultSet rs = s.executeQuery("select \"InvoiceId\" from fscm.invoices where \"Paid\"")) {
-        assertThat(Sql.read(rs)).hasSize(7);
-      }
-      assertThat(client.journal.get(0).spec().limit()).isEmpty();
-      // A smaller LIMIT wins; outside a scope nothing changes.
-      client.journal.clear();
-      try (FusionAdapter.MaxRowsScope scope = FusionAdapter.maxRows(50);
-           ResultSet rs = s.executeQuery("select \"InvoiceId\" from fscm.invoices order by \"InvoiceId\" limit 3")) {
-        assertThat(Sql.read(rs)).hasSize(3);
-      }
-      assertThat(client.journal.get(0).spec().limit()).hasValue(3);
-    }
-    assertThat(FusionAdapter.currentMaxRows()).isZero();
-  }
-
-  @Test
   void noRequestBeforeTheFirstRowAndCloseReleasesTheStream() throws Exception {
     InMemoryFusionClient client = SampleData.client();
     try (Connection c = Sql.connect(client, true); Statement s = c.createStatement()) {
@@ -115,7 +82,7 @@ class ExecutionTest {
         org.fusionjdbc.client.describe.AttributeType.INTEGER, true, true), false, -1, true);
     java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
     FusionEnumerator e = new FusionEnumerator(() -> stream, List.of(col),
-        new RowConverter(java.time.ZoneId.of("UTC")), flag, true, 0);
+        new RowConverter(java.time.ZoneId.of("UTC")), flag, true, 0, new StatementContext(flag));
     assertThat(e.moveNext()).isTrue();
     assertThat(e.current()).isEqualTo(1L);
     flag.set(true);

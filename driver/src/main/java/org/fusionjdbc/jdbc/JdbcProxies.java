@@ -19,9 +19,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.jdbc.FusionCalciteConnector;
 import org.apache.calcite.jdbc.JdbcTypes;
-import org.fusionjdbc.calcite.ActiveScans;
-import org.fusionjdbc.calcite.FusionAdapter;
-import org.fusionjdbc.calcite.PlanNotes;
+import org.fusionjdbc.calcite.StatementContext;
 import org.fusionjdbc.client.FusionClient;
 
 /**
@@ -218,16 +216,7 @@ final class JdbcProxies {
           return handle(proxy, Connection.class.getMethod("prepareStatement", String.class), new Object[] {args[0]});
         }
       }
-      Object result;
-      List<String> planNotes = List.of();
-      if (name.equals("prepareStatement")) {
-        try (PlanNotes.Scope notes = PlanNotes.collect()) { // the query is planned now, not at execute
-          result = call(method, args);
-          planNotes = notes.notes();
-        }
-      } else {
-        result = call(method, args);
-      }
+      Object result = call(method, args);
       if (result instanceof Statement st) {
         synchronized (statements) {
           statements.add(st);
@@ -235,7 +224,7 @@ final class JdbcProxies {
       }
       if (result instanceof PreparedStatement ps && !(result instanceof CallableStatement)) {
         StatementHandler handler = new StatementHandler(ps, (Connection) proxy, parameterValues);
-        handler.notes(planNotes);
+        handler.planNotesChanged(); // planned now, not at execute
         return wrap(PreparedStatement.class, handler, FusionStatement.class);
       }
       if (result instanceof Statement st) {
@@ -277,24 +266,27 @@ final class JdbcProxies {
   private static final class StatementHandler extends Handler {
     private final Connection connection;
     private final ParameterBinder binder;
-    private volatile long maxRows;
-    /** What the last plan left to the driver, reported by getWarnings (see PlanNotes), and as warnings. */
+    /** The statement's own state, which the adapter reads at execution (max rows, plan notes, scans). */
+    private final StatementContext context;
+    /** What the last plan left to the driver (see PlanNotes), as warnings; cleared by clearWarnings. */
     private volatile List<String> planNotes = List.of();
     private volatile SQLWarning planWarnings;
 
-    StatementHandler(Statement target, Connection connection, ParameterValues values) {
+    StatementHandler(Statement target, Connection connection, ParameterValues values) throws SQLException {
       super(target);
       this.connection = connection;
       this.binder = target instanceof PreparedStatement ps ? new ParameterBinder(ps, values) : null;
+      this.context = FusionCalciteConnector.context(target);
     }
 
-    void notes(List<String> notes) {
+    /** Takes the notes of the plan the statement last prepared or ran as its warnings. */
+    void planNotesChanged() {
+      notes(context.planNotes());
+    }
+
+    private void notes(List<String> notes) {
       planNotes = notes;
       planWarnings = chain(notes, null);
-    }
-
-    private java.util.concurrent.atomic.AtomicBoolean cancelFlag() throws SQLException {
-      return FusionCalciteConnector.cancelFlag((Statement) target);
     }
 
     @Override
@@ -316,15 +308,12 @@ final class JdbcProxies {
         return null;
       }
       if (name.equals("progress")) {
-        return ActiveScans.total(cancelFlag());
+        return context.progress();
       }
       if (name.equals("cancel")) {
         call(method, args); // raises Calcite's flag; the scans stop at their next row
-        ActiveScans.cancel(cancelFlag()); // and a page request in flight is aborted now
+        context.cancelScans(); // and a page request in flight is aborted now
         return null;
-      }
-      if (name.startsWith("execute")) {
-        ActiveScans.reset(cancelFlag());
       }
       if (name.equals("getMetaData")) {
         Object md = call(method, args);
@@ -340,29 +329,18 @@ final class JdbcProxies {
         return call(method, args);
       }
       Object result;
-      if ((name.equals("execute") || name.equals("executeQuery")) && args != null && args.length > 0
-          && args[0] instanceof String sql) {
-        ReadOnly.check(sql);
-        Object[] limitedArgs = args.clone();
-        limitedArgs[0] = MaxRows.limit(sql, maxRows);
-        notes(List.of()); // a new execution starts a new warning chain
-        try (PlanNotes.Scope notes = PlanNotes.collect()) {
-          result = call(method, limitedArgs);
-          notes(notes.notes());
+      if (name.startsWith("execute")) {
+        if (args != null && args.length > 0 && args[0] instanceof String sql) {
+          ReadOnly.check(sql);
+          notes(List.of()); // a new execution starts a new warning chain
         }
-      } else if (name.startsWith("execute")) {
-        // A prepared statement was planned before setMaxRows: the adapter's scope limits its result scans instead.
-        try (FusionAdapter.MaxRowsScope scope = FusionAdapter.maxRows(maxRows)) {
-          result = call(method, args);
-        }
+        result = call(method, args); // max rows reach the adapter through the statement's context
+        planNotesChanged();
       } else {
         result = call(method, args);
-        if (name.equals("setMaxRows") || name.equals("setLargeMaxRows")) {
-          maxRows = ((Number) args[0]).longValue();
-        }
       }
       if (result instanceof ResultSet rs) {
-        return wrap(ResultSet.class, new ResultSetHandler(rs, (Statement) proxy, maxRows));
+        return wrap(ResultSet.class, new ResultSetHandler(rs, (Statement) proxy));
       }
       return result;
     }
@@ -370,16 +348,12 @@ final class JdbcProxies {
 
   private static final class ResultSetHandler extends Handler {
     private final Statement statement;
-    /** Rows this result may still hand out; Calcite ignores a PreparedStatement's setMaxRows. 0 = no limit. */
-    private final long maxRows;
-    private long rowsRead;
     /** Warnings the driver adds before Calcite's own (metadata results: the schemas' discovery warnings). */
     java.util.function.Supplier<SQLWarning> warnings;
 
-    ResultSetHandler(ResultSet target, Statement statement, long maxRows) {
+    ResultSetHandler(ResultSet target, Statement statement) {
       super(target);
       this.statement = statement;
-      this.maxRows = maxRows;
     }
 
     @Override
@@ -392,9 +366,6 @@ final class JdbcProxies {
       if (method.getName().equals("getStatement")) {
         return statement;
       }
-      if (method.getName().equals("next") && maxRows > 0 && rowsRead >= maxRows) {
-        return false;
-      }
       if (warnings != null && method.getName().equals("getWarnings")) {
         return SchemaWarnings.chain(warnings.get(), (SQLWarning) call(method, args));
       }
@@ -402,9 +373,6 @@ final class JdbcProxies {
         warnings = null;
       }
       Object result = call(method, args);
-      if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
-        rowsRead++;
-      }
       return result instanceof ResultSetMetaData md ? metaData(md) : result;
     }
   }
@@ -489,7 +457,7 @@ final class JdbcProxies {
       Object result = call(method, args);
       if (result instanceof ResultSet rs) {
         // a family whose catalog could not be read says so on every metadata answer (see SchemaWarnings)
-        ResultSetHandler handler = new ResultSetHandler(rs, rs.getStatement(), 0);
+        ResultSetHandler handler = new ResultSetHandler(rs, rs.getStatement());
         Connection calcite = ((DatabaseMetaData) target).getConnection();
         handler.warnings = () -> SchemaWarnings.of(calcite);
         return wrap(ResultSet.class, handler);

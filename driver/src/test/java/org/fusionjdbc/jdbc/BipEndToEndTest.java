@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,6 +53,38 @@ class BipEndToEndTest {
         assertThat(rs.getLong(1)).isEqualTo(rest).isPositive();
       }
       assertThat(pod.emulator.bip().journal().sqls()).anyMatch(sql -> sql.toUpperCase().contains("WHERE"));
+    }
+  }
+
+  /**
+   * A FUSION_DB prepared statement's parameter types are its own: once kept in a JVM-wide cache of 512 SQL texts,
+   * they were gone after 600 other statements were planned, and a DATE went to Oracle as an epoch-day number.
+   */
+  @Test
+  void anOlderPreparedStatementBindsItsDateAfter600OtherStatementsWerePlanned() throws SQLException {
+    try (Connection c = connect("bip=true");
+        PreparedStatement old = c.prepareStatement(
+            "select count(*) from fusion_db.ap_invoices_all where invoice_date >= ?")) {
+      for (int i = 0; i < 600; i++) {
+        try (PreparedStatement other = c.prepareStatement("select invoice_id from fusion_db.ap_invoices_all"
+            + " where invoice_amount > ? and invoice_id <> " + i)) {
+          assertThat(other.getParameterMetaData().getParameterCount()).isEqualTo(1);
+        }
+      }
+      long expected;
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "select count(*) from fusion_db.ap_invoices_all where invoice_date >= date '2024-06-01'")) {
+        rs.next();
+        expected = rs.getLong(1);
+      }
+      pod.emulator.bip().journal().clear();
+      old.setDate(1, java.sql.Date.valueOf("2024-06-01"));
+      try (ResultSet rs = old.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(expected).isPositive();
+      }
+      assertThat(pod.emulator.bip().journal().sqls()).singleElement().satisfies(sql -> assertThat(sql)
+          .containsIgnoringCase("DATE '2024-06-01'"));
     }
   }
 

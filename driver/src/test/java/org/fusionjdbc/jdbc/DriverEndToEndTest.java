@@ -278,6 +278,42 @@ class DriverEndToEndTest {
     }
   }
 
+  /** Max rows limit the request only of a scan whose rows are the result rows; a smaller LIMIT wins. */
+  @Test
+  void setMaxRowsLimitsTheRequestOfTheResultScanOnly() throws SQLException {
+    try (Connection c = connect(pod.jwt()); Statement st = c.createStatement()) {
+      st.setMaxRows(7);
+      pod.emulator.journal().clear();
+      assertThat(drain(st.executeQuery("select \"InvoiceId\", \"InvoiceId\" + 1 from fscm.\"invoices\""))).isEqualTo(7);
+      assertThat(pod.emulator.journal().filter(e -> e.path().endsWith("/invoices")))
+          .singleElement().satisfies(e -> assertThat(e.param("limit")).isEqualTo("7"));
+      // a residual filter above the scan: its rows are not the result rows, so the request keeps its own limit
+      pod.emulator.journal().clear();
+      assertThat(drain(st.executeQuery(
+          "select \"InvoiceId\" from fscm.\"invoices\" where mod(\"InvoiceId\", 2) = 0"))).isEqualTo(7);
+      assertThat(pod.emulator.journal().filter(e -> e.path().endsWith("/invoices")))
+          .isNotEmpty().allSatisfy(e -> assertThat(e.param("limit")).isNotEqualTo("7"));
+      st.setMaxRows(50);
+      pod.emulator.journal().clear();
+      assertThat(drain(st.executeQuery(
+          "select \"InvoiceId\" from fscm.\"invoices\" order by \"InvoiceId\" limit 3"))).isEqualTo(3);
+      // (a page the previous scan prefetched may land in the journal too: only this scan's requests count)
+      var scans = pod.emulator.journal().filter(e -> e.path().endsWith("/invoices"));
+      assertThat(scans).anySatisfy(e -> assertThat(e.param("limit")).isEqualTo("3"))
+          .noneSatisfy(e -> assertThat(e.param("limit")).isEqualTo("50"));
+    }
+  }
+
+  private static int drain(ResultSet rs) throws SQLException {
+    try (rs) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
+  }
+
   private static int count(java.sql.PreparedStatement ps) throws SQLException {
     int n = 0;
     try (ResultSet rs = ps.executeQuery()) {

@@ -18,6 +18,7 @@ import org.fusionjdbc.emulator.journal.Journal;
 import org.fusionjdbc.emulator.query.QueryEngine;
 import org.fusionjdbc.emulator.rest.AdminHandler;
 import org.fusionjdbc.emulator.rest.RestHandler;
+import org.fusionjdbc.emulator.rest.RestOptions;
 
 /**
  * A Fusion pod on loopback: {@code try (FusionEmulator e = FusionEmulator.start(EmulatorOptions.builder()
@@ -62,7 +63,10 @@ public final class FusionEmulator implements AutoCloseable {
     };
     this.executor = Executors.newFixedThreadPool(options.threads(), tf);
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-    RestHandler rest = new RestHandler(options, data, authenticator, journal, engine, faults, baseUrl);
+    RestHandler rest = new RestHandler(new RestOptions(options.seed(), options.maxLimit(), options.defaultLimit(),
+        options.permissive(), options.defaultFrameworkVersion(), options.datetimeMillis(),
+        options.totalResultsJitter(), options.childLimit(), options.hashItemIds(), options.wireShapes()), data,
+        authenticator, journal, engine, faults, baseUrl);
     server.createContext("/", rest);
     server.createContext("/__admin/", new AdminHandler(journal, faults));
     server.createContext("/oauth2/v1/token", auth.tokenEndpoint());

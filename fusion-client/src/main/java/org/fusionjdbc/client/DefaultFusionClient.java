@@ -31,6 +31,7 @@ import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
+import org.fusionjdbc.client.query.Requests;
 import org.fusionjdbc.client.query.ScanPlan;
 import org.fusionjdbc.client.query.SlicedRowStream;
 
@@ -221,19 +222,13 @@ final class DefaultFusionClient implements FusionClient {
   @Override
   public long count(QuerySpec spec) {
     ResourceDescription d = target(spec.resource());
-    String field = !d.keyAttributes().isEmpty() ? d.keyAttributes().get(0)
-        : !spec.fields().isEmpty() ? spec.fields().get(0) : d.attributes().get(0).name();
+    String field = Requests.countField(d, spec);
     if (spec.resource().isChild()) {
       try (RowStream s = scan(spec.toBuilder().fields(List.of(field)).offset(0).noLimit().build())) {
         return ((KeyedChildStream) s).count();
       }
     }
-    List<Param> params = new java.util.ArrayList<>();
-    spec.filter().ifPresent(f -> params.add(new Param("q", f.render(config.dialect()))));
-    params.add(new Param("fields", field));
-    params.add(new Param("limit", "1"));
-    params.add(new Param("onlyData", "true"));
-    params.add(new Param("totalResults", "true"));
+    List<Param> params = Requests.count(spec, field, config.dialect());
     Page page = transport.get(path(spec.resource()), params, new PageParser(List.of(field)), new Cancellation());
     if (page.totalResults() == null) {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion did not return totalResults for "
@@ -261,9 +256,20 @@ final class DefaultFusionClient implements FusionClient {
   }
 
   private String path(ResourcePath p) {
-    StringBuilder sb = new StringBuilder(root(p.contextRoot()));
-    p.segments().forEach(s -> sb.append('/').append(UrlEncoding.encode(s)));
-    return sb.toString();
+    return Requests.path(config.restVersion(), p);
+  }
+
+  @Override
+  public String describeRequest(QuerySpec spec, boolean count, String pendingFilter) {
+    ResourceDescription d = target(spec.resource());
+    List<Param> params = count ? Requests.count(spec, Requests.countField(d, spec), config.dialect())
+        : Requests.firstPage(ScanPlan.of(spec, d, config.dialect()), config.firstPageSize(), config.pageSize());
+    if (spec.resource().isChild()) { // the parent lookup, then the child collection at the link it returns
+      try (KeyedChildStream s = (KeyedChildStream) scan(spec.toBuilder().offset(0).noLimit().build())) {
+        return s.describe(params, pendingFilter);
+      }
+    }
+    return Requests.line(path(spec.resource()), params, pendingFilter);
   }
 
   private JsonNode getJson(String path, List<Param> params) {

@@ -4,7 +4,11 @@ import java.util.List;
 import org.fusionjdbc.client.describe.ResourceCatalog;
 import org.fusionjdbc.client.describe.ResourceDescription;
 import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.http.UrlEncoding.Param;
 import org.fusionjdbc.client.query.QuerySpec;
+import org.fusionjdbc.client.query.Requests;
+import org.fusionjdbc.client.query.ResourcePath;
+import org.fusionjdbc.client.query.ScanPlan;
 import org.fusionjdbc.client.query.RowStream;
 
 /**
@@ -65,6 +69,21 @@ public interface FusionClient extends AutoCloseable {
 
   /** Row count of the spec's resource and filter, from one request with {@code totalResults=true}. */
   long count(QuerySpec spec);
+
+  /**
+   * The first request {@link #scan} (or, with {@code count}, {@link #count}) sends for {@code spec}, as a line to
+   * read ({@code GET path?params}, unencoded): what EXPLAIN shows. {@code pendingFilter}, when not null, describes
+   * filter terms whose values come at execution. Describes the resource if that has not happened yet.
+   */
+  default String describeRequest(QuerySpec spec, boolean count, String pendingFilter) {
+    ResourcePath r = spec.resource();
+    ResourceDescription top = describe(r.contextRoot(), r.resource());
+    ResourceDescription d = r.isChild() ? top.children().get(r.child()).resource() : top;
+    FusionClientConfig c = config();
+    List<Param> params = count ? Requests.count(spec, Requests.countField(d, spec), c.dialect())
+        : Requests.firstPage(ScanPlan.of(spec, d, c.dialect()), c.firstPageSize(), c.pageSize());
+    return Requests.line(Requests.path(c.restVersion(), r), params, pendingFilter);
+  }
 
   /**
    * The BI Publisher channel of this connection, sharing its pool and token source; one instance per client

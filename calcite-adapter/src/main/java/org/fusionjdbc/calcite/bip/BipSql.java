@@ -34,13 +34,12 @@ public final class BipSql {
     if (!options.enabled()) {
       return;
     }
-    ParameterTypes.install();
     ResultTypes.install();
     BipClient bip = client.bip();
     Dictionary dictionary = Dictionary.of(bip, options.owners(), DIALECT, options.windowSize());
     DataSource dataSource = new BipDataSource(bip, dictionary, DIALECT, options.windowSize()).asDataSource();
     Expression expression = Schemas.subSchemaExpression(root, DB_SCHEMA, JdbcSchema.class);
-    JdbcConvention convention = JdbcConvention.of(DIALECT, expression, DB_SCHEMA);
+    JdbcConvention convention = new FusionDbConvention(DIALECT, expression, DB_SCHEMA);
     // JdbcTable qualifies names with its schema's owner, so one JdbcSchema per owner; they share one
     // convention (and data source), so a join across owners is still one Oracle query.
     String first = options.owners().get(0);

@@ -73,8 +73,7 @@ final class BipStatement {
   }
 
   public ResultSet executeQuery() {
-    return executeQuery(Literals.bind(preparedSql, Literals.internalToJdbc(parameters,
-        ParameterTypes.of(preparedSql)), source.dialect()));
+    return executeQuery(Literals.bind(preparedSql, parameters, source.dialect()));
   }
 
   public void setObject(int index, Object value) {

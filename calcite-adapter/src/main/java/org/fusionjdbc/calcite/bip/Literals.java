@@ -52,24 +52,6 @@ final class Literals {
     return out.toString();
   }
 
-  /**
-   * Turns Calcite's internal datetime values back into JDBC ones where the plan says the parameter is a
-   * TIMESTAMP (epoch milliseconds, wall clock) or a DATE (epoch days); other values pass unchanged.
-   */
-  static List<Object> internalToJdbc(List<Object> values, List<SqlTypeName> types) {
-    List<Object> out = new java.util.ArrayList<>(values);
-    for (int i = 0; i < out.size() && i < types.size(); i++) {
-      Object v = out.get(i);
-      if (types.get(i) == SqlTypeName.TIMESTAMP && v instanceof Long ms) {
-        out.set(i, Timestamp.valueOf(java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L),
-            (int) Math.floorMod(ms, 1000L) * 1_000_000, java.time.ZoneOffset.UTC)));
-      } else if (types.get(i) == SqlTypeName.DATE && v instanceof Integer days) {
-        out.set(i, Date.valueOf(java.time.LocalDate.ofEpochDay(days)));
-      }
-    }
-    return out;
-  }
-
   static String literal(Object value, SqlDialect dialect) {
     SqlParserPos pos = SqlParserPos.ZERO;
     SqlLiteral literal;

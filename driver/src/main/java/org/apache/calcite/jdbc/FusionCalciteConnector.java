@@ -17,13 +17,18 @@ public final class FusionCalciteConnector {
     return driver.connect(CalciteSchema.createRootSchema(false, false), null, calciteSettings);
   }
 
-  /** The flag Calcite raises on {@code Statement.cancel()} for this statement; scans are registered under it. */
-  public static java.util.concurrent.atomic.AtomicBoolean cancelFlag(java.sql.Statement calciteStatement)
+  /**
+   * The context of a statement of a connection opened by {@link #open} (its max rows, plan notes, scans); for a
+   * prepared statement it already holds the notes of the plan it was prepared with.
+   */
+  public static org.fusionjdbc.calcite.StatementContext context(java.sql.Statement calciteStatement)
       throws SQLException {
-    org.apache.calcite.avatica.AvaticaStatement st = calciteStatement.unwrap(org.apache.calcite.avatica.AvaticaStatement.class);
+    org.apache.calcite.avatica.AvaticaStatement st =
+        calciteStatement.unwrap(org.apache.calcite.avatica.AvaticaStatement.class);
+    FusionCalciteMeta meta = (FusionCalciteMeta) ((CalciteConnectionImpl) st.getConnection()).meta();
     try {
-      return ((CalciteConnectionImpl) st.getConnection()).getCancelFlag(st.handle);
-    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+      return st instanceof java.sql.PreparedStatement ? meta.preparedContext(st.handle) : meta.context(st.handle);
+    } catch (IllegalStateException | org.apache.calcite.avatica.NoSuchStatementException e) {
       throw new SQLException("the statement is closed", "HY000", e);
     }
   }

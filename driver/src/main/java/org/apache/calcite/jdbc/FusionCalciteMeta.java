@@ -14,8 +14,13 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.fusionjdbc.calcite.FusionTable;
 import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.calcite.PlanNotes;
+import org.fusionjdbc.calcite.StatementContext;
 
 /**
  * fusion-jdbc's DatabaseMetaData answers on top of Calcite's. It lives in Calcite's package because the
@@ -28,12 +33,88 @@ import org.fusionjdbc.client.error.FusionException;
 public final class FusionCalciteMeta extends CalciteMetaImpl {
   private static final String INTERNAL_SCHEMA = "metadata";
 
+  /** The context of each open statement of this connection, by statement id (Avatica's own key for it). */
+  private final Map<Integer, StatementContext> contexts = new ConcurrentHashMap<>();
+
   private FusionCalciteMeta(CalciteConnectionImpl connection) {
     super(connection, CalciteMetaTableFactoryImpl.INSTANCE, RemarkedColumnFactory.INSTANCE);
   }
 
   public static FusionCalciteMeta create(AvaticaConnection connection) {
     return new FusionCalciteMeta((CalciteConnectionImpl) connection);
+  }
+
+  /** The context of an open statement of this connection. */
+  public StatementContext context(StatementHandle h) {
+    StatementContext c = contexts.get(h.id);
+    if (c == null) {
+      throw new IllegalStateException("statement " + h.id + " is closed");
+    }
+    return c;
+  }
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    StatementHandle h = super.createStatement(ch); // also for prepare(), which creates its statement here
+    try {
+      contexts.put(h.id, new StatementContext(getConnection().getCancelFlag(h)));
+    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+      throw new IllegalStateException("statement " + h.id + " vanished while being created", e);
+    }
+    return h;
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    contexts.remove(h.id);
+    super.closeStatement(h);
+  }
+
+  /**
+   * The context of a prepared statement, holding the notes of the plan it was just prepared with (Calcite's
+   * connection prepares without this meta, and keeps the signature with the server statement).
+   */
+  public StatementContext preparedContext(StatementHandle h) throws org.apache.calcite.avatica.NoSuchStatementException {
+    StatementContext c = context(h);
+    Signature signature = getConnection().server.getStatement(h).getSignature();
+    if (signature instanceof CalcitePrepare.CalciteSignature<?> s) {
+      c.planNotes(PlanNotes.of(s.internalParameters));
+    }
+    return c;
+  }
+
+  /**
+   * Each execution of a statement, plain or prepared, passes here: the statement's context starts the execution with
+   * the statement's max rows and reaches the adapter inside the DataContext (Calcite puts a signature's internal
+   * parameters there), and the rows stop at max rows (Calcite applies it to plain statements only).
+   */
+  @Override
+  public Iterable<Object> createIterable(StatementHandle h, QueryState state, Signature signature,
+      List<TypedValue> parameterValues, Frame firstFrame) {
+    StatementContext c = contexts.get(h.id);
+    if (c == null || !(signature instanceof CalcitePrepare.CalciteSignature<?> s)) {
+      return super.createIterable(h, state, signature, parameterValues, firstFrame);
+    }
+    long maxRows = maxRows(h);
+    c.startExecution(maxRows);
+    c.planNotes(PlanNotes.of(s.internalParameters));
+    Map<String, Object> internal = new java.util.LinkedHashMap<>(s.internalParameters);
+    internal.put(StatementContext.KEY, c);
+    CalcitePrepare.CalciteSignature<Object> withContext = new CalcitePrepare.CalciteSignature<>(s.sql, s.parameters,
+        internal, s.rowType, s.columns, s.cursorFactory, s.rootSchema, s.getCollationList(), -1,
+        ((CalcitePrepare.CalciteSignature<Object>) s)::enumerable, s.statementType);
+    Iterable<Object> rows = super.createIterable(h, state, withContext, parameterValues, firstFrame);
+    return maxRows > 0 ? org.apache.calcite.linq4j.Linq4j.asEnumerable(rows).take((int) Math.min(maxRows,
+        Integer.MAX_VALUE)) : rows;
+  }
+
+  private long maxRows(StatementHandle h) {
+    org.apache.calcite.avatica.AvaticaStatement st = getConnection().statementMap.get(h.id);
+    try {
+      return st == null ? 0 : Math.max(0, st.getLargeMaxRows());
+    } catch (java.sql.SQLException e) {
+      return 0;
+    }
   }
 
   @Override

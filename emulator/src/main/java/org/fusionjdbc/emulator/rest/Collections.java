@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.data.Finder;
 import org.fusionjdbc.emulator.data.ItemIds;
 import org.fusionjdbc.emulator.data.ResourceDef;
@@ -24,10 +23,10 @@ import org.fusionjdbc.emulator.query.RowMatchParser;
 final class Collections {
   static final String COLLECTION_TYPE = "application/vnd.oracle.adf.resourcecollection+json";
 
-  private final EmulatorOptions options;
+  private final RestOptions options;
   private final QueryEngine engine;
 
-  Collections(EmulatorOptions options, QueryEngine engine) {
+  Collections(RestOptions options, QueryEngine engine) {
     this.options = options;
     this.engine = engine;
   }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.auth.AuthResult;
 import org.fusionjdbc.emulator.auth.Authenticator;
 import org.fusionjdbc.emulator.data.DataSet;
@@ -32,7 +31,7 @@ public final class RestHandler implements HttpHandler {
   static final String DESCRIBE_TYPE = "application/vnd.oracle.adf.description+json";
   private static final Logger LOG = Logger.getLogger("org.fusionjdbc.emulator.rest");
 
-  private final EmulatorOptions options;
+  private final RestOptions options;
   private final DataSet data;
   private final Authenticator auth;
   private final Journal journal;
@@ -40,7 +39,7 @@ public final class RestHandler implements HttpHandler {
   private final String baseUrl;
   private final FaultPlan faults;
 
-  public RestHandler(EmulatorOptions options, DataSet data, Authenticator auth, Journal journal, QueryEngine engine,
+  public RestHandler(RestOptions options, DataSet data, Authenticator auth, Journal journal, QueryEngine engine,
       FaultPlan faults, String baseUrl) {
     this.faults = faults;
     this.options = options;

@@ -157,6 +157,15 @@ public final class KeyedChildStream implements RowStream {
   }
 
   /** The parent by its key, only the key and the child's fields, and the child collection expanded. */
+  /**
+   * The requests this stream sends, as EXPLAIN shows them: the parent lookup, then {@code childParams} at the child
+   * collection's link (unless the expanded page already holds the answer). Sends nothing.
+   */
+  public String describe(List<Param> childParams, String pendingFilter) {
+    return Requests.line(parentPath, lookupParams(), null) + ", then "
+        + Requests.line("<" + child + " link>", childParams, pendingFilter);
+  }
+
   private List<Param> lookupParams() {
     List<Param> params = new ArrayList<>();
     params.add(new Param("q", parentKey.render(plan.dialect())));

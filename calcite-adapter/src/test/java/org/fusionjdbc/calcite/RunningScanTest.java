@@ -10,28 +10,27 @@ import org.fusionjdbc.client.query.RowStream;
 import org.fusionjdbc.client.query.ScanProgress;
 import org.junit.jupiter.api.Test;
 
-class ActiveScansTest {
+class RunningScanTest {
   @Test
   void theWatcherCancelsARaisedFlagAndNoWatcherThreadOutlivesTheLastScan() throws Exception {
     AtomicInteger cancels = new AtomicInteger();
     AtomicBoolean flag = new AtomicBoolean();
-    ActiveScans.Scan scan = ActiveScans.start(stream(cancels), flag, 0);
+    RunningScan scan = RunningScan.start(stream(cancels), flag, 0);
     assertThat(watcherThreads()).isOne();
     flag.set(true);
     waitFor(() -> cancels.get() > 0);
-    ActiveScans.end(scan);
+    scan.end();
 
     waitFor(() -> watcherThreads() == 0);
     assertThat(watcherThreads()).as("fusion-scan-watch threads after the last scan ended").isZero();
-    assertThat(ActiveScans.watching()).isFalse();
 
     // and the next scan gets a watcher again
     AtomicBoolean second = new AtomicBoolean(true);
     AtomicInteger secondCancels = new AtomicInteger();
-    ActiveScans.Scan again = ActiveScans.start(stream(secondCancels), second, 0);
+    RunningScan again = RunningScan.start(stream(secondCancels), second, 0);
     waitFor(() -> secondCancels.get() > 0);
     assertThat(secondCancels.get()).isPositive();
-    ActiveScans.end(again);
+    again.end();
     waitFor(() -> watcherThreads() == 0);
     assertThat(watcherThreads()).isZero();
   }
