@@ -333,8 +333,8 @@ final class FilterTranslator {
       if (call.getOperands().get(side) instanceof RexInputRef ref
           && call.getOperands().get(1 - side) instanceof RexLiteral lit && !lit.isNull()) {
         FusionColumn c = columns.apply(ref.getIndex());
-        if (c == null || !c.fromParent()) {
-          return Optional.empty();
+        if (c == null || !c.fromParent() || !c.queryable()) {
+          return Optional.empty(); // the parent is found by q on its key: a key q cannot name reads all parents
         }
         Object raw = literalValue(lit);
         if (c.attribute().type() == AttributeType.INTEGER && raw instanceof BigDecimal d) {

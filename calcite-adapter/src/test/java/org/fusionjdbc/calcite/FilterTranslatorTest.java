@@ -179,4 +179,25 @@ class FilterTranslatorTest {
         call(SqlStdOperatorTable.GREATER_THAN, ref(1), rb.makeExactLiteral(java.math.BigDecimal.TEN)));
     org.assertj.core.api.Assertions.assertThat(q(either)).isEmpty();
   }
+
+  @Test
+  void parentKeyColumnsOfAChildTableSelectParentsOnlyThroughTheParentSide() {
+    List<FusionColumn> child = List.of(
+        new FusionColumn("PersonId", SampleData.attr("PersonId", AttributeType.INTEGER, true, true), true, 0, true),
+        new FusionColumn("Seq", SampleData.attr("Seq", AttributeType.INTEGER, false, true), true, 1, true),
+        col("LastName", AttributeType.STRING, true, false));
+    FilterTranslator tr = new FilterTranslator(child::get, rb, QDialect.STRICT, ZoneId.of("UTC"), null);
+    RexNode person = rb.makeInputRef(FusionTypes.toRelType(tf, child.get(0).attribute(), true), 0);
+    RexNode start = rb.makeInputRef(FusionTypes.toRelType(tf, child.get(1).attribute(), true), 1);
+    RexNode last = rb.makeInputRef(FusionTypes.toRelType(tf, child.get(2).attribute(), false), 2);
+    RexNode byPerson = call(SqlStdOperatorTable.LESS_THAN, person, rb.makeExactLiteral(BigDecimal.valueOf(300)));
+    RexNode byName = call(SqlStdOperatorTable.EQUALS, last, str("Ito"));
+    assertThat(tr.translate(byPerson)).as("not an attribute of the child rows").isEmpty();
+    assertThat(tr.parentSide().translate(byPerson).map(e -> e.render(QDialect.STRICT))).hasValue("PersonId < 300");
+    assertThat(tr.parentSide().translate(byName)).as("a child attribute does not select parents").isEmpty();
+    assertThat(tr.parentKey(call(SqlStdOperatorTable.EQUALS, person, rb.makeExactLiteral(BigDecimal.valueOf(7)))))
+        .hasValue(7L);
+    assertThat(tr.parentKey(call(SqlStdOperatorTable.EQUALS, start, rb.makeExactLiteral(BigDecimal.ONE))))
+        .as("a key q cannot name (not queryable)").isEmpty();
+  }
 }

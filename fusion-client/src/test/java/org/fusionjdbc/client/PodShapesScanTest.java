@@ -104,6 +104,23 @@ class PodShapesScanTest {
   }
 
   @Test
+  void followUpsLongerThanThePodsPageAreReadExactly() {
+    try (FusionEmulator pod = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1")
+        .rows(60).hashItemIds(true).childLimit(1).maxLimit(2).build());
+         FusionClient c = EmulatorScanTest.client(pod, b -> b.parallelism(1))) {
+      QuerySpec parents = QuerySpec.builder(ResourcePath.of("fscmRestApi", "invoices")).fields(List.of("InvoiceId"))
+          .build();
+      assertThat(drain(c.scanChildren(parents, "invoiceLines", List.of("LineNumber")))).isEqualTo(expectedLines(pod));
+      long parentsWithMore = pod.data().rows("invoices").stream().filter(p -> pod.data().children("invoices",
+          ((Number) p.get("InvoiceId")).longValue(), "invoiceLines").size() > 1).count();
+      List<JournalEntry> followUps = pod.journal().filter(j -> j.path().endsWith("/child/invoiceLines"));
+      assertThat(followUps.size()).as("lines of up to 5 at 2 a page: several pages per parent")
+          .isGreaterThan((int) parentsWithMore);
+      assertThat(followUps).allMatch(j -> j.rows() <= 2 && j.status() == 200);
+    }
+  }
+
+  @Test
   void compositeHashKeyedParentsAreFollowedThroughTheirLinkToo() {
     try (FusionEmulator pod = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1")
         .rows(100).childLimit(1).build()); FusionClient c = EmulatorScanTest.client(pod, b -> b.parallelism(1))) {
