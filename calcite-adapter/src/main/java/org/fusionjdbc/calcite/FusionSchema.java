@@ -40,6 +40,9 @@ import org.fusionjdbc.client.error.FusionException;
 public final class FusionSchema extends AbstractSchema {
   private static final Logger LOG = Logger.getLogger("org.fusionjdbc.calcite");
 
+  /** The driver's schema names (and Calcite's internal one): never looked up as resources. */
+  private static final Set<String> SCHEMA_NAMES = Set.of("FSCM", "HCM", "CRM", "FUSION_DB", "BIP", "METADATA");
+
   private final FusionClient client;
   private final String contextRoot;
   private final AdapterOptions options;
@@ -183,6 +186,11 @@ public final class FusionSchema extends AbstractSchema {
     String r = l == null ? null : match(l, name, ignoreCase);
     if (r != null) {
       return topLevel(r);
+    }
+    if (SCHEMA_NAMES.contains(name.toUpperCase(Locale.ROOT))) {
+      // Calcite probes the default schema for the first part of a qualified name (FSCM.hcm for hcm.workers):
+      // a schema's name is never a resource, so that probe must not cost a describe and a catalog request
+      return null;
     }
     FusionTable direct = resolve(name, ignoreCase);
     if (direct != null || !ignoreCase) {

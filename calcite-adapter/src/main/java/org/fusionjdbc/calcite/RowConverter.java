@@ -19,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * long millis (wall clock in the connection's zone), DECIMAL BigDecimal, BIGINT long, VARCHAR String, BOOLEAN
  * Boolean.
  *
- * <p>Lenient in exactly the ways real pods need (docs/fusion-rest-contract.md, "Value shapes"): datetimes with or
+ * <p>Lenient in exactly the ways real pods need (docs/fusion-rest-contract.md §6): datetimes with or
  * without a fraction and with any offset, numbers in exponent form, numeric attributes sent as JSON strings,
  * {@code ""} or blank for an empty non-string value (read as NULL, one debug line per column), booleans as
  * {@code true/false} or {@code Y/N}. Exact throughout: numbers go from their JSON text to BigDecimal or long, never

@@ -22,7 +22,7 @@ import org.fusionjdbc.client.query.PageParser;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values in the shapes recorded from real pods (docs/fusion-rest-contract.md, "Observed on real pods"), read
+ * Values in the shapes recorded from real pods (docs/fusion-rest-contract.md §6), read
  * through the same path a scan takes: describe JSON to columns, the page through the client's PageParser, each value
  * through the RowConverter.
  */

@@ -109,4 +109,18 @@ class MetadataHistoryTest {
     assertThat(pod.emulator.journal().filter(e -> e.path().endsWith("/describe"))).isEmpty();
     assertThat(crawl(pod.jwt(), order)).isEqualTo(first);
   }
+
+  @Test
+  void aQueryOnAFreshConnectionDescribesOnlyTheTablesItNames() throws SQLException {
+    try (Connection c = DriverManager.getConnection(pod.url(""), pod.jwt());
+        java.sql.Statement st = c.createStatement()) {
+      pod.emulator.journal().clear();
+      try (java.sql.ResultSet rs = st.executeQuery("select count(*) from hcm.\"workers_names\"")) {
+        assertThat(rs.next()).isTrue();
+      }
+      // listing child tables costs a describe per parent; a query must not: only the parent it names is described
+      assertThat(pod.emulator.journal().filter(e -> e.path().endsWith("/describe")))
+          .extracting(e -> e.path()).containsOnly("/hcmRestApi/resources/11.13.18.05/workers/describe");
+    }
+  }
 }

@@ -8,7 +8,7 @@ import org.fusionjdbc.emulator.data.DataSet;
 
 /**
  * How far the emulator imitates what recordings of real pods show beyond the contract's clean examples
- * (docs/fusion-rest-contract.md, "Observed on real pods"), and which discovery faults it plays. All off by default.
+ * (docs/fusion-rest-contract.md §6), and which discovery faults it plays. All off by default.
  *
  * @param observedValues write values as real pods do: datetimes with a 3-digit fraction on some rows and none on
  *     others, some at a -07:00 offset (the same instant); non-key numbers sometimes as JSON strings, whole numbers
