@@ -24,6 +24,7 @@ import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,9 @@ class JooqIT {
   private static final Field<Boolean> PAY_ALONE = field(name("PayAloneFlag"), SQLDataType.BOOLEAN);
 
   private final ClientPod pod = ClientPod.get();
+  /** One connection of each kind for the typed selects (opening one per query would mostly time describes). */
+  private static Connection pushed;
+  private static Connection twinConnection;
 
   @Test
   void metaSeesSchemasTablesPrimaryKeysAndTheFiveChildForeignKeys() throws Exception {
@@ -99,8 +103,20 @@ class JooqIT {
 
   private List<? extends Record> fetch(Function<DSLContext, ResultQuery<? extends Record>> query, boolean twin)
       throws Exception {
-    try (Connection c = twin ? pod.twin() : pod.connect("")) {
-      return query.apply(DSL.using(c, SQLDialect.DEFAULT)).fetch();
+    synchronized (JooqIT.class) {
+      if (pushed == null) {
+        pushed = pod.connect("");
+        twinConnection = pod.twin();
+      }
+    }
+    return query.apply(DSL.using(twin ? twinConnection : pushed, SQLDialect.DEFAULT)).fetch();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (pushed != null) {
+      pushed.close();
+      twinConnection.close();
     }
   }
 }

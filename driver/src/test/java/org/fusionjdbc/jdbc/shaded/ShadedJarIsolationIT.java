@@ -90,8 +90,16 @@ final class ShadedJarIsolationIT {
   void calciteLogsReachJavaUtilLoggingThroughTheRelocatedSlf4jBinding() throws Exception {
     Class<?> factory = Class.forName(ShadedJar.PREFIX + "org.slf4j.LoggerFactory", true, loader);
     Object iLoggerFactory = factory.getMethod("getILoggerFactory").invoke(null);
-    // not the NOP fallback slf4j uses (and warns about on stderr) when it finds no binding
-    assertThat(iLoggerFactory.getClass().getName()).isEqualTo(ShadedJar.PREFIX + "org.slf4j.impl.JDK14LoggerFactory");
+    // not the NOP fallback slf4j uses (and warns about on stderr) when it finds no binding, but the driver's own
+    // binding: java.util.logging for every bundled library except httpclient5, whose loggers never log
+    assertThat(iLoggerFactory.getClass().getName())
+        .isEqualTo(ShadedJar.PREFIX + "org.slf4j.impl.QuietHttpLoggerFactory");
+    Method getLogger = iLoggerFactory.getClass().getMethod("getLogger", String.class);
+    getLogger.setAccessible(true);
+    assertThat(getLogger.invoke(iLoggerFactory, ShadedJar.PREFIX + "org.apache.calcite.plan.RelOptPlanner")
+        .getClass().getName()).isEqualTo(ShadedJar.PREFIX + "org.slf4j.impl.JDK14LoggerAdapter");
+    assertThat(getLogger.invoke(iLoggerFactory, ShadedJar.PREFIX + "org.apache.hc.client5.http.headers")
+        .getClass().getName()).isEqualTo(ShadedJar.PREFIX + "org.slf4j.helpers.NOPLogger");
 
     // Relocated Calcite's loggers live under org.fusionjdbc.shaded..., so the driver's logLevel reaches them.
     Logger calciteRoot = Logger.getLogger(ShadedJar.PREFIX + "org.apache.calcite");
