@@ -110,7 +110,7 @@ public enum FusionProperty {
       + "INFO, DEBUG (each HTTP call: method, path, status, ms, rows; tokens redacted), TRACE.",
       List.of("OFF", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"), Set.of()),
   LOG_FILE("logFile", Type.PATH, null, "Also write the driver's log to this file, secrets redacted, DEBUG unless logLevel "
-      + "says otherwise; it rotates at 10 MB, keeping 5 files: <logFile>.0 is the newest, .1 the one before "
+      + "says otherwise; it rotates at 10 MB, keeping 5 files: the name plus .0 is the newest, .1 the one before "
       + "(or put %g in the name where the number goes). For tools that hide stderr "
       + "(Tableau, DBeaver): attach this file to a support request.", List.of(), Set.of());
 

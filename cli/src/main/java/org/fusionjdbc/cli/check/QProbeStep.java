@@ -172,7 +172,7 @@ final class QProbeStep implements CheckStep {
       List<AttributeDescription> candidates = d.attributes().stream()
           .filter(a -> a.queryable() && !a.name().equals(key.name())).toList();
       Map<String, int[]> nulls = new LinkedHashMap<>(); // column -> {nulls, values}
-      Map<String, String> texts = new LinkedHashMap<>();
+      Map<String, java.util.Set<String>> prefixes = new LinkedHashMap<>(); // column -> 2-character prefixes seen
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from " + s.table
           + " order by " + s.quotedKey + " limit " + size)) {
         while (rs.next()) {
@@ -184,16 +184,18 @@ final class QProbeStep implements CheckStep {
           for (AttributeDescription a : candidates) {
             String v = rs.getString(a.name());
             nulls.computeIfAbsent(a.name(), x -> new int[2])[v == null ? 0 : 1]++;
-            if (a.type() == AttributeType.STRING && v != null && v.length() >= 2 && !texts.containsKey(a.name())
+            if (a.type() == AttributeType.STRING && v != null && v.length() >= 2
                 && v.substring(0, 2).matches("[A-Za-z0-9 ]{2}")) {
-              texts.put(a.name(), v.substring(0, 2));
+              prefixes.computeIfAbsent(a.name(), x -> new java.util.LinkedHashSet<>()).add(v.substring(0, 2));
             }
           }
         }
       }
       s.nullable = nulls.entrySet().stream().filter(e -> e.getValue()[0] > 0 && e.getValue()[1] > 0)
           .map(Map.Entry::getKey).findFirst();
-      s.text = texts.entrySet().stream().findFirst();
+      // a column whose values start differently, so that NOT LIKE 'xy%' keeps some sample rows and drops others
+      s.text = prefixes.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
+          .findFirst().map(e -> Map.entry(e.getKey(), e.getValue().iterator().next()));
       return s;
     }
   }
