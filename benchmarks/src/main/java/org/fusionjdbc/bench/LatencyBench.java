@@ -24,8 +24,11 @@ final class LatencyBench {
     try (BenchPod pod = BenchPod.start(EmulatorOptions.builder().rows(rows))) {
       Journal journal = pod.emulator().journal();
       FaultPlan faults = pod.emulator().faults();
-      java.util.List<String> columns = driver(pod, "parallelism=" + CAP, rows, r, p + "driver_par" + CAP);
-      driver(pod, "", rows, r, p + "driver_default");
+      java.util.List<String> columns = driver(pod, "parallelism=" + CAP, rows, r, p + "driver_par" + CAP, ScanBench.SQL);
+      driver(pod, "", rows, r, p + "driver_default", ScanBench.SQL);
+      // the caller asks for key order: slices must be emitted one after another
+      driver(pod, "parallelism=" + CAP, rows, r, p + "driver_par" + CAP + "_ordered",
+          ScanBench.SQL + " order by \"InvoiceId\"");
 
       faults.latencyMs(LATENCY_MS).maxConcurrent(CAP);
       journal.clear();
@@ -68,11 +71,14 @@ final class LatencyBench {
           "speed-up over the naive pager");
       r.ratio(p + "sequential_vs_driver_default", p + "sequential_offset_ms", p + "driver_default_ms",
           "speed-up with the default parallelism (4)");
+      r.ratio(p + "driver_par" + CAP + "_ordered_vs_raw_parallel", p + "driver_par" + CAP + "_ordered_ms",
+          p + "raw_parallel_ms", "a scan in key order against the unordered floor");
     }
   }
 
   /** One driver scan with latency and cap on (describe done first, without them); returns its columns. */
-  private static java.util.List<String> driver(BenchPod pod, String extra, int rows, Results r, String name) throws SQLException {
+  private static java.util.List<String> driver(BenchPod pod, String extra, int rows, Results r, String name,
+      String sql) throws SQLException {
     Journal journal = pod.emulator().journal();
     FaultPlan faults = pod.emulator().faults();
     try (Connection c = DriverManager.getConnection(pod.url(extra), pod.basic())) {
@@ -81,13 +87,14 @@ final class LatencyBench {
       faults.latencyMs(LATENCY_MS).maxConcurrent(CAP);
       journal.clear();
       Clock t = new Clock();
-      Jdbc.Read read = Jdbc.readAll(c, ScanBench.SQL);
+      Jdbc.Read read = Jdbc.readAll(c, sql);
       double ms = t.ms();
       faults.reset();
       ScanBench.check(read.rows(), rows, name);
       var entries = Journals.collection(journal, "invoices");
       long throttled = entries.stream().filter(e -> e.status() == 429).count();
-      r.add(name + "_ms", ms, "ms", "JDBC SELECT * with " + LATENCY_MS + " ms per response, cap " + CAP
+      r.add(name + "_ms", ms, "ms", "JDBC " + (sql.contains("order by") ? "SELECT * ORDER BY key" : "SELECT *") + " with "
+          + LATENCY_MS + " ms per response, cap " + CAP
           + (extra.isEmpty() ? ", default settings" : ", " + extra));
       r.add(name + "_requests", entries.size(), "req", "collection requests, of which " + throttled
           + " answered 429 by the cap");
