@@ -88,6 +88,29 @@ final class CheckCommandTest {
   }
 
   @Test
+  void withBipTheCheckNamesTheProxyShapeThatWorksAndTheOraErrorOfOneThatIsRefused() throws IOException {
+    AuthService auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
+    try (FusionEmulator pod = FusionEmulator.start(EmulatorOptions.builder().rows(200).bipWithRestData()
+        .authService(auth).build())) {
+      Properties props = credentials.oauthConnectionProperties(pod.baseUrl());
+      props.setProperty("bip", "true");
+      assertThat(check(pod, props)).as(out() + err()).isZero();
+      assertThat(out()).containsPattern("(?m)^bip +OK +proxy shape fj1 works");
+
+      pod.bip().faults().refuseDbmsSql(true); // a pod that refuses DBMS_SQL: auto falls back to XMLGEN
+      out.reset();
+      assertThat(check(pod, props)).as(out() + err()).isZero();
+      assertThat(out()).containsPattern("(?m)^bip +OK +proxy shape xmlgen works").contains("ORA-06550");
+
+      props.setProperty("bipProxy", "fj1"); // pinned to the refused shape: the step fails with the error and a fix
+      out.reset();
+      check(pod, props);
+      assertThat(out()).containsPattern("(?m)^bip +FAIL .*ORA-06550").containsPattern("(?m)^ +fix: ");
+      assertThat(out() + err()).doesNotContain(credentials.clientSecret());
+    }
+  }
+
+  @Test
   void onThePermissivePodTheProbeListsWhatItAnswersExactly() throws IOException {
     int code = check(permissive, credentials.jwtConnectionProperties());
     assertThat(code).as(out() + err()).isZero();
@@ -116,7 +139,7 @@ final class CheckCommandTest {
     JsonNode report = new ObjectMapper().readTree(out());
     assertThat(report.get("queriesWork").asBoolean()).isTrue();
     assertThat(report.get("qExtensions").asText()).isEmpty();
-    assertThat(report.get("steps")).hasSize(13);
+    assertThat(report.get("steps")).hasSize(14); // the bip step is skipped without bip=true
     assertThat(report.get("steps").get(0).get("detail").asText()).contains("password=****");
     assertThat(out()).doesNotContain(credentials.basicPassword());
   }

@@ -8,10 +8,14 @@ final class CatalogFailures {
   private CatalogFailures() {
   }
 
-  /** The catalog state for {@code e}, or {@code e} rethrown when it is transient. */
+  /**
+   * The catalog state for {@code e}, or {@code e} rethrown when it is transient or says the credentials are wrong:
+   * a 401 is not one family being out of reach but every request failing, which getConnection must report (28000)
+   * rather than show as an empty schema. A 403 or 404 is a family this user or pod does not have.
+   */
   static ResourceCatalog classify(String contextRoot, FusionException e) {
     return switch (e.kind()) {
-      case AUTHENTICATION, AUTHORIZATION, NOT_FOUND -> ResourceCatalog.unavailable("the resource catalog of "
+      case AUTHORIZATION, NOT_FOUND -> ResourceCatalog.unavailable("the resource catalog of "
           + contextRoot + " is not available to this user" + status(e) + " (" + firstLine(e.getMessage())
           + "); its tables are described by name when a query names them, and the `resources` property lists "
           + "them without the catalog");

@@ -14,7 +14,7 @@ public final class FirstContactCheck {
   /** The steps in order; each one a small class. Add new ones here. */
   static final List<CheckStep> STEPS = List.of(new SettingsStep(), new HostStep(), new ProxyStep(), new TlsStep(),
       new ClockStep(), new TokenStep(), new RequestStep(), new FrameworkStep(), new CatalogStep(), new DescribeStep(),
-      new LatencyStep(), new ThrottlingStep(), new QProbeStep());
+      new LatencyStep(), new ThrottlingStep(), new QProbeStep(), new BipStep());
 
   /** The steps that prove queries work: the exit code is 0 only when all of them passed. */
   private static final String LAST_ESSENTIAL = "latency";
