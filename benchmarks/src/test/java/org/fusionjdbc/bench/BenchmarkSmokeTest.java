@@ -77,7 +77,8 @@ class BenchmarkSmokeTest {
       }
     }
     names.add("first_row.cold_vs_warm");
-    names.addAll(List.of("preview.requests", "first_row.one_request_ms", "first_row.warm_vs_one_request",
+    names.addAll(List.of("preview.requests", "first_row.one_request_ms", "first_row.warm_repeat_ms",
+        "first_row.warm_vs_one_request",
         "scan.2000.raw_cpu_ms", "scan.2000.driver_seq_cpu_ms", "scan.2000.driver_cpu_vs_raw_cpu",
         "throttle.driver_par8_ms", "throttle.fixed4_ms", "throttle.driver_vs_fixed4", "throttle.refused",
         "throttle.refused_share", "slices.uniform_ms", "slices.clustered_ms", "slices.clustered.vs_uniform",

@@ -186,9 +186,10 @@ class ConsistencyIT {
     }
   }
 
+  /** Whether a page was read by offset; the one-row probes that find where to cut slices read a key, not a page. */
   private boolean offsetPaging(long seqBefore) {
     return pod.emulator.journal().filter(e -> e.seq() > seqBefore && e.path().endsWith("/invoices")).stream()
-        .anyMatch(e -> e.param("offset") != null && !e.param("offset").equals("0"));
+        .anyMatch(e -> e.param("offset") != null && !e.param("offset").equals("0") && !"1".equals(e.param("limit")));
   }
 
   private static Set<Long> liveIds(DataSet data) {
