@@ -5,11 +5,13 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.calcite.sql.SqlDialect;
 import org.fusionjdbc.client.bip.BipClient;
+import org.fusionjdbc.client.bip.ProxyColumn;
 
 /**
  * The minimal {@link DataSource} Calcite's JDBC adapter runs on: connections that execute each generated
@@ -22,12 +24,27 @@ final class BipDataSource {
   private final Dictionary dictionary;
   private final SqlDialect dialect;
   private final int windowSize;
+  private final List<ProxyColumn> resultColumns;
 
   BipDataSource(BipClient client, Dictionary dictionary, SqlDialect dialect, int windowSize) {
+    this(client, dictionary, dialect, windowSize, null);
+  }
+
+  private BipDataSource(BipClient client, Dictionary dictionary, SqlDialect dialect, int windowSize,
+      List<ProxyColumn> resultColumns) {
     this.client = Objects.requireNonNull(client, "client");
     this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.windowSize = windowSize;
+    this.resultColumns = resultColumns;
+  }
+
+  /**
+   * This data source for one planned query: its statements type the proxy's values by {@code columns}, the types the
+   * plan derived (the XMLGEN proxy shape describes nothing).
+   */
+  BipDataSource withResultColumns(List<ProxyColumn> columns) {
+    return new BipDataSource(client, dictionary, dialect, windowSize, List.copyOf(columns));
   }
 
   DataSource asDataSource() {
@@ -76,6 +93,11 @@ final class BipDataSource {
 
   int windowSize() {
     return windowSize;
+  }
+
+  /** The planned query's column types, or null when this data source does not serve one planned query. */
+  List<ProxyColumn> resultColumns() {
+    return resultColumns;
   }
 
   /** One JDBC connection: statements and metadata over the proxy. */

@@ -34,7 +34,6 @@ public final class BipSql {
     if (!options.enabled()) {
       return;
     }
-    ResultTypes.install();
     BipClient bip = client.bip();
     Dictionary dictionary = Dictionary.of(bip, options.owners(), DIALECT, options.windowSize());
     DataSource dataSource = new BipDataSource(bip, dictionary, DIALECT, options.windowSize()).asDataSource();

@@ -52,9 +52,8 @@ final class BipStatement {
     Objects.requireNonNull(sql, "sql");
     SqlText.requireSingleQuery(sql);
     closeResult();
-    // The plan's column types (keyed by the text before any parameter was bound) type the XMLGEN proxy's values.
-    Cursor c = new WindowedCursor(source.client().proxy(), sql, source.windowSize(),
-        ResultTypes.of(preparedSql != null ? preparedSql : sql));
+    // The plan's column types, handed over with the data source of this query, type the XMLGEN proxy's values.
+    Cursor c = new WindowedCursor(source.client().proxy(), sql, source.windowSize(), source.resultColumns());
     cursor = c;
     resultSet = new CursorResultSet(c, proxy).proxy();
     return resultSet;

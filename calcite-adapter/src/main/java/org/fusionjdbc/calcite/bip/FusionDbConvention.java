@@ -10,7 +10,8 @@ import org.apache.calcite.sql.SqlDialect;
 
 /**
  * The JDBC convention of the {@code FUSION_DB} schemas: Calcite's JDBC rules, with Calcite's converter to
- * enumerable replaced by {@link FusionDbToEnumerableConverter}, which hands the proxy report typed parameter values.
+ * enumerable replaced by {@link FusionDbToEnumerableConverter}, which hands the proxy report typed parameter values
+ * and the query's result column types.
  */
 final class FusionDbConvention extends JdbcConvention {
   FusionDbConvention(SqlDialect dialect, Expression expression, String name) {

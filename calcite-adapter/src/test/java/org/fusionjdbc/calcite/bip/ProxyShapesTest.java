@@ -96,6 +96,42 @@ class ProxyShapesTest {
     }
   }
 
+  /**
+   * An XMLGEN statement's result types are its own: once kept in a JVM-wide cache of 512 SQL texts filled by a global
+   * hook, they were gone after 600 other statements were planned, and its DATE and NUMBER values lost their types.
+   */
+  @Test
+  void anOlderXmlgenStatementTypesItsValuesAfter600OtherStatementsWerePlanned() throws Exception {
+    String sql = "select invoice_id, invoice_date, invoice_amount from fusion_db.ap_invoices_all "
+        + "where invoice_id <= ? order by 1";
+    List<List<String>> viaFj1;
+    try (PreparedStatement ps = fj1.prepareStatement(sql)) {
+      ps.setLong(1, firstId + 20);
+      try (ResultSet rs = ps.executeQuery()) {
+        viaFj1 = BipPod.read(rs);
+      }
+    }
+    try (PreparedStatement old = xmlgen.prepareStatement(sql)) {
+      for (int i = 0; i < 600; i++) {
+        try (PreparedStatement other = xmlgen.prepareStatement("select invoice_num, invoice_date "
+            + "from fusion_db.ap_invoices_all where invoice_id <> " + i)) {
+          assertThat(other.getMetaData().getColumnCount()).isEqualTo(2);
+        }
+      }
+      old.setLong(1, firstId + 20);
+      try (ResultSet rs = old.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getObject(2)).isInstanceOf(Timestamp.class);
+        assertThat(rs.getObject(3)).isInstanceOf(java.math.BigDecimal.class);
+        assertThat(rs.getTimestamp(2).toString()).isEqualTo(viaFj1.get(0).get(1));
+        assertThat(rs.getBigDecimal(3).stripTrailingZeros().toPlainString()).isEqualTo(viaFj1.get(0).get(2));
+      }
+      try (ResultSet rs = old.executeQuery()) {
+        assertThat(BipPod.read(rs)).isNotEmpty().isEqualTo(viaFj1);
+      }
+    }
+  }
+
   @Test
   void nativeOnXmlgenIsTypedFromTheDictionaryWhenTheTextValidatesAndIsTextOtherwise() throws Exception {
     String ansi = ids("select * from table(fusion_db.native('select invoice_id, invoice_num, invoice_amount, "
