@@ -48,8 +48,9 @@ final class SchemaWarnings {
   private static FusionSchema fusionSchema(SchemaPlus s) {
     try {
       return s.unwrap(FusionSchema.class);
-    } catch (ClassCastException notFusion) {
-      return null; // BI Publisher's schemas, Calcite's metadata schema
+    } catch (RuntimeException notFusion) {
+      // BI Publisher's schemas, Calcite's metadata schema (a JdbcSchema answers with a NullPointerException)
+      return null;
     }
   }
 
