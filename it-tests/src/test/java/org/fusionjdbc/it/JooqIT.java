@@ -68,8 +68,9 @@ class JooqIT {
           "FSCM.invoices_invoiceLines", "invoices([InvoiceId])",
           "FSCM.suppliers_sites", "suppliers([SupplierId])",
           "FSCM.purchaseOrders_lines", "purchaseOrders([POHeaderId])",
-          "HCM.workers_names", "workers([PersonId])",
-          "HCM.workers_assignments", "workers([PersonId])"));
+          // workers' primary key is composite (effective-dated): a child's foreign key names all of it
+          "HCM.workers_names", "workers([PersonId, EffectiveStartDate])",
+          "HCM.workers_assignments", "workers([PersonId, EffectiveStartDate])"));
     }
   }
 
