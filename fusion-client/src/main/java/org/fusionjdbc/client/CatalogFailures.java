@@ -9,9 +9,9 @@ final class CatalogFailures {
   }
 
   /**
-   * The catalog state for {@code e}, or {@code e} rethrown when it is transient or says the credentials are wrong:
-   * a 401 is not one family being out of reach but every request failing, which getConnection must report (28000)
-   * rather than show as an empty schema. A 403 or 404 is a family this user or pod does not have.
+   * The catalog state for {@code e}, or {@code e} rethrown when it is transient or says the credentials (or the
+   * proxy's) are wrong: a 401 is not one family being out of reach but every request failing, which getConnection
+   * must report (28000) rather than show as an empty schema. A 403 or 404 is a family this user or pod does not have.
    */
   static ResourceCatalog classify(String contextRoot, FusionException e) {
     return switch (e.kind()) {
@@ -19,7 +19,13 @@ final class CatalogFailures {
           + contextRoot + " is not available to this user" + status(e) + " (" + firstLine(e.getMessage())
           + "); its tables are described by name when a query names them, and the `resources` property lists "
           + "them without the catalog");
-      case PROTOCOL, BAD_REQUEST -> unreadable(contextRoot, firstLine(e.getMessage()));
+      // a proxy's 407 is the network path refusing every request, not a catalog the driver cannot read
+      case PROTOCOL, BAD_REQUEST -> {
+        if (e.httpStatus() == 407) {
+          throw e;
+        }
+        yield unreadable(contextRoot, firstLine(e.getMessage()));
+      }
       default -> throw e;
     };
   }
