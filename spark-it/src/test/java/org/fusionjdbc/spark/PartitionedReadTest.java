@@ -79,7 +79,7 @@ class PartitionedReadTest {
           .filter(e -> e.param("q").equals(predicate) || e.param("q").startsWith(predicate + " and ")
               || e.param("q").startsWith("(" + predicate + ") and "))
           .toList();
-      long fetchedHere = own.stream().mapToLong(JournalEntry::rows).sum();
+      long fetchedHere = SparkPod.rowsFetched(own);
       long returnedHere = rows.stream().map(r -> r.<Long>getAs("InvoiceId"))
           .filter(id -> id >= range[0] && id < range[1]).count();
       assertThat(returnedHere).as("every partition has rows").isPositive();
@@ -87,7 +87,7 @@ class PartitionedReadTest {
       fetched += fetchedHere;
     }
     assertThat(fetched).as("each request belongs to exactly one partition; no row fetched twice")
-        .isEqualTo(scans.stream().mapToLong(JournalEntry::rows).sum())
+        .isEqualTo(SparkPod.rowsFetched(scans))
         .isEqualTo(rows.size());
   }
 

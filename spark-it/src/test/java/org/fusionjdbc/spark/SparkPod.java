@@ -109,18 +109,27 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
   }
 
   /**
-   * Rows the data requests fetched, less the one row of each far-end probe ({@code orderBy=<key>:desc&limit=1})
-   * with which the driver's own slicing (parallelism > 1) sizes a large unfiltered remainder.
+   * Rows the data requests fetched, less the one row of each probe with which the driver's own slicing
+   * (parallelism > 1) sizes and cuts a large remainder (see {@link #isSliceProbe}).
    */
   static long rowsFetched(List<JournalEntry> scans) {
-    long probes = scans.stream().filter(SparkPod::isFarEndProbe).count();
-    assertThat(probes).as("at most one far-end probe per scan").isLessThanOrEqualTo(4);
-    return scans.stream().filter(e -> !isFarEndProbe(e)).mapToLong(JournalEntry::rows).sum();
+    long probes = scans.stream().filter(SparkPod::isSliceProbe).count();
+    // per partition at most a count and one cut per slice of the default parallelism (4): 4 x (1 + 4)
+    assertThat(probes).as("slice probes").isLessThanOrEqualTo(20);
+    return scans.stream().filter(e -> !isSliceProbe(e)).mapToLong(JournalEntry::rows).sum();
   }
 
-  private static boolean isFarEndProbe(JournalEntry e) {
-    return "1".equals(e.param("limit")) && e.param("orderBy") != null && e.param("orderBy").endsWith(":desc")
-        && e.param("totalResults") == null;
+  /** The data requests that fetch rows for the caller: every scan request but the slice probes. */
+  static List<JournalEntry> pages(List<JournalEntry> scans) {
+    return scans.stream().filter(e -> !isSliceProbe(e)).toList();
+  }
+
+  /**
+   * A one-row request for the key alone (its far end, the count of the remainder, or a key at a quantile where a
+   * slice is cut): the driver's slice planning, not rows for the caller.
+   */
+  static boolean isSliceProbe(JournalEntry e) {
+    return "1".equals(e.param("limit")) && e.param("fields") != null && !e.param("fields").contains(",");
   }
 
   @Override
