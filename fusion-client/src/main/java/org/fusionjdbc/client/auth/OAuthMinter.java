@@ -2,8 +2,8 @@ package org.fusionjdbc.client.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,30 +15,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.http.HttpCall;
+import org.fusionjdbc.client.http.HttpExchange;
+import org.fusionjdbc.client.http.HttpFailures;
+import org.fusionjdbc.client.http.RetryPolicy;
 
 /**
  * Identity-domain OAuth with the JWT-bearer grant (contract §8b, decision 8): signs a short user assertion
  * (kid = key alias, plus x5t when known) and exchanges it at {identityDomainUrl}/oauth2/v1/token with
- * Basic client credentials. Retries 429/5xx and transient I/O with backoff, honouring Retry-After.
+ * Basic client credentials, through an {@link HttpExchange} of its own (no token source, no pod concurrency
+ * limit): retries 429/5xx and transient I/O with backoff, honouring Retry-After up to 30 s.
  */
 final class OAuthMinter implements RenewingTokenSource.Minter {
   static final String AUDIENCE = "https://identity.oraclecloud.com/";
   static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-  private static final Logger LOG = Logger.getLogger("org.fusionjdbc.client.auth");
   private static final Duration DEFAULT_EXPIRES_IN = Duration.ofHours(1);
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
   /** Waits between attempts; replaced in tests so retries take no wall-clock time. */
   @FunctionalInterface
@@ -48,23 +52,22 @@ final class OAuthMinter implements RenewingTokenSource.Minter {
 
   private final AuthConfig.OAuth config;
   private final SigningKey key;
-  private final CloseableHttpClient http;
   private final Clock clock;
-  private final Sleeper sleeper;
-  private final int maxAttempts;
+  private final HttpExchange exchange;
   private final URI tokenUri;
 
   OAuthMinter(AuthConfig.OAuth config, SigningKey key, CloseableHttpClient http, Clock clock, Sleeper sleeper,
       int maxAttempts) {
     this.config = Objects.requireNonNull(config, "config");
     this.key = Objects.requireNonNull(key, "key");
-    this.http = Objects.requireNonNull(http, "http client");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(sleeper, "sleeper");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be >= 1: " + maxAttempts);
     }
-    this.maxAttempts = maxAttempts;
+    // A server asking for a long pause gets its error now rather than a connection stuck in a sleep.
+    RetryPolicy policy = new RetryPolicy(maxAttempts - 1, FIRST_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER, null, clock);
+    this.exchange = HttpExchange.unauthenticated(http, policy, (delay, cancel) -> pause(sleeper, delay));
     this.tokenUri = tokenUri(config.identityDomainUrl());
     requireText(config.user(), "user");
     requireText(config.clientId(), "clientId");
@@ -100,34 +103,7 @@ final class OAuthMinter implements RenewingTokenSource.Minter {
 
   @Override
   public RenewingTokenSource.Token mint() {
-    for (int attempt = 1; ; attempt++) {
-      boolean last = attempt == maxAttempts;
-      Reply reply;
-      try {
-        reply = post();
-      } catch (IOException e) {
-        if (last || !transientFailure(e)) {
-          throw FusionException.builder(FusionException.Kind.TRANSPORT, "Cannot reach the identity domain token "
-              + "endpoint " + tokenUri + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-              + "); check identityDomainUrl and the network or proxy").cause(e).retryable(true).build();
-        }
-        pause(backoff(attempt));
-        continue;
-      }
-      if (reply.status == 200) {
-        return TokenResponses.parse(reply.body, clock.instant(), DEFAULT_EXPIRES_IN, tokenUri);
-      }
-      if (retryableStatus(reply.status) && !last) {
-        Duration asked = reply.retryAfter(clock.instant());
-        Duration wait = asked == null ? backoff(attempt) : asked;
-        // A server asking for a long pause gets its error now rather than a connection stuck in a sleep.
-        if (wait.compareTo(MAX_RETRY_AFTER) <= 0) {
-          pause(wait);
-          continue;
-        }
-      }
-      throw TokenResponses.error(reply.status, reply.body, tokenUri, config, attempt);
-    }
+    return exchange.execute(new TokenCall(), new Cancellation());
   }
 
   private String assertion() {
@@ -143,61 +119,67 @@ final class OAuthMinter implements RenewingTokenSource.Minter {
     return key.sign(key.header().keyID(config.keyAlias()).build(), claims);
   }
 
-  private record Reply(int status, String body, String retryAfterHeader) {
-    Duration retryAfter(Instant now) {
-      if (retryAfterHeader == null || retryAfterHeader.isBlank()) {
-        return null;
+  /** The token POST: Basic client credentials and a fresh assertion per attempt, never the token source's header. */
+  private final class TokenCall implements HttpCall<RenewingTokenSource.Token> {
+    @Override
+    public String display() {
+      return tokenUri.getRawPath() + " (user " + config.user() + ")";
+    }
+
+    @Override
+    public HttpUriRequestBase request(String authorization) {
+      // A fresh assertion per attempt: identity domains may reject a replayed jti.
+      HttpPost post = new HttpPost(tokenUri);
+      String credentials = config.clientId() + ":" + config.clientSecret().reveal();
+      post.setHeader(HttpHeaders.AUTHORIZATION,
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      post.setHeader(HttpHeaders.ACCEPT, "application/json");
+      post.setEntity(new UrlEncodedFormEntity(List.of(
+          new BasicNameValuePair("grant_type", GRANT_TYPE),
+          new BasicNameValuePair("assertion", assertion()),
+          new BasicNameValuePair("scope", config.scope())), StandardCharsets.UTF_8));
+      return post;
+    }
+
+    @Override
+    public Outcome<RenewingTokenSource.Token> classify(ClassicHttpResponse response, int attempt)
+        throws IOException {
+      int status = response.getCode();
+      String body = response.getEntity() == null ? "" : text(response.getEntity());
+      if (status == 200) {
+        return Outcome.success(TokenResponses.parse(body, clock.instant(), DEFAULT_EXPIRES_IN, tokenUri));
       }
-      String v = retryAfterHeader.strip();
-      try {
-        return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-      } catch (NumberFormatException e) {
-        Instant when = org.apache.hc.client5.http.utils.DateUtils.parseStandardDate(v);
-        return when == null ? null : Duration.between(now, when).isNegative() ? Duration.ZERO
-            : Duration.between(now, when);
+      FusionException error = TokenResponses.error(status, body, tokenUri, config, attempt);
+      if (!HttpFailures.retryableStatus(status)) {
+        throw error;
       }
+      return Outcome.failure(error);
+    }
+
+    @Override
+    public FusionException ioFailure(IOException e) {
+      return FusionException.builder(FusionException.Kind.TRANSPORT, "Cannot reach the identity domain token "
+          + "endpoint " + tokenUri + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + "); check identityDomainUrl and the network or proxy").cause(e)
+          .retryable(HttpFailures.transientFailure(e)).build();
+    }
+
+    /** The whole body; token endpoints answer JSON, which is UTF-8. */
+    private static String text(HttpEntity entity) throws IOException {
+      try (InputStream in = entity.getContent()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+
+    /** Each attempt's error already says how many attempts were made. */
+    @Override
+    public FusionException exhausted(FusionException last, int attempts) {
+      return last;
     }
   }
 
-  private Reply post() throws IOException {
-    // A fresh assertion per attempt: identity domains may reject a replayed jti.
-    HttpPost post = new HttpPost(tokenUri);
-    String credentials = config.clientId() + ":" + config.clientSecret().reveal();
-    post.setHeader(HttpHeaders.AUTHORIZATION,
-        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    post.setHeader(HttpHeaders.ACCEPT, "application/json");
-    post.setEntity(new UrlEncodedFormEntity(List.of(
-        new BasicNameValuePair("grant_type", GRANT_TYPE),
-        new BasicNameValuePair("assertion", assertion()),
-        new BasicNameValuePair("scope", config.scope())), StandardCharsets.UTF_8));
-    long start = System.nanoTime();
-    Reply reply = http.execute(post, response -> {
-      Header ra = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-      String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
-          StandardCharsets.UTF_8);
-      return new Reply(response.getCode(), body, ra == null ? null : ra.getValue());
-    });
-    if (LOG.isLoggable(Level.FINE)) {
-      LOG.fine("POST " + tokenUri.getRawPath() + " -> " + reply.status + " in "
-          + (System.nanoTime() - start) / 1_000_000 + " ms (user " + config.user() + ")");
-    }
-    return reply;
-  }
-
-  private static boolean retryableStatus(int status) {
-    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-  }
-
-  private static boolean transientFailure(IOException e) {
-    return !(e instanceof UnknownHostException || e instanceof SSLException);
-  }
-
-  private static Duration backoff(int attempt) {
-    long base = Math.min(8_000L, 500L << Math.min(attempt - 1, 10));
-    return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-  }
-
-  private void pause(Duration d) {
+  /** Waits through the sleeper: an interrupt of the thread that needs the token ends the wait. */
+  private static void pause(Sleeper sleeper, Duration d) {
     try {
       sleeper.sleep(d);
     } catch (InterruptedException e) {

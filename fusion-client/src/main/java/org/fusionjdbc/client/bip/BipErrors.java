@@ -1,37 +1,19 @@
 package org.fusionjdbc.client.bip;
 
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.MalformedChunkCodingException;
-import org.apache.hc.core5.http.NoHttpResponseException;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
+import org.fusionjdbc.client.http.HttpFailures;
 
-/** Turns BI Publisher's answers (SOAP faults, HTML pages, bare statuses, I/O failures) into FusionExceptions. */
+/**
+ * Turns BI Publisher's answers (SOAP faults, HTML pages, bare statuses) into FusionExceptions; what every channel
+ * decides alike (retryable statuses, I/O failures) is {@link HttpFailures}'.
+ */
 final class BipErrors {
   private BipErrors() {
-  }
-
-  /** Statuses worth retrying, as for REST (contract decision 10). */
-  static boolean retryableStatus(int status) {
-    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-  }
-
-  static boolean looksHtml(String contentType, String head) {
-    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
-      return true;
-    }
-    String h = head.stripLeading().toLowerCase(Locale.ROOT);
-    return h.startsWith("<!doctype html") || h.startsWith("<html");
   }
 
   /**
@@ -79,13 +61,13 @@ final class BipErrors {
   /** A non-2xx answer without a usable report; {@code body} is already capped. */
   static FusionException status(int status, String contentType, String body, String display) {
     String text = body == null ? "" : body.strip();
-    if (text.startsWith("<") && !looksHtml(contentType, text)) {
+    if (text.startsWith("<") && !HttpFailures.looksHtml(contentType, text)) {
       SoapFault f = parseFault(text);
       if (f != null) {
         return fault(status, f, display);
       }
     }
-    boolean html = looksHtml(contentType, text);
+    boolean html = HttpFailures.looksHtml(contentType, text);
     Kind kind = switch (status) {
       case 401 -> Kind.AUTHENTICATION;
       case 403 -> Kind.AUTHORIZATION;
@@ -108,32 +90,13 @@ final class BipErrors {
     String detail = html ? "(an HTML page)" : text.isEmpty() ? null : SoapFault.redact(cap(text, 500));
     return FusionException.builder(kind, what + " (HTTP " + status + " for " + display + ")"
         + (detail == null ? "" : ": " + detail)).httpStatus(status).fusionDetail(detail)
-        .retryable(retryableStatus(status)).build();
+        .retryable(HttpFailures.retryableStatus(status)).build();
   }
 
   static FusionException htmlOnSuccess(int status, String display) {
     return FusionException.builder(Kind.PROTOCOL, "BI Publisher answered " + display + " with an HTML page instead "
         + "of SOAP (HTTP " + status + "): a login/SSO or maintenance page; check the base URL and that the user "
         + "can sign in without MFA").httpStatus(status).fusionDetail("(an HTML page)").build();
-  }
-
-  static FusionException io(IOException e, String display) {
-    if (e instanceof SocketTimeoutException
-        || e instanceof InterruptedIOException && !(e instanceof ConnectionClosedException)) {
-      return FusionException.builder(Kind.TIMEOUT, "no answer from BI Publisher within the socket timeout for "
-          + display + "; raise socketTimeout or narrow the query").cause(e).build();
-    }
-    boolean transientFailure = e instanceof NoHttpResponseException || e instanceof ConnectionClosedException
-        || e instanceof MalformedChunkCodingException || e instanceof EOFException
-        || e instanceof SocketException && !(e instanceof ConnectException);
-    return FusionException.builder(Kind.TRANSPORT, "connection to BI Publisher failed for " + display + ": " + e)
-        .cause(e).retryable(transientFailure).build();
-  }
-
-  static FusionException exhausted(FusionException last, int attempts) {
-    return FusionException.builder(last.kind(), last.getMessage() + " (gave up after " + attempts + " attempts)")
-        .cause(last.getCause() != null ? last.getCause() : last).httpStatus(last.httpStatus())
-        .fusionDetail(last.fusionDetail()).fusionErrorCode(last.fusionErrorCode()).retryable(true).build();
   }
 
   private static SoapFault parseFault(String xml) {

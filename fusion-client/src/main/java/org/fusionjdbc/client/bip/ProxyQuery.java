@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
+import org.fusionjdbc.client.http.Cancellation;
 
 /**
  * Oracle SELECTs through the fusion-jdbc proxy report (docs/bi-publisher.md §1): the SQL travels as one
@@ -41,7 +42,16 @@ public final class ProxyQuery {
    * the client: FJ1, or XMLGEN when the pod refuses FJ1 (see {@link ProxyRefusal}).
    */
   public ProxyRowStream run(String oracleSql, List<ProxyColumn> expected) {
+    return run(oracleSql, expected, new Cancellation());
+  }
+
+  /**
+   * As {@link #run(String, List)}, ended with CANCELLED by {@code cancel} from any thread until the rows start
+   * arriving (a retry's wait included); from then on {@link ProxyRowStream#cancel()} aborts the rows.
+   */
+  public ProxyRowStream run(String oracleSql, List<ProxyColumn> expected, Cancellation cancel) {
     Objects.requireNonNull(oracleSql, "oracleSql");
+    Objects.requireNonNull(cancel, "cancel");
     checkIsQuery(oracleSql);
     String encoded = encode(oracleSql);
     if (encoded.length() > MAX_PARAMETER_LENGTH) {
@@ -51,11 +61,11 @@ public final class ProxyQuery {
     }
     ProxyShape shape = client.shapeInUse();
     if (shape != ProxyShape.AUTO) {
-      return run(shape, oracleSql, encoded, expected);
+      return run(shape, oracleSql, encoded, expected, cancel);
     }
     ProxyRowStream fj1;
     try {
-      fj1 = run(ProxyShape.FJ1, oracleSql, encoded, expected);
+      fj1 = run(ProxyShape.FJ1, oracleSql, encoded, expected, cancel);
     } catch (FusionException e) {
       if (!ProxyRefusal.isRefusal(e)) {
         if (e.fusionErrorCode() != null) {
@@ -63,7 +73,7 @@ public final class ProxyQuery {
         }
         throw e;
       }
-      return fallBack(oracleSql, encoded, expected, e);
+      return fallBack(oracleSql, encoded, expected, e, cancel);
     }
     client.decideShape(ProxyShape.FJ1);
     return fj1;
@@ -72,14 +82,15 @@ public final class ProxyQuery {
   /** Runs through one shape's report whatever the client's setting, deciding nothing (the installation check). */
   ProxyRowStream runAs(ProxyShape shape, String oracleSql, List<ProxyColumn> expected) {
     checkIsQuery(oracleSql);
-    return run(shape, oracleSql, encode(oracleSql), expected);
+    return run(shape, oracleSql, encode(oracleSql), expected, new Cancellation());
   }
 
   /** After FJ1 was refused: XMLGEN, remembered unless it fails the same way (then the query is at fault). */
-  private ProxyRowStream fallBack(String sql, String encoded, List<ProxyColumn> expected, FusionException refusal) {
+  private ProxyRowStream fallBack(String sql, String encoded, List<ProxyColumn> expected, FusionException refusal,
+      Cancellation cancel) {
     ProxyRowStream xml;
     try {
-      xml = run(ProxyShape.XMLGEN, sql, encoded, expected);
+      xml = run(ProxyShape.XMLGEN, sql, encoded, expected, cancel);
     } catch (FusionException x) {
       if (x.fusionErrorCode() == null || x.fusionErrorCode().equals(refusal.fusionErrorCode())) {
         throw FusionException.builder(refusal.kind(), refusal.getMessage() + "; " + ProxyRefusal.fix(
@@ -96,12 +107,13 @@ public final class ProxyQuery {
     return xml;
   }
 
-  private ProxyRowStream run(ProxyShape shape, String sql, String encoded, List<ProxyColumn> expected) {
+  private ProxyRowStream run(ProxyShape shape, String sql, String encoded, List<ProxyColumn> expected,
+      Cancellation cancel) {
     BipSettings s = client.settings();
     String path = shape == ProxyShape.XMLGEN ? s.xmlgenReportPath() : s.proxyReportPath();
     ReportResult report;
     try {
-      report = client.runReport(ReportRequest.of(path).withParameter(s.proxyParameter(), encoded));
+      report = client.runReport(ReportRequest.of(path).withParameter(s.proxyParameter(), encoded), cancel);
     } catch (FusionException e) {
       throw withoutSql(e, sql, encoded, s.proxyParameter());
     }

@@ -2,7 +2,6 @@ package org.fusionjdbc.client.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Locale;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 
@@ -12,11 +11,6 @@ final class ErrorMapper {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ErrorMapper() {
-  }
-
-  /** Whether a status is worth retrying (contract decision 10). */
-  static boolean retryableStatus(int status) {
-    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
   }
 
   static FusionException map(int status, String body, String contentType, String request) {
@@ -42,7 +36,7 @@ final class ErrorMapper {
       }
     }
     if (detail == null && !trimmed.isEmpty()) {
-      detail = isHtml(contentType, trimmed) ? "(an HTML page instead of JSON)" : trimmed;
+      detail = HttpFailures.looksHtml(contentType, trimmed) ? "(an HTML page instead of JSON)" : trimmed;
     }
     Kind kind = switch (status) {
       case 400 -> Kind.BAD_REQUEST;
@@ -67,15 +61,7 @@ final class ErrorMapper {
     String message = what + " (HTTP " + status + " for " + request + ")" + (detail == null ? "" : ": " + detail)
         + (code == null ? "" : " [" + code + "]");
     return FusionException.builder(kind, message).httpStatus(status).fusionDetail(detail).fusionErrorCode(code)
-        .retryable(retryableStatus(status)).build();
-  }
-
-  static boolean isHtml(String contentType, String body) {
-    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
-      return true;
-    }
-    String head = body.stripLeading().toLowerCase(Locale.ROOT);
-    return head.startsWith("<!doctype html") || head.startsWith("<html");
+        .retryable(HttpFailures.retryableStatus(status)).build();
   }
 
   private static String text(JsonNode n) {

@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.fusionjdbc.client.error.FusionException;
@@ -260,6 +261,33 @@ class OAuthTokenSourceTest {
         .withHeader("Retry-After", "3600")));
     assertThat(fail().kind()).isEqualTo(FusionException.Kind.THROTTLED);
     assertThat(sleeps).isEmpty();
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(1);
+  }
+
+  @Test
+  void anInterruptEndsTheWaitBeforeARetry() throws Exception {
+    wm.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "20")));
+    TokenSource src = TokenSources.oauth(config(wm.baseUrl() + "/"), http, Duration.ofMinutes(2), clock,
+        d -> Thread.sleep(d.toMillis()), 4);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        src.authorizationHeader();
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    caller.start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (wm.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH))).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(200); // now in the 20 s wait the endpoint asked for
+    caller.interrupt();
+    caller.join(10_000); // far less than 20 s: the interrupt ended the wait
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(failure.get()).isInstanceOfSatisfying(FusionException.class,
+        e -> assertThat(e.kind()).isEqualTo(FusionException.Kind.CANCELLED));
     assertThat(wm.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(1);
   }
 

@@ -261,6 +261,7 @@ class HttpTransportTest {
   void retryAfterAsHttpDate() {
     var header = new org.apache.hc.core5.http.message.BasicHeader("Retry-After",
         org.apache.hc.client5.http.utils.DateUtils.formatStandardDate(java.time.Instant.now().plusSeconds(5)));
-    assertThat(HttpTransport.retryAfter(header)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
+    assertThat(RetryPolicy.of(config(3).build()).retryAfter(header)).isBetween(Duration.ofSeconds(3),
+        Duration.ofSeconds(6));
   }
 }
