@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
+import org.fusionjdbc.client.http.Cancellation;
 
 /**
  * A JDBC statement (or prepared statement) whose queries run through the proxy report. Only queries are
@@ -27,6 +28,8 @@ final class BipStatement {
   private final List<Object> parameters = new ArrayList<>();
   private final Statement proxy;
   private volatile Cursor cursor;
+  /** The cancel switch of the query being executed, set before its first proxy run starts. */
+  private volatile Cancellation running;
   private ResultSet resultSet;
   private boolean closed;
   private int queryTimeout;
@@ -53,7 +56,10 @@ final class BipStatement {
     SqlText.requireSingleQuery(sql);
     closeResult();
     // The plan's column types, handed over with the data source of this query, type the XMLGEN proxy's values.
-    Cursor c = new WindowedCursor(source.client().proxy(), sql, source.windowSize(), source.resultColumns());
+    Cancellation cancel = new Cancellation();
+    running = cancel; // cancel() reaches the first proxy run before the cursor exists
+    Cursor c = new WindowedCursor(source.client().proxy(), sql, source.windowSize(), source.resultColumns(),
+        cancel);
     cursor = c;
     resultSet = new CursorResultSet(c, proxy).proxy();
     return resultSet;
@@ -182,6 +188,10 @@ final class BipStatement {
   }
 
   public void cancel() {
+    Cancellation r = running;
+    if (r != null) {
+      r.cancel();
+    }
     Cursor c = cursor;
     if (c != null) {
       c.cancel();

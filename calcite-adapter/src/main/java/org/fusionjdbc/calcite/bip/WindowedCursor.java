@@ -12,6 +12,7 @@ import org.fusionjdbc.client.bip.ProxyQuery;
 import org.fusionjdbc.client.bip.ProxyRowStream;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
+import org.fusionjdbc.client.http.Cancellation;
 
 /**
  * The rows of one Oracle query through the proxy report, fetched in OFFSET/FETCH windows so no single run
@@ -41,13 +42,22 @@ final class WindowedCursor implements Cursor {
   private Object[] row;
   private boolean done;
   private volatile boolean cancelled;
+  /** Ends a proxy run still waiting for its answer or to retry; the rows then stop through the stream's cancel. */
+  private final Cancellation cancellation;
 
   WindowedCursor(ProxyQuery proxy, String sql, int windowSize) {
     this(proxy, sql, windowSize, null);
   }
 
   WindowedCursor(ProxyQuery proxy, String sql, int windowSize, List<ProxyColumn> expected) {
+    this(proxy, sql, windowSize, expected, new Cancellation());
+  }
+
+  /** With the statement's {@code cancellation}, so a cancel reaches the first run before this cursor exists. */
+  WindowedCursor(ProxyQuery proxy, String sql, int windowSize, List<ProxyColumn> expected,
+      Cancellation cancellation) {
     this.proxy = Objects.requireNonNull(proxy, "proxy");
+    this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
     this.expected = expected;
     this.sql = Objects.requireNonNull(sql, "sql").strip();
     if (windowSize < 1) {
@@ -110,7 +120,7 @@ final class WindowedCursor implements Cursor {
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine("BI Publisher proxy run: " + text.replace('\n', ' '));
     }
-    return proxy.run(text, expected);
+    return proxy.run(text, expected, cancellation);
   }
 
   @Override
@@ -167,6 +177,7 @@ final class WindowedCursor implements Cursor {
   @Override
   public void cancel() {
     cancelled = true;
+    cancellation.cancel();
     ProxyRowStream s = stream;
     if (s != null) {
       s.cancel();
