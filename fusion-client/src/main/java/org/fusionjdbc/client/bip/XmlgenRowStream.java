@@ -2,19 +2,12 @@ package org.fusionjdbc.client.bip;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.fusionjdbc.client.error.FusionException;
-import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.query.ScanProgress;
 
 /**
  * Rows of one XMLGEN-shape proxy query (docs/bi-publisher.md §1.5): the text of the first {@code FJ_XML} element is
@@ -24,27 +17,18 @@ import org.fusionjdbc.client.query.ScanProgress;
  * and without them every column is VARCHAR2 text. A result without rows has the expected columns, or none.
  * Holds an HTTP connection until closed. Not thread-safe, except {@link #cancel()}.
  */
-final class XmlgenRowStream implements ProxyRowStream {
-  private static final Logger LOG = Logger.getLogger("org.fusionjdbc.client.bip");
+final class XmlgenRowStream extends ReportRowStream {
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-  private final ReportResult report;
-  private final String reportPath;
   private final List<ProxyColumn> expected;
-  private final long startNanos = System.nanoTime();
   private XMLStreamReader data;
   private XMLStreamReader rows;
   private List<ProxyColumn> columns;
   private Object[] pending; // the first row, read ahead to learn the names
-  private Object[] row;
   private long count;
-  private boolean done;
-  private volatile boolean cancelled;
-  private boolean closed;
 
   XmlgenRowStream(ReportResult report, String reportPath, List<ProxyColumn> expected) {
-    this.report = Objects.requireNonNull(report, "report");
-    this.reportPath = reportPath;
+    super(report, reportPath);
     this.expected = expected == null ? null : List.copyOf(expected);
     try {
       InputStream xml = report.stream();
@@ -107,15 +91,8 @@ final class XmlgenRowStream implements ProxyRowStream {
   }
 
   @Override
-  public List<String> fields() {
-    return columns.stream().map(ProxyColumn::name).toList();
-  }
-
-  @Override
   public boolean next() {
-    if (cancelled) {
-      throw FusionException.of(Kind.CANCELLED, "the BI Publisher query was cancelled");
-    }
+    checkNotCancelled();
     if (pending != null) {
       row = pending;
       pending = null;
@@ -138,10 +115,8 @@ final class XmlgenRowStream implements ProxyRowStream {
       return true;
     } catch (XMLStreamException e) {
       close();
-      if (cancelled) {
-        throw FusionException.of(Kind.CANCELLED, "the BI Publisher query was cancelled", e);
-      }
-      throw e.getNestedException() instanceof IOException io ? readFailure(io) : malformed(e.getMessage(), e);
+      throw failedRead(e.getNestedException() instanceof IOException io ? readFailure(io)
+          : malformed(e.getMessage(), e), e);
     } catch (IllegalStateException | IllegalArgumentException | java.time.DateTimeException e) {
       close();
       throw malformed(e.getMessage(), e);
@@ -201,40 +176,18 @@ final class XmlgenRowStream implements ProxyRowStream {
   }
 
   @Override
-  public Object[] row() {
-    if (row == null) {
-      throw new IllegalStateException("no current row: call next() first");
-    }
-    return row;
+  long rowCount() {
+    return count;
   }
 
   @Override
-  public ScanProgress progress() {
-    return new ScanProgress(1, 1, count, count, Duration.ofNanos(System.nanoTime() - startNanos));
+  String expectedReport() {
+    return "the fusion-jdbc XMLGEN proxy report";
   }
 
   @Override
-  public void cancel() {
-    cancelled = true;
-    report.close();
-  }
-
-  @Override
-  public void close() {
-    if (!closed && LOG.isLoggable(Level.FINE)) {
-      LOG.fine("proxy query (xmlgen) on " + reportPath + ": " + count + " rows" + (done ? "" : " read before close"));
-    }
-    closed = true;
-    for (XMLStreamReader r : new XMLStreamReader[] {rows, data}) {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (XMLStreamException e) {
-          // nothing to release beyond the report, closed below
-        }
-      }
-    }
-    report.close();
+  List<XMLStreamReader> readers() {
+    return Arrays.asList(rows, data);
   }
 
   /** The XML declaration must come first; the element's text may start with a line break. */
@@ -248,37 +201,5 @@ final class XmlgenRowStream implements ProxyRowStream {
       r.unread(c);
     }
     return r;
-  }
-
-  private static boolean toElement(XMLStreamReader xml, String name) throws XMLStreamException {
-    while (xml.hasNext()) {
-      if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Reads the small rest of the data XML so the SOAP response is consumed and its connection reused. */
-  private void drain(XMLStreamReader xml) throws XMLStreamException {
-    while (xml.hasNext()) {
-      xml.next();
-    }
-    try {
-      report.stream().transferTo(OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      throw new XMLStreamException(e);
-    }
-  }
-
-  private FusionException malformed(String what, Throwable cause) {
-    return FusionException.builder(Kind.PROTOCOL, "the proxy report " + reportPath + " answered in an unexpected "
-        + "format (" + what + "); is it the fusion-jdbc XMLGEN proxy report from docs/bi-publisher.md?")
-        .cause(cause).build();
-  }
-
-  private FusionException readFailure(IOException e) {
-    return FusionException.builder(Kind.TRANSPORT, "reading the result of " + reportPath + " failed after "
-        + count + " rows: " + e.getMessage() + "; run the query again").cause(e).build();
   }
 }
