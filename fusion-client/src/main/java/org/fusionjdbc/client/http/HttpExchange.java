@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.fusionjdbc.client.auth.TokenSource;
 import org.fusionjdbc.client.error.FusionException;
 
@@ -68,6 +69,7 @@ public final class HttpExchange {
         status = response.getCode();
         if (status == 401 && !reauthenticated && tokens != null && tokens.renewable()) {
           // a token renewed meanwhile is kept; one retry, never a loop
+          EntityUtils.consumeQuietly(response.getEntity()); // so the connection is reused
           tokens.invalidate(authorization);
           reauthenticated = true;
           attempt--;
