@@ -79,8 +79,8 @@ public final class BipClient implements AutoCloseable {
 
   /**
    * As {@link #runReport(ReportRequest)}, ended with CANCELLED by {@code cancel} from any thread while it waits
-   * to retry or for BI Publisher's answer. The pod's retry path and concurrency limit are
-   * the transport's, shared with REST.
+   * to retry or for BI Publisher's answer. Retries and the limit on requests in flight are the transport's,
+   * shared with REST.
    */
   public ReportResult runReport(ReportRequest request, Cancellation cancel) {
     Objects.requireNonNull(request, "request");
