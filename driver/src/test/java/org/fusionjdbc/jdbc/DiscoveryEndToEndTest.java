@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.rest.WireShapes;
 import org.junit.jupiter.api.AfterAll;
