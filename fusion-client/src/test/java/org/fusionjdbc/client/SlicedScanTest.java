@@ -22,7 +22,7 @@ import java.util.stream.LongStream;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.http.HttpTransport;
-import org.fusionjdbc.client.http.TestTokens;
+import org.fusionjdbc.client.http.RenewableTestTokens;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
@@ -111,7 +111,7 @@ class SlicedScanTest {
   private static DefaultFusionClient client(int parallelism) {
     FusionClientConfig config = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
         new AuthConfig.Basic("u", Secret.of("p"))).pageSize(50).firstPageSize(10).parallelism(parallelism).build();
-    return new DefaultFusionClient(config, new HttpTransport(config, h -> new TestTokens()));
+    return new DefaultFusionClient(config, new HttpTransport(config, h -> new RenewableTestTokens()));
   }
 
   private static List<Object> ids(DefaultFusionClient c, List<SortKey> order) {

@@ -22,6 +22,7 @@ import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
+import org.fusionjdbc.emulator.testkit.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.emulator.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
