@@ -17,7 +17,6 @@ import org.apache.spark.sql.jdbc.JdbcDialect;
 import org.apache.spark.sql.jdbc.JdbcDialects;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
-import org.fusionjdbc.emulator.auth.DemoCredentials;
 import org.fusionjdbc.emulator.journal.JournalEntry;
 import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,7 +33,6 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
 
   final EmulatedPod pod;
   final FusionEmulator emulator;
-  final DemoCredentials credentials;
   final SparkSession spark;
   private final Path keyDir;
   /** The dialect Spark found through ServiceLoader at start, or null. */
@@ -48,7 +46,6 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
     }
     pod = EmulatedPod.start(keyDir, EmulatorOptions.builder().rows(ROWS).journalCapacity(100_000));
     emulator = pod.emulator;
-    credentials = pod.credentials;
     spark = SparkSession.builder()
         .appName("fusion-spark-it")
         .master("local[2]")
