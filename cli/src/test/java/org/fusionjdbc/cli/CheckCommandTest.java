@@ -18,6 +18,7 @@ import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.fusionjdbc.emulator.testkit.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ final class CheckCommandTest {
       props.store(w, null);
     }
     List<String> args = new java.util.ArrayList<>(List.of("--check", "-u",
-        "jdbc:fusion://127.0.0.1:" + pod.port() + "?ssl=false", "--properties", file.toString()));
+        EmulatedPod.url(pod, ""), "--properties", file.toString()));
     args.addAll(List.of(extra));
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {

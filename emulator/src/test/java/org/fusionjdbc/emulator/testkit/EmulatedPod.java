@@ -56,6 +56,11 @@ public final class EmulatedPod implements AutoCloseable {
 
   /** The driver's URL for this pod over plain HTTP, with {@code extra} ("name=value&...") appended. */
   public String url(String extra) {
+    return url(emulator, extra);
+  }
+
+  /** The driver's URL for any emulator over plain HTTP, with {@code extra} ("name=value&...") appended. */
+  public static String url(FusionEmulator emulator, String extra) {
     return "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false" + (extra.isEmpty() ? "" : "&" + extra);
   }
 
