@@ -17,8 +17,9 @@ import java.util.Properties;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.auth.AuthService;
-import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
+import org.fusionjdbc.emulator.testkit.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 final class CheckCommandTest {
   private static Path dir;
+  private static TestIdentity identity;
   private static DemoCredentials credentials;
   private static FusionEmulator strict;
   private static FusionEmulator permissive;
@@ -40,8 +42,9 @@ final class CheckCommandTest {
   @BeforeAll
   static void start() throws IOException {
     dir = Files.createTempDirectory("fusion-check");
-    credentials = DemoCredentials.generate(dir);
-    AuthService auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
+    identity = TestIdentity.generateIn(dir);
+    credentials = identity.credentials();
+    AuthService auth = identity.authService();
     strict = FusionEmulator.start(EmulatorOptions.builder().rows(500).authService(auth).build());
     permissive = FusionEmulator.start(EmulatorOptions.builder().rows(500).permissive(true).authService(auth).build());
   }
@@ -58,7 +61,7 @@ final class CheckCommandTest {
       props.store(w, null);
     }
     List<String> args = new java.util.ArrayList<>(List.of("--check", "-u",
-        "jdbc:fusion://127.0.0.1:" + pod.port() + "?ssl=false", "--properties", file.toString()));
+        EmulatedPod.url(pod, ""), "--properties", file.toString()));
     args.addAll(List.of(extra));
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
@@ -89,7 +92,7 @@ final class CheckCommandTest {
 
   @Test
   void withBipTheCheckNamesTheProxyShapeThatWorksAndTheOraErrorOfOneThatIsRefused() throws IOException {
-    AuthService auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
+    AuthService auth = identity.authService();
     try (FusionEmulator pod = FusionEmulator.start(EmulatorOptions.builder().rows(200).bipWithRestData()
         .authService(auth).build())) {
       Properties props = credentials.oauthConnectionProperties(pod.baseUrl());

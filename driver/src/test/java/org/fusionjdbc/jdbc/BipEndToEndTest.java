@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BipEndToEndTest {
   @TempDir
   static Path keys;
-  static DemoPod pod;
+  static EmulatedPod pod;
 
   @BeforeAll
   static void start() {
-    pod = new DemoPod(keys, EmulatorOptions.builder().rows(2_000).bipWithRestData());
+    pod = EmulatedPod.start(keys, EmulatorOptions.builder().rows(2_000).bipWithRestData());
   }
 
   @AfterAll

@@ -11,9 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.rest.WireShapes;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DiscoveryEndToEndTest {
   @TempDir
   static Path keys;
-  static DemoPod pod;
+  static EmulatedPod pod;
 
   @BeforeAll
   static void start() {
-    pod = new DemoPod(keys, EmulatorOptions.builder().rows(300)
+    pod = EmulatedPod.start(keys, EmulatorOptions.builder().rows(300)
         .wireShapes(WireShapes.clean().withUnreadableCatalog(true).withFamilyStatus("hcmRestApi", 403)));
   }
 

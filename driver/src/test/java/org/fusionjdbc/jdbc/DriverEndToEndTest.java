@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DriverEndToEndTest {
   @TempDir
   static Path keys;
-  static DemoPod pod;
+  static EmulatedPod pod;
 
   @BeforeAll
   static void start() {
-    pod = new DemoPod(keys, EmulatorOptions.builder().rows(5_000));
+    pod = EmulatedPod.start(keys, EmulatorOptions.builder().rows(5_000));
   }
 
   @AfterAll

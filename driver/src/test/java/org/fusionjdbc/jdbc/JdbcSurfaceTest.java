@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 class JdbcSurfaceTest {
   @TempDir
   static Path keys;
-  static DemoPod pod;
+  static EmulatedPod pod;
 
   @BeforeAll
   static void start() {
-    pod = new DemoPod(keys, EmulatorOptions.builder().rows(200));
+    pod = EmulatedPod.start(keys, EmulatorOptions.builder().rows(200));
   }
 
   @AfterAll

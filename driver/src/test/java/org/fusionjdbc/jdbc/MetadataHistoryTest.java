@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,11 @@ class MetadataHistoryTest {
   static Path keys;
   @TempDir
   static Path cache;
-  static DemoPod pod;
+  static EmulatedPod pod;
 
   @BeforeAll
   static void start() {
-    pod = new DemoPod(keys, EmulatorOptions.builder().rows(300));
+    pod = EmulatedPod.start(keys, EmulatorOptions.builder().rows(300));
   }
 
   @AfterAll

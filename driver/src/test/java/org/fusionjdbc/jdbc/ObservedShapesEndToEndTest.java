@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.rest.WireShapes;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,13 @@ class ObservedShapesEndToEndTest {
   static Path cleanKeys;
   @TempDir
   static Path observedKeys;
-  static DemoPod clean;
-  static DemoPod observed;
+  static EmulatedPod clean;
+  static EmulatedPod observed;
 
   @BeforeAll
   static void start() {
-    clean = new DemoPod(cleanKeys, EmulatorOptions.builder().rows(400));
-    observed = new DemoPod(observedKeys, EmulatorOptions.builder().rows(400)
+    clean = EmulatedPod.start(cleanKeys, EmulatorOptions.builder().rows(400));
+    observed = EmulatedPod.start(observedKeys, EmulatorOptions.builder().rows(400)
         .wireShapes(WireShapes.clean().withObservedValues(true)));
   }
 
@@ -41,7 +42,7 @@ class ObservedShapesEndToEndTest {
     observed.close();
   }
 
-  private static List<List<String>> rows(DemoPod pod, String sql) throws SQLException {
+  private static List<List<String>> rows(EmulatedPod pod, String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection(pod.url(""), pod.jwt()); Statement st = c.createStatement()) {
       return MetaRows.all(st.executeQuery(sql));
     }

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,12 @@ class ParameterBindingTest {
 
   @TempDir
   static Path keys;
-  static DemoPod pod;
+  static EmulatedPod pod;
   static Connection c;
 
   @BeforeAll
   static void start() throws SQLException {
-    pod = new DemoPod(keys, EmulatorOptions.builder().rows(300));
+    pod = EmulatedPod.start(keys, EmulatorOptions.builder().rows(300));
     c = DriverManager.getConnection(pod.url(""), pod.basic());
   }
 

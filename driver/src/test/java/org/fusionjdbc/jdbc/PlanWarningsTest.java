@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanWarningsTest {
   @TempDir
   static Path keys;
-  static DemoPod pod;
+  static EmulatedPod pod;
 
   @BeforeAll
   static void start() {
-    pod = new DemoPod(keys, EmulatorOptions.builder().rows(300));
+    pod = EmulatedPod.start(keys, EmulatorOptions.builder().rows(300));
   }
 
   @AfterAll

@@ -29,9 +29,9 @@ import org.fusionjdbc.client.query.PagedRowStream;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;
+import org.fusionjdbc.client.query.Requests;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
-import org.fusionjdbc.client.query.Requests;
 import org.fusionjdbc.client.query.ScanPlan;
 import org.fusionjdbc.client.query.SlicedRowStream;
 

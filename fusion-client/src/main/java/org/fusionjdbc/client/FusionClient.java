@@ -8,8 +8,8 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.Requests;
 import org.fusionjdbc.client.query.ResourcePath;
-import org.fusionjdbc.client.query.ScanPlan;
 import org.fusionjdbc.client.query.RowStream;
+import org.fusionjdbc.client.query.ScanPlan;
 
 /**
  * One connection's view of a Fusion pod: describe, scans and counts. Thread-safe; one HTTP pool and one

@@ -16,10 +16,10 @@ import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
-import org.fusionjdbc.emulator.auth.AuthService;
-import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
 import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
+import org.fusionjdbc.emulator.testkit.TestIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,10 +28,11 @@ class EmulatorAuthScanTest {
 
   @Test
   void aScanLongerThanTheTokenLifetimeNeverFailsForIt(@TempDir Path dir) throws Exception {
-    DemoCredentials demo = DemoCredentials.generate(dir);
-    AuthService auth = AuthService.create(demo.applyTo(AuthSettings.builder()).clockSkew(Duration.ZERO).build());
-    try (FusionEmulator emulator = FusionEmulator.start(EmulatorOptions.builder().rows(200)
-        .authenticator(auth.authenticator()).build())) {
+    TestIdentity id = TestIdentity.generateIn(dir);
+    DemoCredentials demo = id.credentials();
+    try (EmulatedPod pod = EmulatedPod.start(id, id.authService(s -> s.clockSkew(Duration.ZERO)),
+        EmulatorOptions.builder().rows(200))) {
+      FusionEmulator emulator = pod.emulator;
       AuthConfig jwt = new AuthConfig.FusionJwt(demo.username(), demo.issuer(), demo.privateKeyFile(), Optional.empty(),
           Optional.of(demo.certificateFile()), Optional.empty(), Duration.ofSeconds(2));
       FusionClientConfig config = FusionClientConfig.builder(URI.create(emulator.baseUrl()), jwt)
@@ -61,10 +62,9 @@ class EmulatorAuthScanTest {
 
   @Test
   void wrongBasicPasswordIsAnAuthenticationErrorWithoutTheSecret(@TempDir Path dir) {
-    DemoCredentials demo = DemoCredentials.generate(dir);
-    AuthService auth = AuthService.create(demo.applyTo(AuthSettings.builder()).build());
-    try (FusionEmulator emulator = FusionEmulator.start(EmulatorOptions.builder().rows(10)
-        .authenticator(auth.authenticator()).build())) {
+    try (EmulatedPod pod = EmulatedPod.start(dir, EmulatorOptions.builder().rows(10))) {
+      FusionEmulator emulator = pod.emulator;
+      DemoCredentials demo = pod.credentials;
       FusionClientConfig bad = FusionClientConfig.builder(URI.create(emulator.baseUrl()),
           new AuthConfig.Basic(demo.username(), Secret.of("not-the-password"))).build();
       try (FusionClient client = FusionClient.open(bad)) {

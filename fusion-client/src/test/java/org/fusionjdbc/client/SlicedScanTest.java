@@ -2,151 +2,106 @@ package org.fusionjdbc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.function.LongPredicate;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.HttpTransport;
-import org.fusionjdbc.client.http.TestTokens;
+import org.fusionjdbc.client.query.QExpr;
+import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;
 import org.fusionjdbc.client.query.RowStream;
 import org.fusionjdbc.client.query.SortKey;
+import org.fusionjdbc.emulator.EmulatorOptions;
+import org.fusionjdbc.emulator.FusionEmulator;
+import org.fusionjdbc.emulator.journal.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parallel key-range slices against a small fake collection that understands exactly the q the pager sends
- * for an integer key ({@code Id >= n}, {@code Id < n}, {@code Id > n} joined by and), until the emulator lands.
+ * Parallel key-range slices of the emulator's invoices (integer key InvoiceId): every row once, key order when the
+ * caller asks for it, the requests the slicing sends (plain first page, one count, one-row cut probes), cancel and
+ * early close.
  */
 class SlicedScanTest {
   private static final int N = 1000;
-  private static final String PATH = "/fscmRestApi/resources/11.13.18.05/nums";
-  private static HttpServer server;
-  private static final List<String> journal = new CopyOnWriteArrayList<>();
-  private static volatile long sliceDelayMs;
-
-  private static long id(int i) {
-    return 3 + 7L * i;
-  }
+  private static final ResourcePath INVOICES = ResourcePath.of("fscmRestApi", "invoices");
+  private static FusionEmulator emulator;
 
   @BeforeAll
-  static void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(8));
-    server.createContext(PATH + "/describe", ex -> send(ex, "{\"Resources\":{\"nums\":{\"attributes\":["
-        + "{\"name\":\"Id\",\"type\":\"integer\",\"queryable\":true},{\"name\":\"Name\",\"type\":\"string\","
-        + "\"queryable\":true}],\"collection\":{\"finders\":[{\"name\":\"PrimaryKey\",\"attributes\":[{\"name\":\"Id\"}]}]}}}}"));
-    server.createContext(PATH, ex -> {
-      Map<String, String> p = new HashMap<>();
-      String raw = ex.getRequestURI().getRawQuery();
-      for (String kv : raw == null ? new String[0] : raw.split("&")) {
-        int eq = kv.indexOf('=');
-        p.put(kv.substring(0, eq), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-      journal.add(p.toString());
-      if (sliceDelayMs > 0 && p.getOrDefault("q", "").contains(">=")) {
-        try {
-          Thread.sleep(sliceDelayMs);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      LongPredicate filter = v -> true;
-      String q = p.getOrDefault("q", "").replace("(", "").replace(")", "");
-      for (String term : q.isEmpty() ? new String[0] : q.split(" and ")) {
-        String[] t = term.trim().split(" ");
-        long bound = Long.parseLong(t[2]);
-        LongPredicate f = switch (t[1]) {
-          case ">=" -> v -> v >= bound;
-          case ">" -> v -> v > bound;
-          case "<" -> v -> v < bound;
-          default -> throw new IllegalArgumentException(term);
-        };
-        filter = filter.and(f);
-      }
-      List<Long> rows = LongStream.range(0, N).map(i -> id((int) i)).filter(filter).boxed()
-          .sorted(p.get("orderBy").endsWith("desc") ? Comparator.reverseOrder() : Comparator.naturalOrder())
-          .collect(Collectors.toList());
-      int offset = Integer.parseInt(p.get("offset") == null ? "0" : p.get("offset"));
-      int limit = Math.min(500, Integer.parseInt(p.get("limit")));
-      List<Long> page = rows.subList(Math.min(offset, rows.size()), Math.min(offset + limit, rows.size()));
-      String items = page.stream().map(v -> "{\"Id\":" + v + ",\"Name\":\"n" + v + "\"}").collect(Collectors.joining(","));
-      send(ex, "{\"items\":[" + items + "],\"count\":" + page.size() + ",\"hasMore\":" + (offset + page.size() < rows.size())
-          + ("true".equals(p.get("totalResults")) ? ",\"totalResults\":" + rows.size() : "") + "}");
-    });
-    server.start();
-  }
-
-  private static void send(com.sun.net.httpserver.HttpExchange ex, String body) throws IOException {
-    byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, b.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(b);
-    }
+  static void start() {
+    emulator = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1").rows(N).build());
   }
 
   @AfterAll
   static void stop() {
-    server.stop(0);
+    emulator.close();
+  }
+
+  @AfterEach
+  void noLatency() {
+    emulator.faults().latencyMs(0);
   }
 
   private static DefaultFusionClient client(int parallelism) {
-    FusionClientConfig config = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        new AuthConfig.Basic("u", Secret.of("p"))).pageSize(50).firstPageSize(10).parallelism(parallelism).build();
-    return new DefaultFusionClient(config, new HttpTransport(config, h -> new TestTokens()));
+    FusionClientConfig config = FusionClientConfig.builder(URI.create(emulator.baseUrl()),
+        new AuthConfig.Basic("casey.brown", Secret.of("Welcome1"))).pageSize(50).firstPageSize(10)
+        .parallelism(parallelism).build();
+    return new DefaultFusionClient(config, new HttpTransport(config));
   }
 
   private static List<Object> ids(DefaultFusionClient c, List<SortKey> order) {
     List<Object> ids = new ArrayList<>();
-    QuerySpec spec = QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Name", "Id"))
-        .orderBy(order).build();
+    QuerySpec spec = QuerySpec.builder(INVOICES).fields(List.of("InvoiceNumber", "InvoiceId")).orderBy(order).build();
     try (RowStream s = c.scan(spec)) {
       while (s.next()) {
-        assertThat(s.row()[0]).isEqualTo("n" + s.row()[1]);
         ids.add(s.row()[1]);
       }
     }
     return ids;
   }
 
+  /** Data requests to the collection (not describe) since the journal was last cleared, as their parameters. */
+  private static List<Map<String, String>> requests() {
+    return emulator.journal().filter(e -> e.path().endsWith("/invoices") && e.method().equals("GET")).stream()
+        .map(JournalEntry::params).toList();
+  }
+
+  private static boolean oneRow(Map<String, String> r) {
+    return "1".equals(r.get("limit"));
+  }
+
+  private static boolean hasOffset(Map<String, String> r) {
+    return r.get("offset") != null && !"0".equals(r.get("offset"));
+  }
+
   @Test
   void slicesReturnEveryRowOnceAndKeyOrderWhenTheCallerAsksForIt() {
-    List<Object> expected = LongStream.range(0, N).map(i -> id((int) i)).boxed().collect(Collectors.toList());
     try (DefaultFusionClient sequential = client(1); DefaultFusionClient parallel = client(4)) {
-      assertThat(ids(sequential, List.of())).isEqualTo(expected);
-      journal.clear();
+      List<Object> expected = ids(sequential, List.of(SortKey.asc("InvoiceId")));
+      assertThat(expected).hasSize(N).doesNotHaveDuplicates();
+      emulator.journal().clear();
       // Unordered: pages come from whichever slice answers first, but every row comes exactly once.
       assertThat(ids(parallel, List.of())).containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(ids(parallel, List.of(SortKey.asc("Id")))).isEqualTo(expected);
-      assertThat(journal).anyMatch(r -> r.contains("q=Id >= ") && r.contains(" and Id < "));
+      assertThat(ids(parallel, List.of(SortKey.asc("InvoiceId")))).isEqualTo(expected);
+      List<Map<String, String>> requests = requests();
+      assertThat(requests).anyMatch(r -> r.getOrDefault("q", "").contains("InvoiceId >= ")
+          && r.get("q").contains(" and InvoiceId < "));
       // the first page is a plain page; the rest is counted once the caller reads past it
-      assertThat(journal).noneMatch(r -> r.contains("totalResults=true") && r.contains("limit=10"));
-      assertThat(journal).anyMatch(r -> r.contains("totalResults=true") && r.matches(".*limit=1[,}].*"));
+      assertThat(requests).noneMatch(r -> "true".equals(r.get("totalResults")) && "10".equals(r.get("limit")));
+      assertThat(requests).anyMatch(r -> "true".equals(r.get("totalResults")) && oneRow(r));
       // the cuts are the keys at the remaining rows' quantiles: one-row probes at offsets, pages never use offset
-      assertThat(journal).anyMatch(r -> r.matches(".*fields=Id[,}].*") && r.matches(".*limit=1[,}].*")
-          && r.matches(".*offset=[1-9].*"));
-      assertThat(journal).noneMatch(r -> r.matches(".*offset=[1-9].*") && !r.matches(".*limit=1[,}].*"));
+      assertThat(requests).anyMatch(r -> "InvoiceId".equals(r.get("fields")) && oneRow(r) && hasOffset(r));
+      assertThat(requests).noneMatch(r -> hasOffset(r) && !oneRow(r));
       List<Object> reversed = new ArrayList<>(expected);
       java.util.Collections.reverse(reversed);
-      assertThat(ids(parallel, List.of(SortKey.desc("Id")))).isEqualTo(reversed);
+      assertThat(ids(parallel, List.of(SortKey.desc("InvoiceId")))).isEqualTo(reversed);
       assertThat(parallel.transport().poolStats().getLeased()).isZero();
     }
   }
@@ -154,10 +109,10 @@ class SlicedScanTest {
   @Test
   void aSmallResultIsOneRequestEvenWithParallelism() {
     try (DefaultFusionClient c = client(4)) {
-      journal.clear();
-      QuerySpec spec = QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id"))
-          .filter(org.fusionjdbc.client.query.QExpr.compare("Id", org.fusionjdbc.client.query.QExpr.Op.LT,
-              org.fusionjdbc.client.query.QValue.of(50))).build();
+      List<Object> sorted = ids(c, List.of(SortKey.asc("InvoiceId")));
+      emulator.journal().clear();
+      QuerySpec spec = QuerySpec.builder(INVOICES).fields(List.of("InvoiceId"))
+          .filter(QExpr.compare("InvoiceId", QExpr.Op.LT, QValue.of((Long) sorted.get(7)))).build();
       try (RowStream s = c.scan(spec)) {
         int n = 0;
         while (s.next()) {
@@ -165,16 +120,20 @@ class SlicedScanTest {
         }
         assertThat(n).isEqualTo(7);
       }
-      assertThat(journal).hasSize(1);
+      assertThat(requests()).hasSize(1);
     }
   }
 
   @Test
   void cancelFromAnotherThreadStopsEverySlice() throws Exception {
-    sliceDelayMs = 4_000;
     try (DefaultFusionClient c = client(4)) {
-      RowStream s = c.scan(QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id")).build());
+      RowStream s = c.scan(QuerySpec.builder(INVOICES).fields(List.of("InvoiceId")).build());
       int rows = 0;
+      while (rows <= 10) { // past the first page (firstPageSize 10): the slices are under way
+        assertThat(s.next()).isTrue();
+        rows++;
+      }
+      emulator.faults().latencyMs(4_000); // every request from now on hangs far longer than the cancel takes
       long start = System.nanoTime();
       Thread canceller = new Thread(() -> {
         try {
@@ -190,23 +149,21 @@ class SlicedScanTest {
           rows++;
         }
         org.assertj.core.api.Assertions.fail("the scan should have been cancelled");
-      } catch (org.fusionjdbc.client.error.FusionException e) {
-        assertThat(e.kind()).isEqualTo(org.fusionjdbc.client.error.FusionException.Kind.CANCELLED);
+      } catch (FusionException e) {
+        assertThat(e.kind()).isEqualTo(FusionException.Kind.CANCELLED);
       }
       canceller.join();
       assertThat(rows).isLessThan(N);
       assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
       s.close();
       assertThat(c.transport().poolStats().getLeased()).isZero();
-    } finally {
-      sliceDelayMs = 0;
     }
   }
 
   @Test
   void earlyCloseOfASlicedScanLeaksNoConnection() {
     try (DefaultFusionClient c = client(4)) {
-      RowStream s = c.scan(QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id")).build());
+      RowStream s = c.scan(QuerySpec.builder(INVOICES).fields(List.of("InvoiceId")).build());
       assertThat(s.next()).isTrue();
       s.close();
       assertThat(c.transport().poolStats().getLeased()).isZero();
@@ -217,20 +174,20 @@ class SlicedScanTest {
   @Test
   void slicesStartOnlyWhenTheCallerReadsPastTheFirstPage() {
     try (DefaultFusionClient c = client(4)) {
-      journal.clear();
-      QuerySpec spec = QuerySpec.builder(ResourcePath.of("fscmRestApi", "nums")).fields(List.of("Id")).build();
+      QuerySpec spec = QuerySpec.builder(INVOICES).fields(List.of("InvoiceId")).build();
+      emulator.journal().clear();
       try (RowStream s = c.scan(spec)) {
         assertThat(s.next()).isTrue();
       }
-      assertThat(journal).hasSize(1);
-      journal.clear();
+      assertThat(requests()).hasSize(1);
+      emulator.journal().clear();
       try (RowStream s = c.scan(spec)) {
         for (int i = 0; i < 10; i++) { // the whole first page (firstPageSize 10)
           assertThat(s.next()).isTrue();
         }
-        assertThat(journal).hasSize(1);
+        assertThat(requests()).hasSize(1);
         assertThat(s.next()).isTrue();
-        assertThat(journal).anyMatch(r -> r.contains("q=Id >= "));
+        assertThat(requests()).anyMatch(r -> r.getOrDefault("q", "").contains("InvoiceId >= "));
       }
       assertThat(c.transport().poolStats().getLeased()).isZero();
     }

@@ -1,7 +1,7 @@
 package org.fusionjdbc.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -25,7 +25,7 @@ import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.client.http.HttpTransport;
-import org.fusionjdbc.client.http.TestTokens;
+import org.fusionjdbc.client.http.RenewableTestTokens;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;
@@ -72,7 +72,7 @@ class WireMockPagerTest {
     FusionClientConfig config = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.port()),
             new AuthConfig.Basic("u", Secret.of("p")))
         .firstPageSize(2).pageSize(3).parallelism(1).maxRetries(1).retryBaseDelay(Duration.ofMillis(1)).build();
-    client = new DefaultFusionClient(config, new HttpTransport(config, h -> new TestTokens()));
+    client = new DefaultFusionClient(config, new HttpTransport(config, h -> new RenewableTestTokens()));
   }
 
   @AfterEach
@@ -296,7 +296,7 @@ class WireMockPagerTest {
     FusionClientConfig config = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.port()),
         new AuthConfig.Basic("u", Secret.of("p"))).metadataCacheDir(dir).build();
     for (int i = 0; i < 2; i++) {
-      try (DefaultFusionClient c = new DefaultFusionClient(config, new HttpTransport(config, h -> new TestTokens()))) {
+      try (DefaultFusionClient c = new DefaultFusionClient(config, new HttpTransport(config, h -> new RenewableTestTokens()))) {
         assertThat(c.describe("fscmRestApi", "invoices").keyAttributes()).containsExactly("InvoiceId");
       }
     }
@@ -308,7 +308,7 @@ class WireMockPagerTest {
     }
     FusionClientConfig expired = FusionClientConfig.builder(URI.create("http://127.0.0.1:" + server.port()),
         new AuthConfig.Basic("u", Secret.of("p"))).metadataCacheDir(dir).metadataCacheTtl(Duration.ZERO).build();
-    try (DefaultFusionClient c = new DefaultFusionClient(expired, new HttpTransport(expired, h -> new TestTokens()))) {
+    try (DefaultFusionClient c = new DefaultFusionClient(expired, new HttpTransport(expired, h -> new RenewableTestTokens()))) {
       c.describe("fscmRestApi", "invoices");
     }
     server.verify(2, getRequestedFor(urlPathEqualTo(INVOICES + "/describe")));

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.bip.BipJournal;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class BipProxyShapesIT {
     if (shape != null) {
       p.setProperty("bipProxy", shape);
     }
-    return DriverManager.getConnection("jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false", p);
+    return DriverManager.getConnection(EmulatedPod.url(emulator, ""), p);
   }
 
   static Stream<String> queries() {

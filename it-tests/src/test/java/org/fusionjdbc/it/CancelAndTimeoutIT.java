@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class CancelAndTimeoutIT {
   private static Connection connect() throws SQLException {
     Properties p = Pod.get().basic();
     p.setProperty("maxRetries", "0");
-    Connection c = DriverManager.getConnection("jdbc:fusion://127.0.0.1:" + slowPod.port() + "?ssl=false", p);
+    Connection c = DriverManager.getConnection(EmulatedPod.url(slowPod, ""), p);
     try (ResultSet rs = c.getMetaData().getColumns(null, "FSCM", "invoices", "%")) {
       assertThat(rs.next()).isTrue();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,7 +45,7 @@ class ChildTablesIT {
   void childTablesOfHashKeyedParentsByScanAndByFixedKey(int cap) throws SQLException {
     try (FusionEmulator hashed = pod.start(EmulatorOptions.builder().rows(120).hashItemIds(true).childLimit(2)
         .maxLimit(cap));
-         Connection c = DriverManager.getConnection("jdbc:fusion://127.0.0.1:" + hashed.port() + "?ssl=false",
+         Connection c = DriverManager.getConnection(EmulatedPod.url(hashed, ""),
              pod.basic())) {
       List<String> expected = new ArrayList<>();
       List<Long> invoiceIds = new ArrayList<>();

@@ -3,9 +3,9 @@ package org.fusionjdbc.it;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 
 /**
  * The pod of the client conformance suite (HikariCP, jOOQ, SchemaCrawler, Spring, the parameter matrix): a second
@@ -17,7 +17,9 @@ final class ClientPod {
   private static ClientPod instance;
 
   final Pod pod = Pod.get();
-  final FusionEmulator emulator = pod.start(EmulatorOptions.builder().rows(ROWS));
+  final EmulatedPod emulated =
+      EmulatedPod.start(pod.emulated.identity, pod.emulated.auth, EmulatorOptions.builder().rows(ROWS));
+  final FusionEmulator emulator = emulated.emulator;
 
   private ClientPod() {
   }
@@ -30,20 +32,20 @@ final class ClientPod {
   }
 
   String url(String extra) {
-    return "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false" + (extra.isEmpty() ? "" : "&" + extra);
+    return emulated.url(extra);
   }
 
   String user() {
-    return pod.basic().getProperty("user");
+    return emulated.basic().getProperty("user");
   }
 
   String password() {
-    return pod.basic().getProperty("password");
+    return emulated.basic().getProperty("password");
   }
 
   /** Basic auth, as pools and frameworks pass it: user and password, the auth mode as a driver property. */
   Connection connect(String extra) throws SQLException {
-    return DriverManager.getConnection(url(extra), pod.basic());
+    return DriverManager.getConnection(url(extra), emulated.basic());
   }
 
   /** The oracle of every client test: the same query with nothing pushed to the pod. */

@@ -2,8 +2,8 @@ package org.fusionjdbc.it;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Threads of a name, waited for: closing may finish asynchronously, for a few seconds at most. */
 final class DriverThreads {

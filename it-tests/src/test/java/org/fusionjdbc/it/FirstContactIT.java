@@ -28,6 +28,7 @@ import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,7 +112,7 @@ class FirstContactIT {
   @Test
   void isValidTellsADeadPodFromALiveOne() throws Exception {
     FusionEmulator other = pod.start(EmulatorOptions.builder().rows(50));
-    try (Connection c = DriverManager.getConnection("jdbc:fusion://127.0.0.1:" + other.port() + "?ssl=false",
+    try (Connection c = DriverManager.getConnection(EmulatedPod.url(other, ""),
         pod.jwt())) {
       assertThat(c.isValid(5)).isTrue();
       Thread.sleep(5_300); // past the reuse window: the next call asks the pod

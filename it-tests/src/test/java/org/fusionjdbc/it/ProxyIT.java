@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +38,7 @@ class ProxyIT {
       p.setProperty("proxyPort", String.valueOf(proxy.port()));
       p.setProperty("proxyUser", PROXY_USER);
       p.setProperty("proxyPassword", PROXY_PASSWORD);
-      try (Connection c = DriverManager.getConnection("jdbc:fusion://127.0.0.1:" + bipPod.port()
-          + "?ssl=false&bip=true", p); Statement st = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(EmulatedPod.url(bipPod, "bip=true"), p); Statement st = c.createStatement()) {
         try (ResultSet rs = st.executeQuery("select count(*) from fscm.\"invoices\" where \"InvoiceAmount\" > 100")) {
           assertThat(rs.next()).isTrue();
         }

@@ -17,10 +17,8 @@ import org.apache.spark.sql.jdbc.JdbcDialect;
 import org.apache.spark.sql.jdbc.JdbcDialects;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
-import org.fusionjdbc.emulator.auth.AuthService;
-import org.fusionjdbc.emulator.auth.AuthSettings;
-import org.fusionjdbc.emulator.auth.DemoCredentials;
 import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -33,8 +31,8 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
   /** Invoices in the emulator: several REST pages per partition with the default page size. */
   static final int ROWS = 3_000;
 
+  final EmulatedPod pod;
   final FusionEmulator emulator;
-  final DemoCredentials credentials;
   final SparkSession spark;
   private final Path keyDir;
   /** The dialect Spark found through ServiceLoader at start, or null. */
@@ -46,10 +44,8 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    credentials = DemoCredentials.generate(keyDir);
-    AuthService auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
-    emulator = FusionEmulator.start(EmulatorOptions.builder().rows(ROWS).journalCapacity(100_000)
-        .authenticator(auth.authenticator()).build());
+    pod = EmulatedPod.start(keyDir, EmulatorOptions.builder().rows(ROWS).journalCapacity(100_000));
+    emulator = pod.emulator;
     spark = SparkSession.builder()
         .appName("fusion-spark-it")
         .master("local[2]")
@@ -83,7 +79,7 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
   }
 
   String url() {
-    return "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false";
+    return pod.url();
   }
 
   /** The options a data engineer passes for a JWT connection (Spark hands unknown options to the driver). */
@@ -91,11 +87,7 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
     Map<String, String> o = new HashMap<>();
     o.put("url", url());
     o.put("driver", "org.fusionjdbc.jdbc.FusionDriver");
-    o.put("auth", "jwt");
-    o.put("user", credentials.username());
-    o.put("issuer", credentials.issuer());
-    o.put("privateKeyFile", credentials.privateKeyFile().toString());
-    o.put("certificateFile", credentials.certificateFile().toString());
+    pod.jwt().forEach((k, v) -> o.put((String) k, (String) v));
     return o;
   }
 

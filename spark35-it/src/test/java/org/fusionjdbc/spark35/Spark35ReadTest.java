@@ -14,10 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
-import org.fusionjdbc.emulator.auth.AuthService;
-import org.fusionjdbc.emulator.auth.AuthSettings;
-import org.fusionjdbc.emulator.auth.DemoCredentials;
 import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,17 +30,15 @@ class Spark35ReadTest {
   private static final String TABLE = "fscm.\"invoices\"";
 
   private static Path keyDir;
+  private static EmulatedPod pod;
   private static FusionEmulator emulator;
-  private static DemoCredentials credentials;
   private static SparkSession spark;
 
   @BeforeAll
   static void start() throws IOException {
     keyDir = Files.createTempDirectory("fusion-spark35-it-keys");
-    credentials = DemoCredentials.generate(keyDir);
-    AuthService auth = AuthService.create(credentials.applyTo(AuthSettings.builder()).build());
-    emulator = FusionEmulator.start(EmulatorOptions.builder().rows(ROWS).journalCapacity(50_000)
-        .authenticator(auth.authenticator()).build());
+    pod = EmulatedPod.start(keyDir, EmulatorOptions.builder().rows(ROWS).journalCapacity(50_000));
+    emulator = pod.emulator;
     spark = SparkSession.builder().appName("fusion-spark35-it").master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
@@ -59,20 +55,16 @@ class Spark35ReadTest {
     if (spark != null) {
       spark.stop();
     }
-    if (emulator != null) {
-      emulator.close();
+    if (pod != null) {
+      pod.close();
     }
   }
 
   private static DataFrameReader jdbc() {
     Map<String, String> o = new HashMap<>();
-    o.put("url", "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false");
+    o.put("url", pod.url());
     o.put("driver", "org.fusionjdbc.jdbc.FusionDriver");
-    o.put("auth", "jwt");
-    o.put("user", credentials.username());
-    o.put("issuer", credentials.issuer());
-    o.put("privateKeyFile", credentials.privateKeyFile().toString());
-    o.put("certificateFile", credentials.certificateFile().toString());
+    pod.jwt().forEach((k, v) -> o.put((String) k, (String) v));
     return spark.read().format("jdbc").options(o).option("dbtable", TABLE);
   }
 

@@ -4,23 +4,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.calcite.avatica.QueryState;
-import org.apache.calcite.avatica.remote.TypedValue;
 import org.fusionjdbc.calcite.FusionTable;
-import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.calcite.PlanNotes;
 import org.fusionjdbc.calcite.StatementContext;
+import org.fusionjdbc.client.error.FusionException;
 
 /**
  * fusion-jdbc's DatabaseMetaData answers on top of Calcite's. It lives in Calcite's package because the

@@ -1,11 +1,11 @@
 package org.fusionjdbc.emulator.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fusionjdbc.emulator.faults.Fault;
 import org.fusionjdbc.emulator.faults.FaultPlan;
 import org.fusionjdbc.emulator.journal.Journal;

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import org.fusionjdbc.emulator.testkit.MutableClock;
+import org.fusionjdbc.emulator.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -20,8 +20,9 @@ import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 import org.fusionjdbc.emulator.auth.AuthService;
-import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
+import org.fusionjdbc.emulator.testkit.MutableClock;
+import org.fusionjdbc.emulator.testkit.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,10 @@ class EmulatorAuthTest {
 
   @BeforeAll
   static void start() throws IOException {
-    demo = DemoCredentials.generate(dir);
-    AuthService auth = AuthService.create(demo.applyTo(AuthSettings.builder())
-        .accessTokenLifetime(Duration.ofSeconds(2)).clockSkew(Duration.ZERO).clock(CLOCK).build());
+    TestIdentity id = TestIdentity.generateIn(dir);
+    demo = id.credentials();
+    AuthService auth = id.authService(s -> s.accessTokenLifetime(Duration.ofSeconds(2)).clockSkew(Duration.ZERO)
+        .clock(CLOCK));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/oauth2/v1/token", exchange -> {
       TOKEN_REQUESTS.incrementAndGet();

@@ -32,7 +32,7 @@ import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.client.http.HttpTransport;
-import org.fusionjdbc.client.http.TestTokens;
+import org.fusionjdbc.client.http.RenewableTestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +44,7 @@ class BipClientTest {
   private static final String SERVICE = BipSettings.DEFAULT_SERVICE_PATH;
   private static final String REPORT = "/Custom/Finance/Aging.xdo";
   private static WireMockServer server;
-  private TestTokens tokens;
+  private RenewableTestTokens tokens;
   private HttpTransport transport;
   private final List<String> logLines = new CopyOnWriteArrayList<>();
   private final Handler capture = new Handler() {
@@ -78,7 +78,7 @@ class BipClientTest {
   @BeforeEach
   void open() {
     server.resetAll();
-    tokens = new TestTokens();
+    tokens = new RenewableTestTokens();
     transport = new HttpTransport(FusionClientConfig.builder(URI.create("http://localhost:" + server.port()),
             new AuthConfig.Basic("u", Secret.of("p")))
         .maxRetries(3).retryBaseDelay(Duration.ofMillis(1)).retryBudget(Duration.ofSeconds(10)).build(), h -> tokens);

@@ -30,9 +30,9 @@ import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.emulator.auth.AuthService;
-import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
 import org.fusionjdbc.emulator.bip.BipService;
+import org.fusionjdbc.emulator.testkit.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,8 +83,9 @@ class BipEmulatorTest {
 
   @BeforeAll
   static void start() throws IOException {
-    demo = DemoCredentials.generate(dir);
-    auth = AuthService.create(demo.applyTo(AuthSettings.builder()).build());
+    TestIdentity id = TestIdentity.generateIn(dir);
+    demo = id.credentials();
+    auth = id.authService();
     bip = Running.start(org.fusionjdbc.emulator.bip.BipSettings.defaults());
   }
 

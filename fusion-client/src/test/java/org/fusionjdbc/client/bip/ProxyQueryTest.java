@@ -29,7 +29,7 @@ import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.client.http.HttpTransport;
-import org.fusionjdbc.client.http.TestTokens;
+import org.fusionjdbc.client.http.RenewableTestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +71,7 @@ class ProxyQueryTest {
     transport = new HttpTransport(FusionClientConfig.builder(URI.create("http://localhost:" + server.port()),
             new AuthConfig.Basic("u", Secret.of("p")))
         .maxRetries(2).retryBaseDelay(Duration.ofMillis(1)).retryBudget(Duration.ofSeconds(10)).build(),
-        h -> new TestTokens());
+        h -> new RenewableTestTokens());
     bip = BipClient.over(transport, BipSettings.defaults().withSlotTimeout(Duration.ZERO));
   }
 

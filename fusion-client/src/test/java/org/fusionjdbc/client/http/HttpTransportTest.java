@@ -38,7 +38,7 @@ class HttpTransportTest {
   private static final String PATH = "/fscmRestApi/resources/11.13.18.05/invoices";
   private static final String OK = "{\"items\":[],\"count\":0,\"hasMore\":false}";
   private static WireMockServer server;
-  private TestTokens tokens;
+  private RenewableTestTokens tokens;
   private HttpTransport transport;
 
   @BeforeAll
@@ -55,7 +55,7 @@ class HttpTransportTest {
   @BeforeEach
   void open() {
     server.resetAll();
-    tokens = new TestTokens();
+    tokens = new RenewableTestTokens();
     transport = new HttpTransport(config(3).build(), h -> tokens);
   }
 

@@ -30,7 +30,7 @@ class TlsTest {
       for (TlsVerification tls : TlsVerification.values()) {
         FusionClientConfig config = FusionClientConfig.builder(URI.create("https://localhost:" + server.httpsPort()),
             new AuthConfig.Basic("u", Secret.of("p"))).tlsVerification(tls).maxRetries(0).build();
-        try (HttpTransport t = new HttpTransport(config, h -> new TestTokens())) {
+        try (HttpTransport t = new HttpTransport(config, h -> new RenewableTestTokens())) {
           if (tls == TlsVerification.FULL) {
             assertThatThrownBy(() -> t.get("/x", List.of(), PageParser::readTree, new Cancellation()))
                 .isInstanceOfSatisfying(FusionException.class,

@@ -25,8 +25,8 @@ import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
-import org.fusionjdbc.it.ScanTexts;
 import org.fusionjdbc.emulator.faults.Fault;
+import org.fusionjdbc.it.ScanTexts;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,6 @@
 package org.fusionjdbc.it.stress;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -12,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
@@ -26,26 +21,25 @@ import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
 import org.fusionjdbc.emulator.auth.DemoCredentials;
+import org.fusionjdbc.emulator.testkit.EmulatedPod;
+import org.fusionjdbc.emulator.testkit.TestIdentity;
 
 /**
- * One emulated pod per stress suite, all trusting one freshly generated demo identity (real JWT, OAuth, Basic and
- * bearer checks). Each suite starts its own emulator with the options it needs (row count, token lifetime, faults)
- * and closes it, so fault plans and inserted rows never leak from one suite into another. The REST authenticator is
+ * One emulated pod ({@link EmulatedPod}) per stress suite, all trusting one freshly generated demo identity (real
+ * JWT, OAuth, Basic and bearer checks). Each suite starts its own emulator with the options it needs (row count,
+ * token lifetime, faults) and closes it, so fault plans and inserted rows never leak from one suite into another. The REST authenticator is
  * wrapped to count the distinct credentials a pod saw: with a token lifetime of seconds that is the renewal count.
  */
 final class StressPod implements AutoCloseable {
-  private static DemoCredentials credentials;
-  private static String privateKeyPem;
+  private static TestIdentity identity;
 
+  final EmulatedPod emulated;
   final FusionEmulator emulator;
   final AuthService auth;
   private final Set<String> credentialsSeen = ConcurrentHashMap.newKeySet();
 
   private StressPod(Consumer<AuthSettings.Builder> authTweaks, Consumer<EmulatorOptions.Builder> options) {
-    DemoCredentials id = identity();
-    AuthSettings.Builder settings = id.applyTo(AuthSettings.builder());
-    authTweaks.accept(settings);
-    this.auth = AuthService.create(settings.build());
+    this.auth = sharedIdentity().authService(authTweaks);
     Authenticator real = auth.authenticator();
     Authenticator counting = header -> {
       AuthResult r = real.authenticate(header);
@@ -54,9 +48,10 @@ final class StressPod implements AutoCloseable {
       }
       return r;
     };
-    EmulatorOptions.Builder b = EmulatorOptions.builder().rows(2_000).authService(auth).authenticator(counting);
+    EmulatorOptions.Builder b = EmulatorOptions.builder().rows(2_000).authenticator(counting);
     options.accept(b);
-    this.emulator = FusionEmulator.start(b.build());
+    this.emulated = EmulatedPod.start(sharedIdentity(), auth, b);
+    this.emulator = emulated.emulator;
   }
 
   static StressPod start(Consumer<EmulatorOptions.Builder> options) {
@@ -67,25 +62,19 @@ final class StressPod implements AutoCloseable {
     return new StressPod(authTweaks, options);
   }
 
-  static synchronized DemoCredentials identity() {
-    if (credentials == null) {
-      try {
-        Path dir = Files.createTempDirectory("fusion-stress-keys");
-        dir.toFile().deleteOnExit();
-        credentials = DemoCredentials.generate(dir);
-        credentials.privateKeyFile().toFile().deleteOnExit();
-        credentials.certificateFile().toFile().deleteOnExit();
-        privateKeyPem = Files.readString(credentials.privateKeyFile(), StandardCharsets.US_ASCII);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  private static synchronized TestIdentity sharedIdentity() {
+    if (identity == null) {
+      identity = TestIdentity.generate();
     }
-    return credentials;
+    return identity;
   }
 
-  static synchronized String privateKeyPem() {
-    identity();
-    return privateKeyPem;
+  static DemoCredentials identity() {
+    return sharedIdentity().credentials();
+  }
+
+  static String privateKeyPem() {
+    return sharedIdentity().privateKeyPem();
   }
 
   /** Distinct accepted Authorization headers this pod has seen (1 = never renewed). */
@@ -94,7 +83,7 @@ final class StressPod implements AutoCloseable {
   }
 
   String url(String extra) {
-    return "jdbc:fusion://127.0.0.1:" + emulator.port() + "?ssl=false" + (extra.isEmpty() ? "" : "&" + extra);
+    return emulated.url(extra);
   }
 
   Connection connect(String mode, String extra) throws SQLException {
@@ -106,38 +95,7 @@ final class StressPod implements AutoCloseable {
   }
 
   Properties props(String mode) {
-    DemoCredentials id = identity();
-    Properties p = new Properties();
-    switch (mode) {
-      case "jwt" -> {
-        p.setProperty("auth", "jwt");
-        p.setProperty("user", id.username());
-        p.setProperty("issuer", id.issuer());
-        p.setProperty("privateKeyFile", id.privateKeyFile().toString());
-        p.setProperty("certificateFile", id.certificateFile().toString());
-      }
-      case "oauth" -> {
-        p.setProperty("auth", "oauth");
-        p.setProperty("user", id.username());
-        p.setProperty("identityDomainUrl", emulator.baseUrl());
-        p.setProperty("clientId", id.clientId());
-        p.setProperty("clientSecret", id.clientSecret());
-        p.setProperty("scope", id.scope());
-        p.setProperty("keyAlias", id.keyAlias());
-        p.setProperty("privateKeyFile", id.privateKeyFile().toString());
-      }
-      case "basic" -> {
-        p.setProperty("auth", "basic");
-        p.setProperty("user", id.username());
-        p.setProperty("password", id.basicPassword());
-      }
-      case "bearer" -> {
-        p.setProperty("auth", "bearer");
-        p.setProperty("accessToken", auth.mintRelayToken(id.username(), Duration.ofHours(1)));
-      }
-      default -> throw new IllegalArgumentException("unknown auth mode " + mode);
-    }
-    return p;
+    return emulated.props(mode);
   }
 
   /** Sequence number of the latest journal entry (0 when empty): "requests since" for measured figures. */
@@ -157,7 +115,7 @@ final class StressPod implements AutoCloseable {
   }
 
   static List<String> modes() {
-    return List.of("jwt", "oauth", "basic", "bearer");
+    return EmulatedPod.authModes();
   }
 
   private static String sha256(String s) {

@@ -7,11 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.fusionjdbc.client.query.ScanProgress;
 import org.fusionjdbc.emulator.journal.JournalEntry;
+import org.fusionjdbc.emulator.testkit.MutableClock;
 import org.fusionjdbc.jdbc.FusionStatement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,34 +134,6 @@ class TokenExpiryIT {
         assertThatThrownBy(() -> StressPod.count(c, "SELECT \"InvoiceId\" FROM FSCM.\"invoices\""))
             .hasMessageContaining("token");
       }
-    }
-  }
-
-  /** A clock tests move forward instead of sleeping. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

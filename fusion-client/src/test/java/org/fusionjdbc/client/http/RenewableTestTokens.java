@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fusionjdbc.client.auth.TokenSource;
 
 /** A renewable token source for tests: token-1, and token-2 after an invalidation. */
-public final class TestTokens implements TokenSource {
+public final class RenewableTestTokens implements TokenSource {
   public final AtomicInteger invalidations = new AtomicInteger();
   public volatile boolean closed;
   private volatile int generation = 1;

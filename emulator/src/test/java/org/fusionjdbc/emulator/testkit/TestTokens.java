@@ -1,4 +1,4 @@
-package org.fusionjdbc.emulator.auth;
+package org.fusionjdbc.emulator.testkit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -13,17 +13,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
-/** Builds tokens the way a client would, with nimbus-jose-jwt and the test's own keys. */
-final class TestTokens {
+/** Builds signed JWTs the way a client would, with nimbus-jose-jwt and the test's own keys. */
+public final class TestTokens {
 
   private TestTokens() {}
 
-  static Date at(Instant instant) {
+  public static Date at(Instant instant) {
     return Date.from(instant);
   }
 
   /** Claims of a direct Fusion JWT (contract decision 7) for {@code user}, valid 30 minutes from now. */
-  static JWTClaimsSet.Builder fusionClaims(String issuer, String user, Instant now) {
+  public static JWTClaimsSet.Builder fusionClaims(String issuer, String user, Instant now) {
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
         .subject(user)
@@ -34,11 +34,11 @@ final class TestTokens {
   }
 
   @SuppressWarnings("deprecation")
-  static JWSHeader.Builder headerWithX5t(String x5t) {
+  public static JWSHeader.Builder headerWithX5t(String x5t) {
     return new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).x509CertThumbprint(new Base64URL(x5t));
   }
 
-  static String sign(JWSHeader header, JWTClaimsSet claims, PrivateKey key) {
+  public static String sign(JWSHeader header, JWTClaimsSet claims, PrivateKey key) {
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
       jwt.sign(new RSASSASigner(key));

@@ -1,4 +1,4 @@
-package org.fusionjdbc.emulator.auth;
+package org.fusionjdbc.emulator.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, so expiry is tested without sleeping. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so expiry and renewal are tested without sleeping. */
+public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now.set(instant);
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now.updateAndGet(i -> i.plus(d));
   }
 
@@ -34,8 +34,12 @@ final class MutableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** UTC only: a test that asks for another zone would silently read UTC times otherwise. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException();
+    if (ZoneOffset.UTC.equals(zone.normalized())) {
+      return this;
+    }
+    throw new UnsupportedOperationException("a MutableClock is UTC only, not " + zone);
   }
 }
