@@ -33,7 +33,7 @@ import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.client.http.BodyReader;
 import org.fusionjdbc.client.http.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
-import org.fusionjdbc.client.http.TestTokens;
+import org.fusionjdbc.client.http.RenewableTestTokens;
 import org.fusionjdbc.client.http.TransportProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -106,7 +106,7 @@ class BipRetryPathTest {
   @Test
   void cancelEndsARetryAfterWaitOfARunningReport() throws Exception {
     server.stubFor(post(urlEqualTo(SERVICE)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "20")));
-    BipClient bip = BipClient.over(transport(new TestTokens(), 4), BipSettings.defaults());
+    BipClient bip = BipClient.over(transport(new RenewableTestTokens(), 4), BipSettings.defaults());
     Cancellation cancel = new Cancellation();
     Future<ReportResult> run = pool.submit(() -> bip.runReport(ReportRequest.of(REPORT), cancel));
     awaitRequests(1);
@@ -122,7 +122,7 @@ class BipRetryPathTest {
   @Test
   void cancelEndsAProxyQueryWaitingToRetry() throws Exception {
     server.stubFor(post(urlEqualTo(SERVICE)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "20")));
-    BipClient bip = BipClient.over(transport(new TestTokens(), 4), BipSettings.defaults()
+    BipClient bip = BipClient.over(transport(new RenewableTestTokens(), 4), BipSettings.defaults()
         .withProxyShape(ProxyShape.FJ1));
     Cancellation cancel = new Cancellation();
     Future<ProxyRowStream> run = pool.submit(() -> bip.proxy().run("select 1 from dual", null, cancel));
@@ -150,7 +150,7 @@ class BipRetryPathTest {
 
   @Test
   void a401WithARenewableTokenIsRetriedOnceByBipAndRest() throws IOException {
-    TestTokens tokens = new TestTokens();
+    RenewableTestTokens tokens = new RenewableTestTokens();
     server.stubFor(post(urlEqualTo(SERVICE)).inScenario("b").whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withStatus(401)).willSetStateTo("renewed"));
     server.stubFor(post(urlEqualTo(SERVICE)).inScenario("b").whenScenarioStateIs("renewed")
@@ -177,7 +177,7 @@ class BipRetryPathTest {
     server.stubFor(post(urlEqualTo(SERVICE)).inScenario("t").whenScenarioStateIs("ok")
         .willReturn(aResponse().withStatus(200).withBody(HI)));
     server.stubFor(get(urlPathEqualTo(REST)).willReturn(okJson("{}")));
-    HttpTransport t = transport(new TestTokens(), 1); // at most 2 requests in flight
+    HttpTransport t = transport(new RenewableTestTokens(), 1); // at most 2 requests in flight
     BipClient bip = BipClient.over(t, BipSettings.defaults().withConcurrency(2));
     assertThat(TransportProbe.concurrencyLimit(t)).isEqualTo(2);
     try (ReportResult first = bip.runReport(ReportRequest.of(REPORT))) {
