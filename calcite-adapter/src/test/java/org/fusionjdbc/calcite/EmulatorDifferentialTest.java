@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.emulator.EmulatorOptions;

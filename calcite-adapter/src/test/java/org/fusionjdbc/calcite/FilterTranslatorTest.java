@@ -18,7 +18,7 @@ import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimestampString;
 import org.fusionjdbc.client.describe.AttributeType;
-import org.fusionjdbc.client.query.QDialect;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.query.QExpr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

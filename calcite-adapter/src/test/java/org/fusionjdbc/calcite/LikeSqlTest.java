@@ -14,7 +14,7 @@ import java.util.Map;
 import org.fusionjdbc.calcite.like.LikePatternException;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.describe.ResourceDescription;
-import org.fusionjdbc.client.query.QDialect;
+import org.fusionjdbc.client.config.QDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

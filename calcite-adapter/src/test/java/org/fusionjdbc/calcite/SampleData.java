@@ -14,7 +14,7 @@ import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.describe.ChildDescription;
 import org.fusionjdbc.client.describe.ResourceDescription;
-import org.fusionjdbc.client.query.QDialect;
+import org.fusionjdbc.client.config.QDialect;
 
 /** A small deterministic data set with nulls, hostile strings and children, for the in-memory fixture. */
 final class SampleData {

@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fusionjdbc.calcite.AdapterOptions;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
-import org.fusionjdbc.client.query.QDialect;
+import org.fusionjdbc.client.config.QDialect;
 
 /**
  * A connection's validated settings: the raw values from {@link FusionUrl} checked against
@@ -111,11 +111,11 @@ public final class ConnectionSettings {
         .userAgent("fusion-jdbc/" + DriverInfo.VERSION + " (Java " + System.getProperty("java.version") + ")");
     get(FusionProperty.METADATA_CACHE_DIR).map(Path::of).ifPresent(builder::metadataCacheDir);
     builder.proxy(proxySettings());
-    builder.bipSettings(org.fusionjdbc.client.bip.BipSettings.defaults()
+    builder.bipSettings(org.fusionjdbc.client.config.BipSettings.defaults()
         .withConcurrency(integer(FusionProperty.BIP_CONCURRENCY))
         .withProxyReport(get(FusionProperty.BIP_REPORT_PATH).orElseThrow(),
-            org.fusionjdbc.client.bip.BipSettings.defaults().proxyParameter())
-        .withProxyShape(org.fusionjdbc.client.bip.ProxyShape.parse(get(FusionProperty.BIP_PROXY).orElseThrow())));
+            org.fusionjdbc.client.config.BipSettings.defaults().proxyParameter())
+        .withProxyShape(org.fusionjdbc.client.config.ProxyShape.parse(get(FusionProperty.BIP_PROXY).orElseThrow())));
     return builder.build();
   }
 
@@ -294,8 +294,8 @@ public final class ConnectionSettings {
     }
   }
 
-  private org.fusionjdbc.client.ProxySettings proxySettings() {
-    return new org.fusionjdbc.client.ProxySettings(get(FusionProperty.PROXY_HOST),
+  private org.fusionjdbc.client.config.ProxySettings proxySettings() {
+    return new org.fusionjdbc.client.config.ProxySettings(get(FusionProperty.PROXY_HOST),
         integer(FusionProperty.PROXY_PORT), get(FusionProperty.PROXY_USER), secret(FusionProperty.PROXY_PASSWORD));
   }
 

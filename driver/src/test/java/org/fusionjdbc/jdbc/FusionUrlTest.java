@@ -7,7 +7,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.TestTokens;
 import org.fusionjdbc.client.query.QuerySpec;

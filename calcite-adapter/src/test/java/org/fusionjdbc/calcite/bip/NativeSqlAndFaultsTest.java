@@ -11,7 +11,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.error.FusionException;
@@ -62,7 +62,7 @@ class NativeSqlAndFaultsTest {
       assertThat(md.getColumnName(1)).isEqualTo("INVOICE_ID");
       // The XMLGEN proxy has no describe, and this text (NVL, ROWNUM) does not validate against FUSION_DB:
       // its columns are Oracle's text of each value.
-      boolean typed = BipPod.testShape() != org.fusionjdbc.client.bip.ProxyShape.XMLGEN;
+      boolean typed = BipPod.testShape() != org.fusionjdbc.client.config.ProxyShape.XMLGEN;
       assertThat(md.getColumnType(1)).isEqualTo(typed ? Types.BIGINT : Types.VARCHAR);
       assertThat(md.getColumnType(2)).isEqualTo(Types.VARCHAR);
       assertThat(md.getColumnType(3)).isEqualTo(typed ? Types.DECIMAL : Types.VARCHAR);

@@ -19,7 +19,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.error.FusionException.Kind;

@@ -3,9 +3,11 @@ package org.fusionjdbc.client.bip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.BipSettings;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.junit.jupiter.api.AfterAll;

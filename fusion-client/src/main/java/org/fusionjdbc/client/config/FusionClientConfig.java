@@ -1,4 +1,4 @@
-package org.fusionjdbc.client;
+package org.fusionjdbc.client.config;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.fusionjdbc.client.auth.AuthConfig;
-import org.fusionjdbc.client.query.QDialect;
 
 /**
- * Everything one {@link FusionClient} needs, validated and immutable. Built by the driver from the URL
+ * Everything one {@code FusionClient} needs, validated and immutable. Built by the driver from the URL
  * and Properties; {@link #toString()} is safe to log (secrets live in {@link AuthConfig} as Secrets).
  */
 public final class FusionClientConfig {
@@ -34,7 +33,7 @@ public final class FusionClientConfig {
   private final Duration metadataCacheTtl;
   private final Duration renewBefore;
   private final String userAgent;
-  private final org.fusionjdbc.client.bip.BipSettings bipSettings;
+  private final BipSettings bipSettings;
   private final Duration retryBudget;
   private final Duration retryBaseDelay;
   private final ProxySettings proxy;
@@ -153,7 +152,7 @@ public final class FusionClientConfig {
   }
 
   /** How the BI Publisher channel calls the pod (SOAP version, proxy report path, concurrency). */
-  public org.fusionjdbc.client.bip.BipSettings bipSettings() {
+  public BipSettings bipSettings() {
     return bipSettings;
   }
 
@@ -205,7 +204,7 @@ public final class FusionClientConfig {
     private Duration metadataCacheTtl = Duration.ofHours(24);
     private Duration renewBefore = Duration.ofMinutes(2);
     private String userAgent = "fusion-jdbc";
-    private org.fusionjdbc.client.bip.BipSettings bipSettings = org.fusionjdbc.client.bip.BipSettings.defaults();
+    private BipSettings bipSettings = BipSettings.defaults();
     private Duration retryBudget = Duration.ofMinutes(2);
     private Duration retryBaseDelay = Duration.ofMillis(250);
     private ProxySettings proxy = ProxySettings.SYSTEM;
@@ -300,7 +299,7 @@ public final class FusionClientConfig {
       return this;
     }
 
-    public Builder bipSettings(org.fusionjdbc.client.bip.BipSettings s) {
+    public Builder bipSettings(BipSettings s) {
       this.bipSettings = java.util.Objects.requireNonNull(s, "bipSettings");
       return this;
     }
