@@ -18,7 +18,7 @@ import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
-import org.fusionjdbc.emulator.bip.BipSettings;
+import org.fusionjdbc.emulator.bip.BipOptions;
 import org.fusionjdbc.emulator.bip.DataSetBaseTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class NativeSqlAndFaultsTest {
   static void start() throws Exception {
     pod = BipPod.shared();
     db = pod.connect(BipSqlOptions.defaults());
-    limited = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(500).bip(data -> BipSettings.builder()
+    limited = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(500).bip(data -> BipOptions.builder()
         .baseTables(new DataSetBaseTables(data)).rowLimit(100).maxOutputBytes(40_000).build()).build());
     limitedClient = FusionClient.open(FusionClientConfig.builder(URI.create(limited.baseUrl()),
         new AuthConfig.Basic("casey", Secret.of("not-a-secret"))).maxRetries(0).build());

@@ -30,13 +30,13 @@ final class BipSoapHandler implements HttpHandler {
   static final ProxyFailure REFUSED = ProxyFailure.ora(6550, "line 133, column 14:\nPLS-00201: identifier "
       + "'DBMS_SQL' must be declared\nORA-06550: line 133, column 5:\nPL/SQL: Statement ignored");
 
-  private final BipSettings settings;
+  private final BipOptions settings;
   private final Authenticator auth;
   private final SqlProxy proxy;
   private final BipJournal journal;
   private final Semaphore running;
 
-  BipSoapHandler(BipSettings settings, Authenticator auth, SqlProxy proxy, BipJournal journal) {
+  BipSoapHandler(BipOptions settings, Authenticator auth, SqlProxy proxy, BipJournal journal) {
     this.settings = settings;
     this.auth = auth;
     this.proxy = proxy;

@@ -21,7 +21,7 @@ class ProxyProbeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    bip = BipEmulatorTest.Running.start(org.fusionjdbc.emulator.bip.BipSettings.defaults(),
+    bip = BipEmulatorTest.Running.start(org.fusionjdbc.emulator.bip.BipOptions.defaults(),
         AuthService.create(AuthSettings.builder().basicUser("probe", "pw").build()));
   }
 

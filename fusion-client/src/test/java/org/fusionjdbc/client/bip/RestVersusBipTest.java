@@ -42,7 +42,7 @@ class RestVersusBipTest {
   @BeforeAll
   static void start() throws IOException {
     rest = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1").rows(300).build());
-    bipService = BipService.create(org.fusionjdbc.emulator.bip.BipSettings.builder()
+    bipService = BipService.create(org.fusionjdbc.emulator.bip.BipOptions.builder()
         .baseTables(new DataSetBaseTables(rest.data())).build(), rest.authenticator());
     bipServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     bipThreads = Executors.newFixedThreadPool(2, r -> {
