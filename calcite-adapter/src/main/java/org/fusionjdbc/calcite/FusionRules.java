@@ -320,7 +320,7 @@ final class FusionRules {
       }
       FusionTable table = tableOf(input);
       if (table == null || (table.childName().isPresent() && !childPathFixed(input))
-          || !table.client().config().countPushdown()
+          || !table.options().countPushdown()
           || agg.getAggCallList().isEmpty()) {
         return;
       }

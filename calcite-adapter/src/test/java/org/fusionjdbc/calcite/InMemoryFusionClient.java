@@ -54,10 +54,10 @@ final class InMemoryFusionClient implements FusionClient {
   final List<String> described = new CopyOnWriteArrayList<>();
   volatile ListStream lastStream;
 
-  InMemoryFusionClient(Map<String, Map<String, Resource>> roots, QDialect dialect, boolean countPushdown) {
+  InMemoryFusionClient(Map<String, Map<String, Resource>> roots, QDialect dialect) {
     this.roots = roots;
     this.config = FusionClientConfig.builder(URI.create("https://pod.test"), new AuthConfig.Bearer(Secret.of("t")))
-        .dialect(dialect).countPushdown(countPushdown).build();
+        .dialect(dialect).build();
   }
 
   @Override

@@ -38,7 +38,7 @@ class LikeSqlTest {
     Map<String, Map<String, InMemoryFusionClient.Resource>> roots = new LinkedHashMap<>();
     roots.put("fscmRestApi", Map.of("notes", new InMemoryFusionClient.Resource(notes, rows)));
     roots.put("hcmRestApi", Map.of());
-    return new InMemoryFusionClient(roots, QDialect.STRICT, true);
+    return new InMemoryFusionClient(roots, QDialect.STRICT);
   }
 
   private static List<List<String>> ids(boolean pushdown, String where) throws SQLException {

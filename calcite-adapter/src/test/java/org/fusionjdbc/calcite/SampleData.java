@@ -32,10 +32,10 @@ final class SampleData {
   }
 
   static InMemoryFusionClient client() {
-    return client(QDialect.STRICT, true);
+    return client(QDialect.STRICT);
   }
 
-  static InMemoryFusionClient client(QDialect dialect, boolean countPushdown) {
+  static InMemoryFusionClient client(QDialect dialect) {
     ResourceDescription lines = new ResourceDescription("invoiceLines", "Lines", List.of(
         attr("LineNumber", AttributeType.INTEGER, true, true),
         attr("LineAmount", AttributeType.NUMBER, true, false),
@@ -101,6 +101,6 @@ final class SampleData {
     fscm.put("suppliers", new InMemoryFusionClient.Resource(suppliers, sup));
     roots.put("fscmRestApi", fscm);
     roots.put("hcmRestApi", Map.of("workers", new InMemoryFusionClient.Resource(workers, wk)));
-    return new InMemoryFusionClient(roots, dialect, countPushdown);
+    return new InMemoryFusionClient(roots, dialect);
   }
 }

@@ -106,7 +106,6 @@ public final class ConnectionSettings {
         .parallelism(integer(FusionProperty.PARALLELISM))
         .tlsVerification("none".equalsIgnoreCase(get(FusionProperty.SSL_VERIFICATION).orElseThrow())
             ? FusionClientConfig.TlsVerification.NONE : FusionClientConfig.TlsVerification.FULL)
-        .countPushdown(bool(FusionProperty.COUNT_PUSHDOWN))
         .metadataCacheTtl(duration(FusionProperty.METADATA_CACHE_TTL))
         .userAgent("fusion-jdbc/" + DriverInfo.VERSION + " (Java " + System.getProperty("java.version") + ")");
     get(FusionProperty.METADATA_CACHE_DIR).map(Path::of).ifPresent(builder::metadataCacheDir);
@@ -121,10 +120,10 @@ public final class ConnectionSettings {
 
   public AdapterOptions toAdapterOptions() {
     List<String> resources = list(FusionProperty.RESOURCES);
-    AdapterOptions rest = new AdapterOptions(bool(FusionProperty.PUSHDOWN),
+    AdapterOptions rest = new AdapterOptions(bool(FusionProperty.PUSHDOWN), bool(FusionProperty.COUNT_PUSHDOWN),
         list(FusionProperty.SCHEMAS).stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toList()),
         resources.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(resources)),
-        ZoneId.of(get(FusionProperty.TIME_ZONE).orElseThrow()));
+        ZoneId.of(get(FusionProperty.TIME_ZONE).orElseThrow()), org.fusionjdbc.calcite.bip.BipSqlOptions.disabled());
     if (!bool(FusionProperty.BIP)) {
       return rest;
     }

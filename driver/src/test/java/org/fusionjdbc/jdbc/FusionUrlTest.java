@@ -68,6 +68,14 @@ class FusionUrlTest {
   }
 
   @Test
+  void countPushdownIsTheAdaptersDecision() throws SQLException {
+    String url = "jdbc:fusion://pod?auth=bearer";
+    assertThat(FusionUrl.parse(url, props("accessToken", "t")).toAdapterOptions().countPushdown()).isTrue();
+    assertThat(FusionUrl.parse(url + "&countPushdown=false", props("accessToken", "t")).toAdapterOptions()
+        .countPushdown()).isFalse();
+  }
+
+  @Test
   void unknownPropertiesFromToolsAreIgnoredWithAWarning() throws SQLException {
     ConnectionSettings s = FusionUrl.parse("jdbc:fusion://pod?auth=bearer", props("accessToken", "t", "dbeaverThing", "1"));
     assertThat(s.ignoredPropertiesWarning()).hasValueSatisfying(w -> {

@@ -28,7 +28,6 @@ public final class FusionClientConfig {
   private final int firstPageSize;
   private final int parallelism;
   private final TlsVerification tlsVerification;
-  private final boolean countPushdown;
   private final Optional<Path> metadataCacheDir;
   private final Duration metadataCacheTtl;
   private final Duration renewBefore;
@@ -51,7 +50,6 @@ public final class FusionClientConfig {
     this.firstPageSize = b.firstPageSize;
     this.parallelism = b.parallelism;
     this.tlsVerification = Objects.requireNonNull(b.tlsVerification, "tlsVerification");
-    this.countPushdown = b.countPushdown;
     this.metadataCacheDir = Objects.requireNonNull(b.metadataCacheDir, "metadataCacheDir");
     this.metadataCacheTtl = Objects.requireNonNull(b.metadataCacheTtl, "metadataCacheTtl");
     this.renewBefore = Objects.requireNonNull(b.renewBefore, "renewBefore");
@@ -133,11 +131,6 @@ public final class FusionClientConfig {
     return tlsVerification;
   }
 
-  /** Whether COUNT(*) may be answered from totalResults (contract decision 6). */
-  public boolean countPushdown() {
-    return countPushdown;
-  }
-
   public Optional<Path> metadataCacheDir() {
     return metadataCacheDir;
   }
@@ -181,7 +174,7 @@ public final class FusionClientConfig {
         + ", frameworkVersion=" + frameworkVersion + ", dialect=" + dialect + ", connectTimeout=" + connectTimeout
         + ", socketTimeout=" + socketTimeout + ", maxRetries=" + maxRetries + ", pageSize=" + pageSize
         + ", firstPageSize=" + firstPageSize + ", parallelism=" + parallelism + ", tls=" + tlsVerification
-        + ", countPushdown=" + countPushdown + ", metadataCacheDir=" + metadataCacheDir.orElse(null)
+        + ", metadataCacheDir=" + metadataCacheDir.orElse(null)
         + ", metadataCacheTtl=" + metadataCacheTtl + ", retryBudget=" + retryBudget + ", proxy=" + proxy + "}";
   }
 
@@ -199,7 +192,6 @@ public final class FusionClientConfig {
     private int firstPageSize = 50;
     private int parallelism = 4;
     private TlsVerification tlsVerification = TlsVerification.FULL;
-    private boolean countPushdown = true;
     private Optional<Path> metadataCacheDir = Optional.empty();
     private Duration metadataCacheTtl = Duration.ofHours(24);
     private Duration renewBefore = Duration.ofMinutes(2);
@@ -261,11 +253,6 @@ public final class FusionClientConfig {
 
     public Builder tlsVerification(TlsVerification t) {
       this.tlsVerification = t;
-      return this;
-    }
-
-    public Builder countPushdown(boolean b) {
-      this.countPushdown = b;
       return this;
     }
 
