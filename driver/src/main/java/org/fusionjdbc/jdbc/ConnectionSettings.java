@@ -123,12 +123,17 @@ public final class ConnectionSettings {
     AdapterOptions rest = new AdapterOptions(bool(FusionProperty.PUSHDOWN), bool(FusionProperty.COUNT_PUSHDOWN),
         list(FusionProperty.SCHEMAS).stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toList()),
         resources.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(resources)),
-        ZoneId.of(get(FusionProperty.TIME_ZONE).orElseThrow()), org.fusionjdbc.calcite.bip.BipSqlOptions.disabled());
+        timeZone(), org.fusionjdbc.calcite.bip.BipSqlOptions.disabled());
     if (!bool(FusionProperty.BIP)) {
       return rest;
     }
     return rest.withBip(new org.fusionjdbc.calcite.bip.BipSqlOptions(true, list(FusionProperty.BIP_OWNERS),
         integer(FusionProperty.BIP_WINDOW_SIZE)));
+  }
+
+  /** The zone DATE/TIMESTAMP values are read in for JDBC: Calcite's and the adapter's, one setting. */
+  public ZoneId timeZone() {
+    return ZoneId.of(get(FusionProperty.TIME_ZONE).orElseThrow().trim());
   }
 
   public String defaultSchema() {
