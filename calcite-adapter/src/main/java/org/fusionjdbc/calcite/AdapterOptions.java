@@ -11,13 +11,14 @@ import org.fusionjdbc.calcite.bip.BipSqlOptions;
  * Adapter settings the driver passes in.
  *
  * @param pushdown false keeps every operator in Calcite (differential testing, suspected pushdown bugs)
+ * @param countPushdown whether COUNT(*) may be answered from Fusion's totalResults instead of counting the rows
  * @param schemas which REST families to expose, among {@code FSCM}, {@code HCM}, {@code CRM}
  * @param resources when present, only these resource names are exposed as tables
  * @param timeZone zone used to read DATE/TIMESTAMP values for JDBC (values on the wire are UTC)
  * @param bip the BI Publisher SQL channel (schemas FUSION_DB and BIP); off unless set
  */
-public record AdapterOptions(boolean pushdown, List<String> schemas, Optional<Set<String>> resources,
-    ZoneId timeZone, BipSqlOptions bip) {
+public record AdapterOptions(boolean pushdown, boolean countPushdown, List<String> schemas,
+    Optional<Set<String>> resources, ZoneId timeZone, BipSqlOptions bip) {
 
   public AdapterOptions {
     schemas = List.copyOf(schemas);
@@ -26,14 +27,14 @@ public record AdapterOptions(boolean pushdown, List<String> schemas, Optional<Se
     Objects.requireNonNull(bip, "bip");
   }
 
-  /** Without the BI Publisher channel (the constructor before it existed). */
+  /** COUNT(*) from totalResults, without the BI Publisher channel (the constructor before they existed). */
   public AdapterOptions(boolean pushdown, List<String> schemas, Optional<Set<String>> resources, ZoneId timeZone) {
-    this(pushdown, schemas, resources, timeZone, BipSqlOptions.disabled());
+    this(pushdown, true, schemas, resources, timeZone, BipSqlOptions.disabled());
   }
 
   /** A copy with the BI Publisher SQL channel set. */
   public AdapterOptions withBip(BipSqlOptions options) {
-    return new AdapterOptions(pushdown, schemas, resources, timeZone, options);
+    return new AdapterOptions(pushdown, countPushdown, schemas, resources, timeZone, options);
   }
 
   public static AdapterOptions defaults() {

@@ -25,8 +25,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 import org.fusionjdbc.calcite.like.LikeMatcher;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.describe.AttributeType;
-import org.fusionjdbc.client.query.QDialect;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QValue;
 

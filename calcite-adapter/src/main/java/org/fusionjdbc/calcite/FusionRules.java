@@ -101,7 +101,7 @@ final class FusionRules {
       if (r instanceof Filter f) {
         RelNode in = f.getInput();
         FilterTranslator tr = new FilterTranslator(i -> columnOf(in, i), f.getCluster().getRexBuilder(),
-            org.fusionjdbc.client.query.QDialect.STRICT, java.time.ZoneOffset.UTC, null);
+            org.fusionjdbc.client.config.QDialect.STRICT, java.time.ZoneOffset.UTC, null);
         if (RelOptUtil.conjunctions(f.getCondition()).stream().anyMatch(c -> tr.parentKey(c).isPresent())) {
           return true;
         }
@@ -320,7 +320,7 @@ final class FusionRules {
       }
       FusionTable table = tableOf(input);
       if (table == null || (table.childName().isPresent() && !childPathFixed(input))
-          || !table.client().config().countPushdown()
+          || !table.options().countPushdown()
           || agg.getAggCallList().isEmpty()) {
         return;
       }

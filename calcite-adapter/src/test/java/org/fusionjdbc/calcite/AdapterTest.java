@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import org.fusionjdbc.calcite.bip.BipSqlOptions;
 import org.fusionjdbc.client.query.SortKey;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +121,22 @@ class AdapterTest {
       try (Connection off = Sql.connect(SampleData.client(), false)) {
         assertThat(count).isEqualTo(Sql.rows(off, "select count(*) from fscm.invoices where \"InvoiceAmount\" > 1000"));
       }
+    }
+  }
+
+  @Test
+  void withoutCountPushdownCountIsReadFromTheFilteredRows() throws Exception {
+    InMemoryFusionClient client = SampleData.client();
+    AdapterOptions noCount = new AdapterOptions(true, false, List.of("FSCM", "HCM"), Optional.empty(),
+        ZoneId.of("UTC"), BipSqlOptions.disabled());
+    String sql = "select count(*) from fscm.invoices where \"InvoiceAmount\" > 1000";
+    try (Connection c = Sql.connect(client, noCount); Connection counted = Sql.connect(SampleData.client(), true)) {
+      List<List<String>> count = Sql.rows(c, sql);
+      assertThat(client.journal).singleElement().satisfies(call -> {
+        assertThat(call.kind()).isEqualTo("scan");
+        assertThat(call.spec().filter()).isPresent();
+      });
+      assertThat(count).isEqualTo(Sql.rows(counted, sql));
     }
   }
 }

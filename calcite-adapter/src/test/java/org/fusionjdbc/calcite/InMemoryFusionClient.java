@@ -15,15 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.FusionClientConfig;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.describe.ChildDescription;
 import org.fusionjdbc.client.describe.ResourceDescription;
 import org.fusionjdbc.client.error.FusionException;
-import org.fusionjdbc.client.query.QDialect;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;
@@ -54,10 +54,10 @@ final class InMemoryFusionClient implements FusionClient {
   final List<String> described = new CopyOnWriteArrayList<>();
   volatile ListStream lastStream;
 
-  InMemoryFusionClient(Map<String, Map<String, Resource>> roots, QDialect dialect, boolean countPushdown) {
+  InMemoryFusionClient(Map<String, Map<String, Resource>> roots, QDialect dialect) {
     this.roots = roots;
     this.config = FusionClientConfig.builder(URI.create("https://pod.test"), new AuthConfig.Bearer(Secret.of("t")))
-        .dialect(dialect).countPushdown(countPushdown).build();
+        .dialect(dialect).build();
   }
 
   @Override

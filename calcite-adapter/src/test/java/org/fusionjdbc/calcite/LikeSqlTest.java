@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fusionjdbc.calcite.like.LikePatternException;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.describe.ResourceDescription;
-import org.fusionjdbc.client.query.QDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +38,7 @@ class LikeSqlTest {
     Map<String, Map<String, InMemoryFusionClient.Resource>> roots = new LinkedHashMap<>();
     roots.put("fscmRestApi", Map.of("notes", new InMemoryFusionClient.Resource(notes, rows)));
     roots.put("hcmRestApi", Map.of());
-    return new InMemoryFusionClient(roots, QDialect.STRICT, true);
+    return new InMemoryFusionClient(roots, QDialect.STRICT);
   }
 
   private static List<List<String>> ids(boolean pushdown, String where) throws SQLException {

@@ -128,7 +128,7 @@ class MinMaxPushdownTest {
   /** Where q may say IS NOT NULL, MAX of a nullable column leaves the nulls out and needs one request. */
   @Test
   void aPermissiveConnectionSkipsTheNullsOfAMax() throws Exception {
-    InMemoryFusionClient permissive = SampleData.client(org.fusionjdbc.client.query.QDialect.PERMISSIVE, true);
+    InMemoryFusionClient permissive = SampleData.client(org.fusionjdbc.client.config.QDialect.PERMISSIVE);
     try (Connection c = Sql.connect(permissive, true)) {
       for (String col : List.of("InvoiceAmount", "InvoiceDate", "LastUpdateDate")) {
         String sql = "select max(\"" + col + "\"), min(\"" + col + "\") from fscm.invoices where \"SupplierId\" > 2";

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.describe.ChildDescription;
 import org.fusionjdbc.client.describe.ResourceDescription;
-import org.fusionjdbc.client.query.QDialect;
 
 /** A small deterministic data set with nulls, hostile strings and children, for the in-memory fixture. */
 final class SampleData {
@@ -32,10 +32,10 @@ final class SampleData {
   }
 
   static InMemoryFusionClient client() {
-    return client(QDialect.STRICT, true);
+    return client(QDialect.STRICT);
   }
 
-  static InMemoryFusionClient client(QDialect dialect, boolean countPushdown) {
+  static InMemoryFusionClient client(QDialect dialect) {
     ResourceDescription lines = new ResourceDescription("invoiceLines", "Lines", List.of(
         attr("LineNumber", AttributeType.INTEGER, true, true),
         attr("LineAmount", AttributeType.NUMBER, true, false),
@@ -101,6 +101,6 @@ final class SampleData {
     fscm.put("suppliers", new InMemoryFusionClient.Resource(suppliers, sup));
     roots.put("fscmRestApi", fscm);
     roots.put("hcmRestApi", Map.of("workers", new InMemoryFusionClient.Resource(workers, wk)));
-    return new InMemoryFusionClient(roots, dialect, countPushdown);
+    return new InMemoryFusionClient(roots, dialect);
   }
 }

@@ -19,6 +19,11 @@ final class Sql {
   }
 
   static Connection connect(FusionClient client, boolean pushdown) throws SQLException {
+    return connect(client,
+        new AdapterOptions(pushdown, List.of("FSCM", "HCM"), Optional.empty(), java.time.ZoneId.of("UTC")));
+  }
+
+  static Connection connect(FusionClient client, AdapterOptions options) throws SQLException {
     Properties p = new Properties();
     p.setProperty("lex", "MYSQL_ANSI");
     p.setProperty("conformance", "LENIENT");
@@ -26,8 +31,7 @@ final class Sql {
     Connection c = new org.apache.calcite.jdbc.Driver().withPrepareFactory(FusionPrepare::new)
         .connect("jdbc:calcite:", p);
     CalciteConnection cc = c.unwrap(CalciteConnection.class);
-    FusionAdapter.register(cc.getRootSchema(), client,
-        new AdapterOptions(pushdown, List.of("FSCM", "HCM"), Optional.empty(), java.time.ZoneId.of("UTC")));
+    FusionAdapter.register(cc.getRootSchema(), client, options);
     return c;
   }
 

@@ -30,11 +30,11 @@ final class CheckCommand {
         throw new UsageException("--check takes -u, -n, --properties and --json only"
             + (options.sqllineArgs().isEmpty() ? "" : "; not " + options.sqllineArgs()));
       }
-      ConnectionSettings settings = ConnectionSettings.from(options, env);
-      if (settings.url().isEmpty()) {
+      ConnectionInputs inputs = ConnectionInputs.from(options, env);
+      if (inputs.url().isEmpty()) {
         throw new UsageException("--check needs the connection: pass -u jdbc:fusion://... or url=... in --properties");
       }
-      return FirstContactCheck.run(settings.url().get(), settings.properties(), json, out);
+      return FirstContactCheck.run(inputs.url().get(), inputs.properties(), json, out);
     } catch (UsageException e) {
       err.println("fusion-sql: " + e.getMessage());
       err.println("Run fusion-sql --help for usage.");

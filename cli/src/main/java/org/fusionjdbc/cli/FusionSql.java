@@ -88,7 +88,7 @@ public final class FusionSql {
         return OK;
       }
       extract = ExtractRequest.from(options.sqllineArgs());
-      target = options.demo() ? DemoLauncher.start(err) : Target.of(ConnectionSettings.from(options, env));
+      target = options.demo() ? DemoLauncher.start(err) : Target.of(ConnectionInputs.from(options, env));
     } catch (UsageException e) {
       err.println("fusion-sql: " + e.getMessage());
       err.println("Run fusion-sql --help for usage.");

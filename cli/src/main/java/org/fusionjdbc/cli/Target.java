@@ -20,9 +20,9 @@ record Target(Optional<String> url, Properties properties, String nickname, Opti
     Objects.requireNonNull(owned, "owned");
   }
 
-  static Target of(ConnectionSettings settings) {
-    String nick = settings.url().map(Target::hostOf).map(h -> "fusion@" + h).orElse("fusion");
-    return new Target(settings.url(), settings.properties(), nick, Optional.empty(), () -> { });
+  static Target of(ConnectionInputs inputs) {
+    String nick = inputs.url().map(Target::hostOf).map(h -> "fusion@" + h).orElse("fusion");
+    return new Target(inputs.url(), inputs.properties(), nick, Optional.empty(), () -> { });
   }
 
   /** The host of a {@code jdbc:fusion://host[:port]...} URL, for the prompt (never the query string). */

@@ -20,7 +20,7 @@ final class CalciteSettings {
     // LENIENT: GROUP BY ordinal and alias, as Tableau and analysts write them.
     p.setProperty("conformance", "LENIENT");
     p.setProperty("fun", "standard");
-    p.setProperty("timeZone", settings.get(FusionProperty.TIME_ZONE).orElseThrow());
+    p.setProperty("timeZone", settings.timeZone().getId());
     p.setProperty("defaultNullCollation", "HIGH");
     return p;
   }

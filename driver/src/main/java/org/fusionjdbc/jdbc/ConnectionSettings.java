@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fusionjdbc.calcite.AdapterOptions;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
-import org.fusionjdbc.client.query.QDialect;
+import org.fusionjdbc.client.config.FusionClientConfig;
+import org.fusionjdbc.client.config.QDialect;
 
 /**
  * A connection's validated settings: the raw values from {@link FusionUrl} checked against
@@ -106,30 +106,34 @@ public final class ConnectionSettings {
         .parallelism(integer(FusionProperty.PARALLELISM))
         .tlsVerification("none".equalsIgnoreCase(get(FusionProperty.SSL_VERIFICATION).orElseThrow())
             ? FusionClientConfig.TlsVerification.NONE : FusionClientConfig.TlsVerification.FULL)
-        .countPushdown(bool(FusionProperty.COUNT_PUSHDOWN))
         .metadataCacheTtl(duration(FusionProperty.METADATA_CACHE_TTL))
         .userAgent("fusion-jdbc/" + DriverInfo.VERSION + " (Java " + System.getProperty("java.version") + ")");
     get(FusionProperty.METADATA_CACHE_DIR).map(Path::of).ifPresent(builder::metadataCacheDir);
     builder.proxy(proxySettings());
-    builder.bipSettings(org.fusionjdbc.client.bip.BipSettings.defaults()
+    builder.bipSettings(org.fusionjdbc.client.config.BipSettings.defaults()
         .withConcurrency(integer(FusionProperty.BIP_CONCURRENCY))
         .withProxyReport(get(FusionProperty.BIP_REPORT_PATH).orElseThrow(),
-            org.fusionjdbc.client.bip.BipSettings.defaults().proxyParameter())
-        .withProxyShape(org.fusionjdbc.client.bip.ProxyShape.parse(get(FusionProperty.BIP_PROXY).orElseThrow())));
+            org.fusionjdbc.client.config.BipSettings.defaults().proxyParameter())
+        .withProxyShape(org.fusionjdbc.client.config.ProxyShape.parse(get(FusionProperty.BIP_PROXY).orElseThrow())));
     return builder.build();
   }
 
   public AdapterOptions toAdapterOptions() {
     List<String> resources = list(FusionProperty.RESOURCES);
-    AdapterOptions rest = new AdapterOptions(bool(FusionProperty.PUSHDOWN),
+    AdapterOptions rest = new AdapterOptions(bool(FusionProperty.PUSHDOWN), bool(FusionProperty.COUNT_PUSHDOWN),
         list(FusionProperty.SCHEMAS).stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toList()),
         resources.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(resources)),
-        ZoneId.of(get(FusionProperty.TIME_ZONE).orElseThrow()));
+        timeZone(), org.fusionjdbc.calcite.bip.BipSqlOptions.disabled());
     if (!bool(FusionProperty.BIP)) {
       return rest;
     }
     return rest.withBip(new org.fusionjdbc.calcite.bip.BipSqlOptions(true, list(FusionProperty.BIP_OWNERS),
         integer(FusionProperty.BIP_WINDOW_SIZE)));
+  }
+
+  /** The zone DATE/TIMESTAMP values are read in for JDBC: Calcite's and the adapter's, one setting. */
+  public ZoneId timeZone() {
+    return ZoneId.of(get(FusionProperty.TIME_ZONE).orElseThrow().trim());
   }
 
   public String defaultSchema() {
@@ -294,8 +298,8 @@ public final class ConnectionSettings {
     }
   }
 
-  private org.fusionjdbc.client.ProxySettings proxySettings() {
-    return new org.fusionjdbc.client.ProxySettings(get(FusionProperty.PROXY_HOST),
+  private org.fusionjdbc.client.config.ProxySettings proxySettings() {
+    return new org.fusionjdbc.client.config.ProxySettings(get(FusionProperty.PROXY_HOST),
         integer(FusionProperty.PROXY_PORT), get(FusionProperty.PROXY_USER), secret(FusionProperty.PROXY_PASSWORD));
   }
 

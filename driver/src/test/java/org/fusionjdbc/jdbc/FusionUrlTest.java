@@ -7,8 +7,8 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -65,6 +65,14 @@ class FusionUrlTest {
     assertThat(adapter.schemas()).containsExactly("HCM");
     assertThat(adapter.resources()).hasValueSatisfying(r -> assertThat(r).containsExactlyInAnyOrder("workers", "departments"));
     assertThat(adapter.timeZone().getId()).isEqualTo("Europe/Paris");
+  }
+
+  @Test
+  void countPushdownIsTheAdaptersDecision() throws SQLException {
+    String url = "jdbc:fusion://pod?auth=bearer";
+    assertThat(FusionUrl.parse(url, props("accessToken", "t")).toAdapterOptions().countPushdown()).isTrue();
+    assertThat(FusionUrl.parse(url + "&countPushdown=false", props("accessToken", "t")).toAdapterOptions()
+        .countPushdown()).isFalse();
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.fusionjdbc.emulator.auth.Authenticator;
-import org.fusionjdbc.emulator.bip.BipSettings;
+import org.fusionjdbc.emulator.bip.BipOptions;
 import org.fusionjdbc.emulator.bip.DataSetBaseTables;
 import org.fusionjdbc.emulator.data.DataSet;
 import org.fusionjdbc.emulator.rest.WireShapes;
@@ -74,7 +74,7 @@ public final class EmulatorOptions {
   private final Map<String, String> basicUsers;
   private final AuthSettings authSettings; // given settings plus basicUsers; null with authService
   private final AuthService authService;
-  private final Function<DataSet, BipSettings> bip;
+  private final Function<DataSet, BipOptions> bip;
   private final int threads;
   private final int journalCapacity;
   private final long latencyMs;
@@ -266,7 +266,7 @@ public final class EmulatorOptions {
   }
 
   /** Makes the BI Publisher settings from the emulator's data set, or null when BIP is off. */
-  public Function<DataSet, BipSettings> bip() {
+  public Function<DataSet, BipOptions> bip() {
     return bip;
   }
 
@@ -351,7 +351,7 @@ public final class EmulatorOptions {
     private AuthSettings authSettings;
     private final Map<String, String> basicUsers = new LinkedHashMap<>();
     private AuthService authService;
-    private Function<DataSet, BipSettings> bip;
+    private Function<DataSet, BipOptions> bip;
     private int threads = 16;
     private int journalCapacity = 10_000;
     private long latencyMs;
@@ -456,14 +456,14 @@ public final class EmulatorOptions {
     }
 
     /** Mounts BI Publisher with settings made from the data set (e.g. base tables from it). */
-    public Builder bip(Function<DataSet, BipSettings> v) {
+    public Builder bip(Function<DataSet, BipOptions> v) {
       bip = Objects.requireNonNull(v, "bip");
       return this;
     }
 
     /** Mounts BI Publisher with default settings over base tables filled from the REST data set. */
     public Builder bipWithRestData() {
-      return bip(data -> BipSettings.builder().baseTables(new DataSetBaseTables(data)).build());
+      return bip(data -> BipOptions.builder().baseTables(new DataSetBaseTables(data)).build());
     }
 
     public Builder threads(int v) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.ChildDescription;
 import org.fusionjdbc.client.describe.DescribeParser;

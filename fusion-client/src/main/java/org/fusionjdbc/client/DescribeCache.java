@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.describe.DescribeParser;
 import org.fusionjdbc.client.describe.ResourceDescription;
 

@@ -1,6 +1,7 @@
 package org.fusionjdbc.client;
 
 import java.util.List;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.describe.ResourceCatalog;
 import org.fusionjdbc.client.describe.ResourceDescription;
 import org.fusionjdbc.client.error.FusionException;

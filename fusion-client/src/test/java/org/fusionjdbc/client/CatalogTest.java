@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.describe.ResourceCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.query.QuerySpec;
 import org.fusionjdbc.client.query.ResourcePath;

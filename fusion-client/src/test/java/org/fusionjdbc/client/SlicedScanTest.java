@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.query.QExpr;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.fusionjdbc.client.query.QDialect;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;

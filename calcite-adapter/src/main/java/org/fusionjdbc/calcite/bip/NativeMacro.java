@@ -12,7 +12,7 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.fusionjdbc.client.bip.BipClient;
 import org.fusionjdbc.client.bip.ProxyColumn;
 import org.fusionjdbc.client.bip.ProxyRowStream;
-import org.fusionjdbc.client.bip.ProxyShape;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 

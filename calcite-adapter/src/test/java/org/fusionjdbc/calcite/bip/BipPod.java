@@ -16,11 +16,11 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.fusionjdbc.calcite.AdapterOptions;
 import org.fusionjdbc.calcite.FusionAdapter;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
-import org.fusionjdbc.client.bip.BipSettings;
-import org.fusionjdbc.client.bip.ProxyShape;
+import org.fusionjdbc.client.config.BipSettings;
+import org.fusionjdbc.client.config.FusionClientConfig;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
 

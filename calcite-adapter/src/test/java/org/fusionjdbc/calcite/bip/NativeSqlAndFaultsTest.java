@@ -11,14 +11,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.FusionEmulator;
-import org.fusionjdbc.emulator.bip.BipSettings;
+import org.fusionjdbc.emulator.bip.BipOptions;
 import org.fusionjdbc.emulator.bip.DataSetBaseTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class NativeSqlAndFaultsTest {
   static void start() throws Exception {
     pod = BipPod.shared();
     db = pod.connect(BipSqlOptions.defaults());
-    limited = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(500).bip(data -> BipSettings.builder()
+    limited = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey", "not-a-secret").rows(500).bip(data -> BipOptions.builder()
         .baseTables(new DataSetBaseTables(data)).rowLimit(100).maxOutputBytes(40_000).build()).build());
     limitedClient = FusionClient.open(FusionClientConfig.builder(URI.create(limited.baseUrl()),
         new AuthConfig.Basic("casey", Secret.of("not-a-secret"))).maxRetries(0).build());
@@ -62,7 +62,7 @@ class NativeSqlAndFaultsTest {
       assertThat(md.getColumnName(1)).isEqualTo("INVOICE_ID");
       // The XMLGEN proxy has no describe, and this text (NVL, ROWNUM) does not validate against FUSION_DB:
       // its columns are Oracle's text of each value.
-      boolean typed = BipPod.testShape() != org.fusionjdbc.client.bip.ProxyShape.XMLGEN;
+      boolean typed = BipPod.testShape() != org.fusionjdbc.client.config.ProxyShape.XMLGEN;
       assertThat(md.getColumnType(1)).isEqualTo(typed ? Types.BIGINT : Types.VARCHAR);
       assertThat(md.getColumnType(2)).isEqualTo(Types.VARCHAR);
       assertThat(md.getColumnType(3)).isEqualTo(typed ? Types.DECIMAL : Types.VARCHAR);

@@ -9,7 +9,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.bip.ProxyShape;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.emulator.bip.BipJournal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

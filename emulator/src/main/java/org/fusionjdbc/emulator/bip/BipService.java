@@ -10,7 +10,7 @@ import org.fusionjdbc.emulator.auth.Authenticator;
 
 /**
  * The emulated BI Publisher: ExternalReportWSSService runReport over SOAP 1.1/1.2, the fusion-jdbc SQL
- * proxy report at {@link BipSettings#reportPath()}, and the embedded Oracle-mode database it queries.
+ * proxy report at {@link BipOptions#reportPath()}, and the embedded Oracle-mode database it queries.
  * Mount {@link #httpHandler()} at {@link #SERVICE_PATH}. Thread-safe; close it to drop the database.
  */
 public final class BipService implements AutoCloseable {
@@ -19,23 +19,23 @@ public final class BipService implements AutoCloseable {
   public static final String SERVICE_PATH = BipSoapHandler.PATH;
   private static final Logger LOG = Logger.getLogger("org.fusionjdbc.emulator.bip");
 
-  private final BipSettings settings;
+  private final BipOptions settings;
   private final EmbeddedDatabase db;
   private final BipJournal journal = new BipJournal();
   private final HttpHandler handler;
 
-  private BipService(BipSettings settings, Authenticator auth) throws SQLException {
+  private BipService(BipOptions settings, Authenticator auth) throws SQLException {
     this.settings = settings;
     this.db = EmbeddedDatabase.create(settings.baseTables(), settings.baseTableRows());
     this.handler = new BipSoapHandler(settings, auth, new SqlProxy(db, settings), journal);
   }
 
   /**
-   * Creates the database (base tables loaded from {@link BipSettings#baseTables()}) and the service.
+   * Creates the database (base tables loaded from {@link BipOptions#baseTables()}) and the service.
    *
    * @throws IllegalStateException when the embedded database cannot be created
    */
-  public static BipService create(BipSettings settings, Authenticator auth) {
+  public static BipService create(BipOptions settings, Authenticator auth) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(auth, "auth");
     try {
@@ -63,7 +63,7 @@ public final class BipService implements AutoCloseable {
     return settings.faults();
   }
 
-  public BipSettings settings() {
+  public BipOptions settings() {
     return settings;
   }
 

@@ -30,13 +30,13 @@ final class BipSoapHandler implements HttpHandler {
   static final ProxyFailure REFUSED = ProxyFailure.ora(6550, "line 133, column 14:\nPLS-00201: identifier "
       + "'DBMS_SQL' must be declared\nORA-06550: line 133, column 5:\nPL/SQL: Statement ignored");
 
-  private final BipSettings settings;
+  private final BipOptions settings;
   private final Authenticator auth;
   private final SqlProxy proxy;
   private final BipJournal journal;
   private final Semaphore running;
 
-  BipSoapHandler(BipSettings settings, Authenticator auth, SqlProxy proxy, BipJournal journal) {
+  BipSoapHandler(BipOptions settings, Authenticator auth, SqlProxy proxy, BipJournal journal) {
     this.settings = settings;
     this.auth = auth;
     this.proxy = proxy;
@@ -68,14 +68,14 @@ final class BipSoapHandler implements HttpHandler {
       ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"BI Publisher\"");
       return empty(ex, 401);
     }
-    SoapVersion announced = SoapVersion.ofContentType(ex.getRequestHeaders().getFirst("Content-Type"));
+    SoapProtocol announced = SoapProtocol.ofContentType(ex.getRequestHeaders().getFirst("Content-Type"));
     Optional<BipFaults.Fault> injected = settings.faults().next();
     if (injected.isPresent()) {
       if (injected.get() instanceof BipFaults.HtmlPage page) {
         return html(ex, page.status());
       }
       BipFaults.SoapFault fault = (BipFaults.SoapFault) injected.get();
-      return soap(ex, 500, announced == null ? SoapVersion.SOAP_12 : announced, false, fault.text());
+      return soap(ex, 500, announced == null ? SoapProtocol.SOAP_12 : announced, false, fault.text());
     }
     if (announced == null) {
       return empty(ex, 415);
@@ -90,7 +90,7 @@ final class BipSoapHandler implements HttpHandler {
     }
   }
 
-  private int runReport(HttpExchange ex, SoapVersion announced, String principal) throws IOException {
+  private int runReport(HttpExchange ex, SoapProtocol announced, String principal) throws IOException {
     RunReportRequest req;
     try (InputStream in = ex.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
@@ -100,12 +100,12 @@ final class BipSoapHandler implements HttpHandler {
       req = RunReportRequest.parse(new java.io.ByteArrayInputStream(body));
     } catch (RunReportRequest.BadRequest e) {
       if (e.versionMismatch) {
-        return send(ex, 500, SoapVersion.SOAP_12, SoapEnvelopes.versionMismatch());
+        return send(ex, 500, SoapProtocol.SOAP_12, SoapEnvelopes.versionMismatch());
       }
       return soap(ex, 500, announced, true, e.getMessage());
     }
     if (req.version() != announced) {
-      return send(ex, 500, SoapVersion.SOAP_12, SoapEnvelopes.versionMismatch());
+      return send(ex, 500, SoapProtocol.SOAP_12, SoapEnvelopes.versionMismatch());
     }
     if (!"runReport".equals(req.operation())) {
       return soap(ex, 500, announced, true, "operation " + req.operation()
@@ -157,12 +157,12 @@ final class BipSoapHandler implements HttpHandler {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  private static int soap(HttpExchange ex, int status, SoapVersion v, boolean sender, String text)
+  private static int soap(HttpExchange ex, int status, SoapProtocol v, boolean sender, String text)
       throws IOException {
     return send(ex, status, v, SoapEnvelopes.fault(v, sender, text));
   }
 
-  private static int send(HttpExchange ex, int status, SoapVersion v, String xml) throws IOException {
+  private static int send(HttpExchange ex, int status, SoapProtocol v, String xml) throws IOException {
     ex.getResponseHeaders().set("Content-Type", v.mediaType + ";charset=UTF-8");
     return write(ex, status, xml.getBytes(StandardCharsets.UTF_8));
   }

@@ -18,7 +18,7 @@ import javax.xml.stream.XMLStreamReader;
  * {@code parameterNameValues/item} (ExternalReportWSSService) and
  * {@code parameterNameValues/listOfParamNameValues/item} (v2 ReportService).
  */
-record RunReportRequest(SoapVersion version, String operation, String reportPath, String format,
+record RunReportRequest(SoapProtocol version, String operation, String reportPath, String format,
     Map<String, List<String>> parameters) {
 
   static final String PUBLIC_REPORT_NS = "http://xmlns.oracle.com/oxp/service/PublicReportService";
@@ -37,10 +37,10 @@ record RunReportRequest(SoapVersion version, String operation, String reportPath
   /** Thrown for a body that is not a SOAP envelope we understand. */
   static final class BadRequest extends Exception {
     private static final long serialVersionUID = 1L;
-    final SoapVersion version;
+    final SoapProtocol version;
     final boolean versionMismatch;
 
-    BadRequest(SoapVersion version, boolean versionMismatch, String message) {
+    BadRequest(SoapProtocol version, boolean versionMismatch, String message) {
       super(message, null, false, false);
       this.version = version;
       this.versionMismatch = versionMismatch;
@@ -48,7 +48,7 @@ record RunReportRequest(SoapVersion version, String operation, String reportPath
   }
 
   static RunReportRequest parse(InputStream body) throws BadRequest {
-    SoapVersion version = null;
+    SoapProtocol version = null;
     try {
       XMLStreamReader r = FACTORY.createXMLStreamReader(body, "UTF-8");
       try {
@@ -58,7 +58,7 @@ record RunReportRequest(SoapVersion version, String operation, String reportPath
         if (!r.isStartElement() || !"Envelope".equals(r.getLocalName())) {
           throw new BadRequest(null, false, "the request body is not a SOAP envelope");
         }
-        version = SoapVersion.ofNamespace(r.getNamespaceURI());
+        version = SoapProtocol.ofNamespace(r.getNamespaceURI());
         if (version == null) {
           throw new BadRequest(null, true, "unknown SOAP envelope namespace " + r.getNamespaceURI());
         }
@@ -71,7 +71,7 @@ record RunReportRequest(SoapVersion version, String operation, String reportPath
     }
   }
 
-  private static RunReportRequest readBody(XMLStreamReader r, SoapVersion version)
+  private static RunReportRequest readBody(XMLStreamReader r, SoapProtocol version)
       throws XMLStreamException, BadRequest {
     Deque<String> path = new ArrayDeque<>(); // local names below Envelope, innermost first
     String operation = null;

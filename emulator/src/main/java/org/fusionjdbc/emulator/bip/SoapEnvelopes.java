@@ -8,7 +8,7 @@ final class SoapEnvelopes {
 
   private SoapEnvelopes() {}
 
-  static String runReportResponse(SoapVersion v, byte[] reportBytes, String contentType) {
+  static String runReportResponse(SoapProtocol v, byte[] reportBytes, String contentType) {
     return "<?xml version='1.0' encoding='UTF-8'?>"
         + "<env:Envelope xmlns:env=\"" + v.namespace + "\"><env:Header/><env:Body>"
         + "<ns2:runReportResponse xmlns:ns2=\"" + RunReportRequest.PUBLIC_REPORT_NS + "\">"
@@ -20,9 +20,9 @@ final class SoapEnvelopes {
   }
 
   /** A Receiver (1.2) / Server (1.1) fault, or Sender/Client when {@code sender}. */
-  static String fault(SoapVersion v, boolean sender, String text) {
+  static String fault(SoapProtocol v, boolean sender, String text) {
     String escaped = escape(text);
-    if (v == SoapVersion.SOAP_11) {
+    if (v == SoapProtocol.SOAP_11) {
       return "<?xml version='1.0' encoding='UTF-8'?>"
           + "<S:Envelope xmlns:S=\"" + v.namespace + "\"><S:Body><S:Fault>"
           + "<faultcode>S:" + (sender ? "Client" : "Server") + "</faultcode>"
@@ -39,7 +39,7 @@ final class SoapEnvelopes {
   /** SOAP 1.2 VersionMismatch (also answered to unknown envelope namespaces). */
   static String versionMismatch() {
     return "<?xml version='1.0' encoding='UTF-8'?>"
-        + "<env:Envelope xmlns:env=\"" + SoapVersion.SOAP_12.namespace + "\"><env:Body><env:Fault>"
+        + "<env:Envelope xmlns:env=\"" + SoapProtocol.SOAP_12.namespace + "\"><env:Body><env:Fault>"
         + "<env:Code><env:Value>env:VersionMismatch</env:Value></env:Code>"
         + "<env:Reason><env:Text xml:lang=\"en\">Version mismatch: use a SOAP 1.1 or 1.2 envelope</env:Text>"
         + "</env:Reason></env:Fault></env:Body></env:Envelope>";

@@ -23,9 +23,9 @@ final class SqlProxy {
   private static final int MAX_SQL_BYTES = 1 << 20;
 
   private final EmbeddedDatabase db;
-  private final BipSettings settings;
+  private final BipOptions settings;
 
-  SqlProxy(EmbeddedDatabase db, BipSettings settings) {
+  SqlProxy(EmbeddedDatabase db, BipOptions settings) {
     this.db = db;
     this.settings = settings;
   }

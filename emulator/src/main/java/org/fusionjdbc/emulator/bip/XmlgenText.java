@@ -31,7 +31,7 @@ final class XmlgenText {
 
   private XmlgenText() {}
 
-  static SqlProxy.Result write(ResultSet rs, long deadline, BipSettings settings) throws SQLException, ProxyFailure {
+  static SqlProxy.Result write(ResultSet rs, long deadline, BipOptions settings) throws SQLException, ProxyFailure {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     if (n == 0) {

@@ -39,7 +39,7 @@ final class BipClient implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final URI uri;
 
-  BipClient(BipSettings settings) {
+  BipClient(BipOptions settings) {
     this.auth = AuthService.create(AuthSettings.builder().basicUser(USER, PASSWORD).build());
     this.service = BipService.create(settings, auth.authenticator());
     try {

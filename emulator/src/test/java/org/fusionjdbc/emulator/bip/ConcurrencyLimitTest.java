@@ -15,11 +15,11 @@ class ConcurrencyLimitTest {
 
   @Test
   void aSecondRunWhileTheOnlySlotIsBusyGets503AndTheSlotIsFreedAfterwards() throws Exception {
-    try (BipClient bip = new BipClient(BipSettings.builder().concurrencyLimit(1)
+    try (BipClient bip = new BipClient(BipOptions.builder().concurrencyLimit(1)
         .executionTimeout(Duration.ofMillis(800)).build())) {
       HttpRequest slow = HttpRequest.newBuilder(URI.create(bip.uri.toString()))
           .header("Content-Type", "application/soap+xml").header("Authorization", BipClient.basic())
-          .POST(HttpRequest.BodyPublishers.ofString(BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH,
+          .POST(HttpRequest.BodyPublishers.ofString(BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH,
               BipClient.encodeSql("select max(a.x + b.x) from system_range(1, 100000) a, system_range(1, 100000) b"))))
           .build();
       HttpClient client = HttpClient.newHttpClient();

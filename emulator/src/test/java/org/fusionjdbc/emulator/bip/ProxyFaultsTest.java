@@ -19,7 +19,7 @@ class ProxyFaultsTest {
 
   @BeforeAll
   static void start() {
-    bip = new BipClient(BipSettings.builder().rowLimit(50).maxOutputBytes(20_000)
+    bip = new BipClient(BipOptions.builder().rowLimit(50).maxOutputBytes(20_000)
         .executionTimeout(Duration.ofMillis(300)).build());
   }
 
@@ -147,14 +147,14 @@ class ProxyFaultsTest {
         BipClient.envelope12("/Custom/Other/Report.xdo", BipClient.encodeSql("select 1 from dual")));
     assertThat(BipClient.faultText(other)).contains("not found").contains("/Custom/Other/Report.xdo");
     HttpResponse<String> notGzip = bip.post("application/soap+xml", BipClient.basic(),
-        BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, "c2VsZWN0IDEgZnJvbSBkdWFs"));
+        BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH, "c2VsZWN0IDEgZnJvbSBkdWFs"));
     assertThat(BipClient.faultText(notGzip)).contains("ORA-20001").contains("P_FJ_SQL is not base64-encoded gzip");
     String tooLong = "x".repeat(4001);
     HttpResponse<String> longParam = bip.post("application/soap+xml", BipClient.basic(),
-        BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, tooLong));
+        BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH, tooLong));
     assertThat(BipClient.faultText(longParam)).contains("4001 characters long, the limit is 4000");
     HttpResponse<String> csv = bip.post("application/soap+xml", BipClient.basic(),
-        BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 1 from dual"))
+        BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 1 from dual"))
             .replace(">xml<", ">csv<"));
     assertThat(BipClient.faultText(csv)).contains("output format csv is not defined");
     HttpResponse<String> notXml = bip.post("application/soap+xml", BipClient.basic(), "<soap:Envelope");

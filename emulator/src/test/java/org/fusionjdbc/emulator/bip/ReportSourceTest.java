@@ -29,7 +29,7 @@ class ReportSourceTest {
     assertThat(xdm.substring(start, end)).isEqualTo(sql);
     assertThat(xdm).contains("<parameter name=\"" + SqlProxy.PARAMETER + "\"")
         .contains("name=\"FJ_RESULT\"").contains("rootName=\"DATA_DS\"");
-    assertThat(read("SqlProxy.xdo")).contains(BipSettings.DEFAULT_REPORT_PATH.replace(".xdo", ".xdm"));
+    assertThat(read("SqlProxy.xdo")).contains(BipOptions.DEFAULT_REPORT_PATH.replace(".xdo", ".xdm"));
   }
 
   @Test
@@ -43,7 +43,7 @@ class ReportSourceTest {
         .contains("-20001, 'fusion-jdbc proxy: P_FJ_SQL is not base64-encoded gzip'")
         .contains("DBMS_XMLGEN.SETNULLHANDLING(l_ctx, DBMS_XMLGEN.NULL_ATTR)")
         .contains("RETURN TO_CLOB('" + XmlgenText.EMPTY + "')").doesNotContain("DBMS_SQL.");
-    assertThat(read("SqlProxyXmlgen.xdo")).contains(BipSettings.DEFAULT_XMLGEN_REPORT_PATH.replace(".xdo", ".xdm"));
+    assertThat(read("SqlProxyXmlgen.xdo")).contains(BipOptions.DEFAULT_XMLGEN_REPORT_PATH.replace(".xdo", ".xdm"));
   }
 
   @Test
@@ -55,7 +55,7 @@ class ReportSourceTest {
         .contains("'fusion-jdbc proxy: the result exceeds ' || c_max_rows\n              || ' rows; fetch it in OFFSET/FETCH windows'")
         .contains("DBMS_SQL.DESCRIBE_COLUMNS3").contains("UTL_COMPRESS.LZ_UNCOMPRESS");
     String docs = Files.readString(Path.of("..", "docs", "bi-publisher.md"), StandardCharsets.UTF_8);
-    assertThat(docs).contains(ReadOnlyGuard.REFUSED).contains(BipSettings.DEFAULT_REPORT_PATH)
+    assertThat(docs).contains(ReadOnlyGuard.REFUSED).contains(BipOptions.DEFAULT_REPORT_PATH)
         .contains("`" + SqlProxy.PARAMETER + "`");
   }
 
@@ -64,14 +64,14 @@ class ReportSourceTest {
     String docs = Files.readString(Path.of("..", "docs", "bi-publisher.md"), StandardCharsets.UTF_8);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("`(H4sI[A-Za-z0-9+/=]+)`\\s*\\n\\s*\\(`([^`]+)`").matcher(docs);
     assertThat(m.find()).as("example value followed by its SQL").isTrue();
-    SqlProxy proxy = new SqlProxy(null, BipSettings.defaults());
+    SqlProxy proxy = new SqlProxy(null, BipOptions.defaults());
     assertThat(proxy.decode(m.group(1))).isEqualTo(m.group(2));
-    try (BipClient bip = new BipClient(BipSettings.defaults())) {
+    try (BipClient bip = new BipClient(BipOptions.defaults())) {
       assertThat(Fj1Result.parse(BipClient.resultText(bip.post("application/soap+xml", BipClient.basic(),
-          BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, m.group(1))).body())).rows())
+          BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH, m.group(1))).body())).rows())
           .containsExactly(java.util.List.of("fusion-jdbc works"));
       String xml = BipClient.textOf(java.util.Base64.getDecoder().decode(BipClient.textOf(bip.post(
-          "application/soap+xml", BipClient.basic(), BipClient.envelope12(BipSettings.DEFAULT_XMLGEN_REPORT_PATH,
+          "application/soap+xml", BipClient.basic(), BipClient.envelope12(BipOptions.DEFAULT_XMLGEN_REPORT_PATH,
               m.group(1))).body().getBytes(StandardCharsets.UTF_8), "reportBytes")), "FJ_XML");
       assertThat(docs).contains("<GREETING>fusion-jdbc works</GREETING>");
       assertThat(xml).contains("<GREETING>fusion-jdbc works</GREETING>");

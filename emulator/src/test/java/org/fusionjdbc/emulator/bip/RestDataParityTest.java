@@ -25,7 +25,7 @@ class RestDataParityTest {
   @BeforeAll
   static void start() {
     data = new DataSet(7, 300);
-    bip = new BipClient(BipSettings.builder().baseTables(new DataSetBaseTables(data)).baseTableRows(ROWS).build());
+    bip = new BipClient(BipOptions.builder().baseTables(new DataSetBaseTables(data)).baseTableRows(ROWS).build());
   }
 
   @AfterAll

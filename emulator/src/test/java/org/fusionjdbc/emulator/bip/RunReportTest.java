@@ -16,7 +16,7 @@ class RunReportTest {
 
   @BeforeAll
   static void start() {
-    bip = new BipClient(BipSettings.defaults());
+    bip = new BipClient(BipOptions.defaults());
   }
 
   @AfterAll
@@ -46,7 +46,7 @@ class RunReportTest {
   void bearerTokenIsAcceptedLikeRest() {
     String token = bip.auth.mintRelayToken(BipClient.USER, Duration.ofMinutes(5));
     HttpResponse<String> r = bip.post("application/soap+xml;charset=UTF-8", "Bearer " + token,
-        BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, BipClient.encodeSql("select count(*) from poz_suppliers")));
+        BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH, BipClient.encodeSql("select count(*) from poz_suppliers")));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> ct.startsWith("application/soap+xml"));
     Fj1Result result = Fj1Result.parse(BipClient.resultText(r.body()));
@@ -58,7 +58,7 @@ class RunReportTest {
   @Test
   void soap11EnvelopeGetsASoap11Answer() {
     HttpResponse<String> r = bip.post("text/xml; charset=UTF-8", BipClient.basic(),
-        BipClient.envelope11(BipSettings.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 'x' as a from dual")));
+        BipClient.envelope11(BipOptions.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 'x' as a from dual")));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> ct.startsWith("text/xml"));
     assertThat(r.body()).contains("http://schemas.xmlsoap.org/soap/envelope/");
@@ -67,7 +67,7 @@ class RunReportTest {
 
   @Test
   void missingOrWrongCredentialsGet401WithAnEmptyBody() {
-    String env = BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 1 from dual"));
+    String env = BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 1 from dual"));
     HttpResponse<String> none = bip.post("application/soap+xml", null, env);
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.body()).isEmpty();
@@ -80,7 +80,7 @@ class RunReportTest {
   @Test
   void envelopeVersionMustMatchTheContentType() {
     HttpResponse<String> r = bip.post("text/xml", BipClient.basic(),
-        BipClient.envelope12(BipSettings.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 1 from dual")));
+        BipClient.envelope12(BipOptions.DEFAULT_REPORT_PATH, BipClient.encodeSql("select 1 from dual")));
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(r.body()).contains("VersionMismatch");
     assertThat(bip.post("application/json", BipClient.basic(), "{}").statusCode()).isEqualTo(415);
@@ -144,7 +144,7 @@ class RunReportTest {
         + "<x:item>ignored</x:item></x:values></x:item><x:item><x:values><x:item>"
         + BipClient.encodeSql("select 42 as answer from dual") + "</x:item></x:values><x:name>P_FJ_SQL</x:name>"
         + "</x:item></x:listOfParamNameValues></x:parameterNameValues>"
-        + "<x:reportAbsolutePath>" + BipSettings.DEFAULT_REPORT_PATH + "</x:reportAbsolutePath>"
+        + "<x:reportAbsolutePath>" + BipOptions.DEFAULT_REPORT_PATH + "</x:reportAbsolutePath>"
         + "</x:reportRequest></x:runReport></e:Body></e:Envelope>";
     HttpResponse<String> r = bip.post("application/soap+xml", BipClient.basic(), env);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -19,7 +19,7 @@ class XmlgenProxyTest {
 
   @BeforeAll
   static void start() {
-    bip = new BipClient(BipSettings.builder().rowLimit(50).build());
+    bip = new BipClient(BipOptions.builder().rowLimit(50).build());
   }
 
   @AfterAll

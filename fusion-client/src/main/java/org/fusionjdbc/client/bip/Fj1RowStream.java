@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.fusionjdbc.client.config.ProxyShape;
 
 /**
  * Rows of one FJ1-shape proxy query, streamed from the report's data XML (first {@code FJ_RESULT} element) while

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fusionjdbc.client.config.BipSettings;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.client.error.FusionException;
 
 /**

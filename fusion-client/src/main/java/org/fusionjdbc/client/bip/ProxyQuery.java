@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
+import org.fusionjdbc.client.config.BipSettings;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.client.http.Cancellation;

@@ -1,6 +1,7 @@
 package org.fusionjdbc.client.bip;
 
 import java.util.List;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.client.query.RowStream;
 
 /**

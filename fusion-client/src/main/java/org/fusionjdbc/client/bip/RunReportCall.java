@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.fusionjdbc.client.config.SoapVersion;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.client.http.HttpCall;

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.fusionjdbc.client.config.SoapVersion;
 
 /**
  * Writes the runReport envelope of contract §7.2. Text goes through the XML writer, which escapes it, so a

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.fusionjdbc.client.config.ProxyShape;
 
 /**
  * Rows of one XMLGEN-shape proxy query (docs/bi-publisher.md §1.5): the text of the first {@code FJ_XML} element is

@@ -22,7 +22,7 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.error.FusionException;
 
 /** Builds the one pooled HTTP client of a FusionClient: timeouts, TLS policy, gzip, no built-in retries. */

@@ -19,9 +19,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.pool.PoolStats;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.TokenSource;
 import org.fusionjdbc.client.auth.TokenSources;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 

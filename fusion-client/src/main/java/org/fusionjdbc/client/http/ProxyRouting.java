@@ -10,7 +10,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.HttpHost;
-import org.fusionjdbc.client.ProxySettings;
+import org.fusionjdbc.client.config.ProxySettings;
 
 /**
  * Routes a client's requests through the configured proxy (every host, loopback included, so a test pod behind

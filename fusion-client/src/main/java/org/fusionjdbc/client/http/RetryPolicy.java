@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.Header;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 
 /**
  * How often and how long an {@link HttpExchange} retries: attempts after the first, the base and cap of the

@@ -3,6 +3,7 @@ package org.fusionjdbc.client.query;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.fusionjdbc.client.config.QDialect;
 
 /**
  * A row-match {@code q} expression (REST-Framework-Version 2 and later) as a tree. {@link #render(QDialect)}

@@ -2,6 +2,7 @@ package org.fusionjdbc.client.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.describe.ResourceDescription;
 import org.fusionjdbc.client.http.UrlEncoding;
 import org.fusionjdbc.client.http.UrlEncoding.Param;

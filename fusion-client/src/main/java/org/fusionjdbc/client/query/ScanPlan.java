@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.describe.ResourceDescription;

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 

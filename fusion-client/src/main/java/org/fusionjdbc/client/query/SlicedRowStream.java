@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.fusionjdbc.client.FusionClientConfig;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.error.FusionException;

@@ -1,6 +1,7 @@
 package org.fusionjdbc.client.query;
 
 import java.util.List;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.error.FusionException;
 
 /**

@@ -24,9 +24,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.BipSettings;
+import org.fusionjdbc.client.config.FusionClientConfig;
+import org.fusionjdbc.client.config.SoapVersion;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
 import org.fusionjdbc.emulator.auth.AuthService;
@@ -51,11 +53,11 @@ class BipEmulatorTest {
 
   /** A BipService mounted on a loopback HTTP server. */
   record Running(BipService service, HttpServer server, ExecutorService executor) implements AutoCloseable {
-    static Running start(org.fusionjdbc.emulator.bip.BipSettings settings) throws IOException {
+    static Running start(org.fusionjdbc.emulator.bip.BipOptions settings) throws IOException {
       return start(settings, auth);
     }
 
-    static Running start(org.fusionjdbc.emulator.bip.BipSettings settings, AuthService auth) throws IOException {
+    static Running start(org.fusionjdbc.emulator.bip.BipOptions settings, AuthService auth) throws IOException {
       BipService service = BipService.create(settings, auth.authenticator());
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -86,7 +88,7 @@ class BipEmulatorTest {
     TestIdentity id = TestIdentity.generateIn(dir);
     demo = id.credentials();
     auth = id.authService();
-    bip = Running.start(org.fusionjdbc.emulator.bip.BipSettings.defaults());
+    bip = Running.start(org.fusionjdbc.emulator.bip.BipOptions.defaults());
   }
 
   @AfterAll
@@ -247,7 +249,7 @@ class BipEmulatorTest {
 
   @Test
   void rowLimitFailsAndOffsetFetchWindowsReadEverythingOnce() throws Exception {
-    try (Running limited = Running.start(org.fusionjdbc.emulator.bip.BipSettings.builder().rowLimit(10).build());
+    try (Running limited = Running.start(org.fusionjdbc.emulator.bip.BipOptions.builder().rowLimit(10).build());
         BipClient client = BipClient.open(config(limited.base(), basic()))) {
       String base = "select invoice_id, line_number, amount from ap_invoice_lines_all order by invoice_id, line_number";
       assertThatThrownBy(() -> all(client.proxy().run(base)))
@@ -277,7 +279,7 @@ class BipEmulatorTest {
 
   @Test
   void theDataLimitIsATypedErrorWithAHint() throws Exception {
-    try (Running small = Running.start(org.fusionjdbc.emulator.bip.BipSettings.builder().maxOutputBytes(2000).build());
+    try (Running small = Running.start(org.fusionjdbc.emulator.bip.BipOptions.builder().maxOutputBytes(2000).build());
         BipClient client = BipClient.open(config(small.base(), basic()))) {
       assertThatThrownBy(() -> all(client.proxy().run("select * from ap_invoices_all")))
           .isInstanceOfSatisfying(FusionException.class, e -> {

@@ -3,9 +3,11 @@ package org.fusionjdbc.client.bip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.BipSettings;
+import org.fusionjdbc.client.config.FusionClientConfig;
+import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.emulator.auth.AuthService;
 import org.fusionjdbc.emulator.auth.AuthSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +21,7 @@ class ProxyProbeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    bip = BipEmulatorTest.Running.start(org.fusionjdbc.emulator.bip.BipSettings.defaults(),
+    bip = BipEmulatorTest.Running.start(org.fusionjdbc.emulator.bip.BipOptions.defaults(),
         AuthService.create(AuthSettings.builder().basicUser("probe", "pw").build()));
   }
 

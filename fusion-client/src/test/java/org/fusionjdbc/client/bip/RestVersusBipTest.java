@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fusionjdbc.client.FusionClient;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.query.QExpr;
 import org.fusionjdbc.client.query.QValue;
 import org.fusionjdbc.client.query.QuerySpec;
@@ -41,7 +41,7 @@ class RestVersusBipTest {
   @BeforeAll
   static void start() throws IOException {
     rest = FusionEmulator.start(EmulatorOptions.builder().basicUser("casey.brown", "Welcome1").rows(300).build());
-    bipService = BipService.create(org.fusionjdbc.emulator.bip.BipSettings.builder()
+    bipService = BipService.create(org.fusionjdbc.emulator.bip.BipOptions.builder()
         .baseTables(new DataSetBaseTables(rest.data())).build(), rest.authenticator());
     bipServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     bipThreads = Executors.newFixedThreadPool(2, r -> {

@@ -17,9 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.fusionjdbc.client.FusionClientConfig;
 import org.fusionjdbc.client.auth.AuthConfig;
 import org.fusionjdbc.client.auth.Secret;
+import org.fusionjdbc.client.config.BipSettings;
+import org.fusionjdbc.client.config.FusionClientConfig;
 import org.junit.jupiter.api.Test;
 
 /**

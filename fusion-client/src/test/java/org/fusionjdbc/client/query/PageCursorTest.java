@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.describe.ResourceDescription;

@@ -13,8 +13,9 @@ import java.util.Properties;
 /**
  * The URL and connection properties fusion-sql connects with, gathered from {@code -u}/{@code -n}, a properties
  * file and the environment. Secrets come only from the file or the environment, never from the command line.
+ * They are the driver's inputs, unchecked: the driver parses and validates them when it connects.
  */
-final class ConnectionSettings {
+final class ConnectionInputs {
   /** Environment variables read for secrets, and the connection property each one sets. */
   static final Map<String, String> SECRET_ENVIRONMENT = Map.of(
       "FUSION_PASSWORD", "password",
@@ -25,7 +26,7 @@ final class ConnectionSettings {
   private final Optional<String> url;
   private final Properties properties;
 
-  private ConnectionSettings(Optional<String> url, Properties properties) {
+  private ConnectionInputs(Optional<String> url, Properties properties) {
     this.url = url;
     this.properties = properties;
   }
@@ -34,7 +35,7 @@ final class ConnectionSettings {
    * Merges, lowest precedence first: the properties file (which may hold {@code url=}), then {@code -u}/{@code -n},
    * then the secret environment variables.
    */
-  static ConnectionSettings from(LaunchOptions options, Map<String, String> environment) {
+  static ConnectionInputs from(LaunchOptions options, Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
     Properties props = new Properties();
     options.propertiesFile().ifPresent(file -> load(file, props));
@@ -47,7 +48,7 @@ final class ConnectionSettings {
         props.setProperty(key, value);
       }
     });
-    return new ConnectionSettings(url, props);
+    return new ConnectionInputs(url, props);
   }
 
   Optional<String> url() {
@@ -75,6 +76,6 @@ final class ConnectionSettings {
   /** Names the keys but never the values: some are secrets. */
   @Override
   public String toString() {
-    return "ConnectionSettings[url=" + url.isPresent() + ", keys=" + new java.util.TreeSet<>(properties.stringPropertyNames()) + "]";
+    return "ConnectionInputs[url=" + url.isPresent() + ", keys=" + new java.util.TreeSet<>(properties.stringPropertyNames()) + "]";
   }
 }

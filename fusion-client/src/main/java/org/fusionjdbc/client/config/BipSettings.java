@@ -1,4 +1,4 @@
-package org.fusionjdbc.client.bip;
+package org.fusionjdbc.client.config;
 
 import java.time.Duration;
 import java.util.Objects;

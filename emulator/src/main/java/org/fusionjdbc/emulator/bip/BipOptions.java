@@ -8,7 +8,7 @@ import java.util.Objects;
  * output bytes, execution time, concurrent runs, parameter length), which base-table data it loads and
  * the fault injector tests arm. Immutable apart from the {@link BipFaults} it carries.
  */
-public final class BipSettings {
+public final class BipOptions {
 
   public static final String DEFAULT_REPORT_PATH = "/Custom/FusionJdbc/SqlProxy.xdo";
   /** The XMLGEN shape's report (docs/bi-publisher.md §1.5), beside the FJ1 one. */
@@ -25,7 +25,7 @@ public final class BipSettings {
   private final int baseTableRows;
   private final BipFaults faults;
 
-  private BipSettings(Builder b) {
+  private BipOptions(Builder b) {
     this.reportPath = b.reportPath;
     this.xmlgenReportPath = b.xmlgenReportPath;
     this.rowLimit = b.rowLimit;
@@ -42,7 +42,7 @@ public final class BipSettings {
     return new Builder();
   }
 
-  public static BipSettings defaults() {
+  public static BipOptions defaults() {
     return builder().build();
   }
 
@@ -96,7 +96,7 @@ public final class BipSettings {
 
   @Override
   public String toString() {
-    return "BipSettings[reportPath=" + reportPath + ", xmlgenReportPath=" + xmlgenReportPath + ", rowLimit=" + rowLimit + ", maxOutputBytes="
+    return "BipOptions[reportPath=" + reportPath + ", xmlgenReportPath=" + xmlgenReportPath + ", rowLimit=" + rowLimit + ", maxOutputBytes="
         + maxOutputBytes + ", executionTimeout=" + executionTimeout + ", concurrencyLimit="
         + concurrencyLimit + ", maxParameterLength=" + maxParameterLength + ", baseTableRows="
         + baseTableRows + "]";
@@ -184,8 +184,8 @@ public final class BipSettings {
       return this;
     }
 
-    public BipSettings build() {
-      return new BipSettings(this);
+    public BipOptions build() {
+      return new BipOptions(this);
     }
 
     private static int positive(int value, String name) {

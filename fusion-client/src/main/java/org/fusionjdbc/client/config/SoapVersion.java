@@ -1,4 +1,4 @@
-package org.fusionjdbc.client.bip;
+package org.fusionjdbc.client.config;
 
 /** The SOAP dialect of the envelope. Fusion documents 1.2; 1.1 is accepted by BI Publisher too (contract §7.2). */
 public enum SoapVersion {

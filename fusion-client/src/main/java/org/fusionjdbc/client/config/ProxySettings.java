@@ -1,4 +1,4 @@
-package org.fusionjdbc.client;
+package org.fusionjdbc.client.config;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,20 +1,23 @@
 package org.fusionjdbc.emulator.bip;
 
-/** SOAP 1.1 and 1.2: envelope namespace, content type and fault shape differ. */
-enum SoapVersion {
+/**
+ * The SOAP protocol version a request arrives in (1.1 or 1.2), recognised by its envelope namespace or
+ * Content-Type; the answer is written in the same version. Envelope namespace, content type and fault shape differ.
+ */
+enum SoapProtocol {
   SOAP_11("http://schemas.xmlsoap.org/soap/envelope/", "text/xml"),
   SOAP_12("http://www.w3.org/2003/05/soap-envelope", "application/soap+xml");
 
   final String namespace;
   final String mediaType;
 
-  SoapVersion(String namespace, String mediaType) {
+  SoapProtocol(String namespace, String mediaType) {
     this.namespace = namespace;
     this.mediaType = mediaType;
   }
 
-  static SoapVersion ofNamespace(String ns) {
-    for (SoapVersion v : values()) {
+  static SoapProtocol ofNamespace(String ns) {
+    for (SoapProtocol v : values()) {
       if (v.namespace.equals(ns)) {
         return v;
       }
@@ -23,12 +26,12 @@ enum SoapVersion {
   }
 
   /** The version a Content-Type header announces, or null when it is neither. */
-  static SoapVersion ofContentType(String contentType) {
+  static SoapProtocol ofContentType(String contentType) {
     if (contentType == null) {
       return null;
     }
     String media = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-    for (SoapVersion v : values()) {
+    for (SoapProtocol v : values()) {
       if (v.mediaType.equals(media)) {
         return v;
       }

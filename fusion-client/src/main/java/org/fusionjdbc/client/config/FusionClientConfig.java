@@ -1,4 +1,4 @@
-package org.fusionjdbc.client;
+package org.fusionjdbc.client.config;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.fusionjdbc.client.auth.AuthConfig;
-import org.fusionjdbc.client.query.QDialect;
 
 /**
- * Everything one {@link FusionClient} needs, validated and immutable. Built by the driver from the URL
+ * Everything one {@code FusionClient} needs, validated and immutable. Built by the driver from the URL
  * and Properties; {@link #toString()} is safe to log (secrets live in {@link AuthConfig} as Secrets).
  */
 public final class FusionClientConfig {
@@ -29,12 +28,11 @@ public final class FusionClientConfig {
   private final int firstPageSize;
   private final int parallelism;
   private final TlsVerification tlsVerification;
-  private final boolean countPushdown;
   private final Optional<Path> metadataCacheDir;
   private final Duration metadataCacheTtl;
   private final Duration renewBefore;
   private final String userAgent;
-  private final org.fusionjdbc.client.bip.BipSettings bipSettings;
+  private final BipSettings bipSettings;
   private final Duration retryBudget;
   private final Duration retryBaseDelay;
   private final ProxySettings proxy;
@@ -52,7 +50,6 @@ public final class FusionClientConfig {
     this.firstPageSize = b.firstPageSize;
     this.parallelism = b.parallelism;
     this.tlsVerification = Objects.requireNonNull(b.tlsVerification, "tlsVerification");
-    this.countPushdown = b.countPushdown;
     this.metadataCacheDir = Objects.requireNonNull(b.metadataCacheDir, "metadataCacheDir");
     this.metadataCacheTtl = Objects.requireNonNull(b.metadataCacheTtl, "metadataCacheTtl");
     this.renewBefore = Objects.requireNonNull(b.renewBefore, "renewBefore");
@@ -134,11 +131,6 @@ public final class FusionClientConfig {
     return tlsVerification;
   }
 
-  /** Whether COUNT(*) may be answered from totalResults (contract decision 6). */
-  public boolean countPushdown() {
-    return countPushdown;
-  }
-
   public Optional<Path> metadataCacheDir() {
     return metadataCacheDir;
   }
@@ -153,7 +145,7 @@ public final class FusionClientConfig {
   }
 
   /** How the BI Publisher channel calls the pod (SOAP version, proxy report path, concurrency). */
-  public org.fusionjdbc.client.bip.BipSettings bipSettings() {
+  public BipSettings bipSettings() {
     return bipSettings;
   }
 
@@ -182,7 +174,7 @@ public final class FusionClientConfig {
         + ", frameworkVersion=" + frameworkVersion + ", dialect=" + dialect + ", connectTimeout=" + connectTimeout
         + ", socketTimeout=" + socketTimeout + ", maxRetries=" + maxRetries + ", pageSize=" + pageSize
         + ", firstPageSize=" + firstPageSize + ", parallelism=" + parallelism + ", tls=" + tlsVerification
-        + ", countPushdown=" + countPushdown + ", metadataCacheDir=" + metadataCacheDir.orElse(null)
+        + ", metadataCacheDir=" + metadataCacheDir.orElse(null)
         + ", metadataCacheTtl=" + metadataCacheTtl + ", retryBudget=" + retryBudget + ", proxy=" + proxy + "}";
   }
 
@@ -200,12 +192,11 @@ public final class FusionClientConfig {
     private int firstPageSize = 50;
     private int parallelism = 4;
     private TlsVerification tlsVerification = TlsVerification.FULL;
-    private boolean countPushdown = true;
     private Optional<Path> metadataCacheDir = Optional.empty();
     private Duration metadataCacheTtl = Duration.ofHours(24);
     private Duration renewBefore = Duration.ofMinutes(2);
     private String userAgent = "fusion-jdbc";
-    private org.fusionjdbc.client.bip.BipSettings bipSettings = org.fusionjdbc.client.bip.BipSettings.defaults();
+    private BipSettings bipSettings = BipSettings.defaults();
     private Duration retryBudget = Duration.ofMinutes(2);
     private Duration retryBaseDelay = Duration.ofMillis(250);
     private ProxySettings proxy = ProxySettings.SYSTEM;
@@ -265,11 +256,6 @@ public final class FusionClientConfig {
       return this;
     }
 
-    public Builder countPushdown(boolean b) {
-      this.countPushdown = b;
-      return this;
-    }
-
     public Builder metadataCacheDir(Path dir) {
       this.metadataCacheDir = Optional.ofNullable(dir);
       return this;
@@ -300,7 +286,7 @@ public final class FusionClientConfig {
       return this;
     }
 
-    public Builder bipSettings(org.fusionjdbc.client.bip.BipSettings s) {
+    public Builder bipSettings(BipSettings s) {
       this.bipSettings = java.util.Objects.requireNonNull(s, "bipSettings");
       return this;
     }

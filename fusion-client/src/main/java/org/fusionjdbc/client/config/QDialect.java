@@ -1,4 +1,4 @@
-package org.fusionjdbc.client.query;
+package org.fusionjdbc.client.config;
 
 /**
  * Which of the contract's uncertain ([U]) row-match constructs a connection allows in {@code q}. The

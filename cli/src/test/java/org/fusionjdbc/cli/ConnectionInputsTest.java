@@ -26,7 +26,7 @@ final class ConnectionSettingsTest {
         password=file-password
         """);
     LaunchOptions o = LaunchOptions.parse(new String[] {"--properties", file.toString(), "-n", "CLI.USER"});
-    ConnectionSettings s = ConnectionSettings.from(o, Map.of(
+    ConnectionInputs s = ConnectionInputs.from(o, Map.of(
         "FUSION_CLIENT_SECRET", "env-secret", "FUSION_ACCESS_TOKEN", "", "HOME", "/root"));
 
     assertThat(s.url()).contains("jdbc:fusion://from-file");
@@ -43,7 +43,7 @@ final class ConnectionSettingsTest {
   @Test
   void commandLineUrlWinsAndEverySecretVariableIsRead() {
     LaunchOptions o = LaunchOptions.parse(new String[] {"-u", "jdbc:fusion://cli"});
-    ConnectionSettings s = ConnectionSettings.from(o, Map.of(
+    ConnectionInputs s = ConnectionInputs.from(o, Map.of(
         "FUSION_PASSWORD", "p1", "FUSION_CLIENT_SECRET", "c1", "FUSION_PRIVATE_KEY_PASSWORD", "k1",
         "FUSION_ACCESS_TOKEN", "t1"));
     assertThat(s.url()).contains("jdbc:fusion://cli");
@@ -56,7 +56,7 @@ final class ConnectionSettingsTest {
 
   @Test
   void propertiesAreACopy() {
-    ConnectionSettings s = ConnectionSettings.from(LaunchOptions.parse(new String[0]), Map.of("FUSION_PASSWORD", "x"));
+    ConnectionInputs s = ConnectionInputs.from(LaunchOptions.parse(new String[0]), Map.of("FUSION_PASSWORD", "x"));
     s.properties().clear();
     assertThat(s.properties()).containsKey("password");
     assertThat(s.url()).isEmpty();
@@ -65,7 +65,7 @@ final class ConnectionSettingsTest {
   @Test
   void missingFileIsAClearError() {
     LaunchOptions o = LaunchOptions.parse(new String[] {"--properties", dir.resolve("nope.properties").toString()});
-    assertThatThrownBy(() -> ConnectionSettings.from(o, Map.of()))
+    assertThatThrownBy(() -> ConnectionInputs.from(o, Map.of()))
         .isInstanceOf(LaunchOptions.UsageException.class)
         .hasMessageContaining("nope.properties")
         .hasMessageContaining("does not exist");
