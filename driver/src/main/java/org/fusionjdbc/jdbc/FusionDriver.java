@@ -87,7 +87,7 @@ public class FusionDriver extends org.apache.calcite.jdbc.Driver {
       FusionAdapter.register(cc.getRootSchema(), client, settings.toAdapterOptions());
       cc.setSchema(settings.defaultSchema());
       cc.setAutoCommit(true); // JDBC's default for a new connection; tools show transaction controls otherwise
-      return JdbcProxies.connection(calcite, client, settings);
+      return new FusionConnection(calcite, client, settings);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(calcite);
       client.close();

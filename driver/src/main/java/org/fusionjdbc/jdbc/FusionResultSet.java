@@ -1,0 +1,1787 @@
+package org.fusionjdbc.jdbc;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A Calcite result set as the driver hands it out: {@link #getStatement()} is the driver's statement, the metadata
+ * reports JDBC's display sizes, and every failure is mapped by {@link SqlErrors}. Everything else is plain
+ * delegation, mapped in place: this is the row path, so a call costs no reflection and no allocation.
+ */
+final class FusionResultSet implements ResultSet {
+  private final ResultSet target;
+  private final Statement statement;
+  /** Warnings the driver adds before Calcite's own (metadata results: the schemas' discovery warnings). */
+  private Supplier<SQLWarning> warnings;
+
+  FusionResultSet(ResultSet target, Statement statement, Supplier<SQLWarning> warnings) {
+    this.target = target;
+    this.statement = statement;
+    this.warnings = warnings;
+  }
+
+  @Override
+  public String toString() {
+    return "FusionResultSet";
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    // tools reach Calcite's own objects through unwrap, as they would on Calcite's driver
+    return iface.isInstance(this) ? iface.cast(this) : MappedCalls.call(() -> target.unwrap(iface));
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return iface.isInstance(this) || MappedCalls.call(() -> target.isWrapperFor(iface));
+  }
+
+  @Override
+  public Statement getStatement() {
+    return statement;
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    Supplier<SQLWarning> ours = warnings;
+    SQLWarning calcite = MappedCalls.call(target::getWarnings);
+    return ours == null ? calcite : SchemaWarnings.chain(ours.get(), calcite);
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    warnings = null;
+    MappedCalls.run(target::clearWarnings);
+  }
+
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    ResultSetMetaData md = MappedCalls.call(target::getMetaData);
+    return md == null ? null : new FusionResultSetMetaData(md);
+  }
+
+  @Override
+  public boolean next() throws SQLException {
+    try {
+      return target.next();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try {
+      target.close();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean wasNull() throws SQLException {
+    try {
+      return target.wasNull();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public String getString(int columnIndex) throws SQLException {
+    try {
+      return target.getString(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean getBoolean(int columnIndex) throws SQLException {
+    try {
+      return target.getBoolean(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public byte getByte(int columnIndex) throws SQLException {
+    try {
+      return target.getByte(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public short getShort(int columnIndex) throws SQLException {
+    try {
+      return target.getShort(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getInt(int columnIndex) throws SQLException {
+    try {
+      return target.getInt(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public long getLong(int columnIndex) throws SQLException {
+    try {
+      return target.getLong(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public float getFloat(int columnIndex) throws SQLException {
+    try {
+      return target.getFloat(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public double getDouble(int columnIndex) throws SQLException {
+    try {
+      return target.getDouble(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  @Deprecated
+  public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
+    try {
+      return target.getBigDecimal(columnIndex, scale);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public byte[] getBytes(int columnIndex) throws SQLException {
+    try {
+      return target.getBytes(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Date getDate(int columnIndex) throws SQLException {
+    try {
+      return target.getDate(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Time getTime(int columnIndex) throws SQLException {
+    try {
+      return target.getTime(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Timestamp getTimestamp(int columnIndex) throws SQLException {
+    try {
+      return target.getTimestamp(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.InputStream getAsciiStream(int columnIndex) throws SQLException {
+    try {
+      return target.getAsciiStream(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  @Deprecated
+  public java.io.InputStream getUnicodeStream(int columnIndex) throws SQLException {
+    try {
+      return target.getUnicodeStream(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.InputStream getBinaryStream(int columnIndex) throws SQLException {
+    try {
+      return target.getBinaryStream(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public String getString(String columnLabel) throws SQLException {
+    try {
+      return target.getString(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean getBoolean(String columnLabel) throws SQLException {
+    try {
+      return target.getBoolean(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public byte getByte(String columnLabel) throws SQLException {
+    try {
+      return target.getByte(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public short getShort(String columnLabel) throws SQLException {
+    try {
+      return target.getShort(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getInt(String columnLabel) throws SQLException {
+    try {
+      return target.getInt(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public long getLong(String columnLabel) throws SQLException {
+    try {
+      return target.getLong(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public float getFloat(String columnLabel) throws SQLException {
+    try {
+      return target.getFloat(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public double getDouble(String columnLabel) throws SQLException {
+    try {
+      return target.getDouble(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  @Deprecated
+  public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
+    try {
+      return target.getBigDecimal(columnLabel, scale);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public byte[] getBytes(String columnLabel) throws SQLException {
+    try {
+      return target.getBytes(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Date getDate(String columnLabel) throws SQLException {
+    try {
+      return target.getDate(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Time getTime(String columnLabel) throws SQLException {
+    try {
+      return target.getTime(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Timestamp getTimestamp(String columnLabel) throws SQLException {
+    try {
+      return target.getTimestamp(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.InputStream getAsciiStream(String columnLabel) throws SQLException {
+    try {
+      return target.getAsciiStream(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  @Deprecated
+  public java.io.InputStream getUnicodeStream(String columnLabel) throws SQLException {
+    try {
+      return target.getUnicodeStream(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.InputStream getBinaryStream(String columnLabel) throws SQLException {
+    try {
+      return target.getBinaryStream(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public String getCursorName() throws SQLException {
+    try {
+      return target.getCursorName();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Object getObject(int columnIndex) throws SQLException {
+    try {
+      return target.getObject(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Object getObject(String columnLabel) throws SQLException {
+    try {
+      return target.getObject(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int findColumn(String columnLabel) throws SQLException {
+    try {
+      return target.findColumn(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.Reader getCharacterStream(int columnIndex) throws SQLException {
+    try {
+      return target.getCharacterStream(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.Reader getCharacterStream(String columnLabel) throws SQLException {
+    try {
+      return target.getCharacterStream(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
+    try {
+      return target.getBigDecimal(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(String columnLabel) throws SQLException {
+    try {
+      return target.getBigDecimal(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean isBeforeFirst() throws SQLException {
+    try {
+      return target.isBeforeFirst();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean isAfterLast() throws SQLException {
+    try {
+      return target.isAfterLast();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean isFirst() throws SQLException {
+    try {
+      return target.isFirst();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean isLast() throws SQLException {
+    try {
+      return target.isLast();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void beforeFirst() throws SQLException {
+    try {
+      target.beforeFirst();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void afterLast() throws SQLException {
+    try {
+      target.afterLast();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean first() throws SQLException {
+    try {
+      return target.first();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean last() throws SQLException {
+    try {
+      return target.last();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getRow() throws SQLException {
+    try {
+      return target.getRow();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean absolute(int row) throws SQLException {
+    try {
+      return target.absolute(row);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean relative(int rows) throws SQLException {
+    try {
+      return target.relative(rows);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean previous() throws SQLException {
+    try {
+      return target.previous();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void setFetchDirection(int direction) throws SQLException {
+    try {
+      target.setFetchDirection(direction);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    try {
+      return target.getFetchDirection();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    try {
+      target.setFetchSize(rows);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    try {
+      return target.getFetchSize();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getType() throws SQLException {
+    try {
+      return target.getType();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getConcurrency() throws SQLException {
+    try {
+      return target.getConcurrency();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean rowUpdated() throws SQLException {
+    try {
+      return target.rowUpdated();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean rowInserted() throws SQLException {
+    try {
+      return target.rowInserted();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean rowDeleted() throws SQLException {
+    try {
+      return target.rowDeleted();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNull(int columnIndex) throws SQLException {
+    try {
+      target.updateNull(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBoolean(int columnIndex, boolean x) throws SQLException {
+    try {
+      target.updateBoolean(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateByte(int columnIndex, byte x) throws SQLException {
+    try {
+      target.updateByte(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateShort(int columnIndex, short x) throws SQLException {
+    try {
+      target.updateShort(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateInt(int columnIndex, int x) throws SQLException {
+    try {
+      target.updateInt(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateLong(int columnIndex, long x) throws SQLException {
+    try {
+      target.updateLong(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateFloat(int columnIndex, float x) throws SQLException {
+    try {
+      target.updateFloat(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateDouble(int columnIndex, double x) throws SQLException {
+    try {
+      target.updateDouble(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBigDecimal(int columnIndex, BigDecimal x) throws SQLException {
+    try {
+      target.updateBigDecimal(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateString(int columnIndex, String x) throws SQLException {
+    try {
+      target.updateString(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBytes(int columnIndex, byte[] x) throws SQLException {
+    try {
+      target.updateBytes(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateDate(int columnIndex, java.sql.Date x) throws SQLException {
+    try {
+      target.updateDate(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateTime(int columnIndex, java.sql.Time x) throws SQLException {
+    try {
+      target.updateTime(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateTimestamp(int columnIndex, java.sql.Timestamp x) throws SQLException {
+    try {
+      target.updateTimestamp(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateAsciiStream(int columnIndex, java.io.InputStream x, int length) throws SQLException {
+    try {
+      target.updateAsciiStream(columnIndex, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBinaryStream(int columnIndex, java.io.InputStream x, int length) throws SQLException {
+    try {
+      target.updateBinaryStream(columnIndex, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateCharacterStream(int columnIndex, java.io.Reader x, int length) throws SQLException {
+    try {
+      target.updateCharacterStream(columnIndex, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException {
+    try {
+      target.updateObject(columnIndex, x, scaleOrLength);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(int columnIndex, Object x) throws SQLException {
+    try {
+      target.updateObject(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNull(String columnLabel) throws SQLException {
+    try {
+      target.updateNull(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBoolean(String columnLabel, boolean x) throws SQLException {
+    try {
+      target.updateBoolean(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateByte(String columnLabel, byte x) throws SQLException {
+    try {
+      target.updateByte(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateShort(String columnLabel, short x) throws SQLException {
+    try {
+      target.updateShort(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateInt(String columnLabel, int x) throws SQLException {
+    try {
+      target.updateInt(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateLong(String columnLabel, long x) throws SQLException {
+    try {
+      target.updateLong(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateFloat(String columnLabel, float x) throws SQLException {
+    try {
+      target.updateFloat(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateDouble(String columnLabel, double x) throws SQLException {
+    try {
+      target.updateDouble(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBigDecimal(String columnLabel, BigDecimal x) throws SQLException {
+    try {
+      target.updateBigDecimal(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateString(String columnLabel, String x) throws SQLException {
+    try {
+      target.updateString(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBytes(String columnLabel, byte[] x) throws SQLException {
+    try {
+      target.updateBytes(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateDate(String columnLabel, java.sql.Date x) throws SQLException {
+    try {
+      target.updateDate(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateTime(String columnLabel, java.sql.Time x) throws SQLException {
+    try {
+      target.updateTime(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateTimestamp(String columnLabel, java.sql.Timestamp x) throws SQLException {
+    try {
+      target.updateTimestamp(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateAsciiStream(String columnLabel, java.io.InputStream x, int length) throws SQLException {
+    try {
+      target.updateAsciiStream(columnLabel, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBinaryStream(String columnLabel, java.io.InputStream x, int length) throws SQLException {
+    try {
+      target.updateBinaryStream(columnLabel, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateCharacterStream(String columnLabel, java.io.Reader reader, int length) throws SQLException {
+    try {
+      target.updateCharacterStream(columnLabel, reader, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException {
+    try {
+      target.updateObject(columnLabel, x, scaleOrLength);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(String columnLabel, Object x) throws SQLException {
+    try {
+      target.updateObject(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void insertRow() throws SQLException {
+    try {
+      target.insertRow();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateRow() throws SQLException {
+    try {
+      target.updateRow();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void deleteRow() throws SQLException {
+    try {
+      target.deleteRow();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void refreshRow() throws SQLException {
+    try {
+      target.refreshRow();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void cancelRowUpdates() throws SQLException {
+    try {
+      target.cancelRowUpdates();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void moveToInsertRow() throws SQLException {
+    try {
+      target.moveToInsertRow();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void moveToCurrentRow() throws SQLException {
+    try {
+      target.moveToCurrentRow();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Object getObject(int columnIndex, java.util.Map<String,Class<?>> map) throws SQLException {
+    try {
+      return target.getObject(columnIndex, map);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Ref getRef(int columnIndex) throws SQLException {
+    try {
+      return target.getRef(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Blob getBlob(int columnIndex) throws SQLException {
+    try {
+      return target.getBlob(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Clob getClob(int columnIndex) throws SQLException {
+    try {
+      return target.getClob(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Array getArray(int columnIndex) throws SQLException {
+    try {
+      return target.getArray(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Object getObject(String columnLabel, java.util.Map<String,Class<?>> map) throws SQLException {
+    try {
+      return target.getObject(columnLabel, map);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Ref getRef(String columnLabel) throws SQLException {
+    try {
+      return target.getRef(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Blob getBlob(String columnLabel) throws SQLException {
+    try {
+      return target.getBlob(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Clob getClob(String columnLabel) throws SQLException {
+    try {
+      return target.getClob(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public Array getArray(String columnLabel) throws SQLException {
+    try {
+      return target.getArray(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Date getDate(int columnIndex, Calendar cal) throws SQLException {
+    try {
+      return target.getDate(columnIndex, cal);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Date getDate(String columnLabel, Calendar cal) throws SQLException {
+    try {
+      return target.getDate(columnLabel, cal);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Time getTime(int columnIndex, Calendar cal) throws SQLException {
+    try {
+      return target.getTime(columnIndex, cal);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Time getTime(String columnLabel, Calendar cal) throws SQLException {
+    try {
+      return target.getTime(columnLabel, cal);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
+    try {
+      return target.getTimestamp(columnIndex, cal);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.sql.Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
+    try {
+      return target.getTimestamp(columnLabel, cal);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.net.URL getURL(int columnIndex) throws SQLException {
+    try {
+      return target.getURL(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.net.URL getURL(String columnLabel) throws SQLException {
+    try {
+      return target.getURL(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateRef(int columnIndex, java.sql.Ref x) throws SQLException {
+    try {
+      target.updateRef(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateRef(String columnLabel, java.sql.Ref x) throws SQLException {
+    try {
+      target.updateRef(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBlob(int columnIndex, java.sql.Blob x) throws SQLException {
+    try {
+      target.updateBlob(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBlob(String columnLabel, java.sql.Blob x) throws SQLException {
+    try {
+      target.updateBlob(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateClob(int columnIndex, java.sql.Clob x) throws SQLException {
+    try {
+      target.updateClob(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateClob(String columnLabel, java.sql.Clob x) throws SQLException {
+    try {
+      target.updateClob(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateArray(int columnIndex, java.sql.Array x) throws SQLException {
+    try {
+      target.updateArray(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateArray(String columnLabel, java.sql.Array x) throws SQLException {
+    try {
+      target.updateArray(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public RowId getRowId(int columnIndex) throws SQLException {
+    try {
+      return target.getRowId(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public RowId getRowId(String columnLabel) throws SQLException {
+    try {
+      return target.getRowId(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateRowId(int columnIndex, RowId x) throws SQLException {
+    try {
+      target.updateRowId(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateRowId(String columnLabel, RowId x) throws SQLException {
+    try {
+      target.updateRowId(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    try {
+      return target.getHoldability();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public boolean isClosed() throws SQLException {
+    try {
+      return target.isClosed();
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNString(int columnIndex, String nString) throws SQLException {
+    try {
+      target.updateNString(columnIndex, nString);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNString(String columnLabel, String nString) throws SQLException {
+    try {
+      target.updateNString(columnLabel, nString);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNClob(int columnIndex, NClob nClob) throws SQLException {
+    try {
+      target.updateNClob(columnIndex, nClob);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNClob(String columnLabel, NClob nClob) throws SQLException {
+    try {
+      target.updateNClob(columnLabel, nClob);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public NClob getNClob(int columnIndex) throws SQLException {
+    try {
+      return target.getNClob(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public NClob getNClob(String columnLabel) throws SQLException {
+    try {
+      return target.getNClob(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public SQLXML getSQLXML(int columnIndex) throws SQLException {
+    try {
+      return target.getSQLXML(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public SQLXML getSQLXML(String columnLabel) throws SQLException {
+    try {
+      return target.getSQLXML(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateSQLXML(int columnIndex, SQLXML xmlObject) throws SQLException {
+    try {
+      target.updateSQLXML(columnIndex, xmlObject);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateSQLXML(String columnLabel, SQLXML xmlObject) throws SQLException {
+    try {
+      target.updateSQLXML(columnLabel, xmlObject);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public String getNString(int columnIndex) throws SQLException {
+    try {
+      return target.getNString(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public String getNString(String columnLabel) throws SQLException {
+    try {
+      return target.getNString(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.Reader getNCharacterStream(int columnIndex) throws SQLException {
+    try {
+      return target.getNCharacterStream(columnIndex);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public java.io.Reader getNCharacterStream(String columnLabel) throws SQLException {
+    try {
+      return target.getNCharacterStream(columnLabel);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNCharacterStream(int columnIndex, java.io.Reader x, long length) throws SQLException {
+    try {
+      target.updateNCharacterStream(columnIndex, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+    try {
+      target.updateNCharacterStream(columnLabel, reader, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateAsciiStream(int columnIndex, java.io.InputStream x, long length) throws SQLException {
+    try {
+      target.updateAsciiStream(columnIndex, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBinaryStream(int columnIndex, java.io.InputStream x, long length) throws SQLException {
+    try {
+      target.updateBinaryStream(columnIndex, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateCharacterStream(int columnIndex, java.io.Reader x, long length) throws SQLException {
+    try {
+      target.updateCharacterStream(columnIndex, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateAsciiStream(String columnLabel, java.io.InputStream x, long length) throws SQLException {
+    try {
+      target.updateAsciiStream(columnLabel, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBinaryStream(String columnLabel, java.io.InputStream x, long length) throws SQLException {
+    try {
+      target.updateBinaryStream(columnLabel, x, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+    try {
+      target.updateCharacterStream(columnLabel, reader, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBlob(int columnIndex, InputStream inputStream, long length) throws SQLException {
+    try {
+      target.updateBlob(columnIndex, inputStream, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBlob(String columnLabel, InputStream inputStream, long length) throws SQLException {
+    try {
+      target.updateBlob(columnLabel, inputStream, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateClob(int columnIndex, Reader reader, long length) throws SQLException {
+    try {
+      target.updateClob(columnIndex, reader, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateClob(String columnLabel, Reader reader, long length) throws SQLException {
+    try {
+      target.updateClob(columnLabel, reader, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNClob(int columnIndex, Reader reader, long length) throws SQLException {
+    try {
+      target.updateNClob(columnIndex, reader, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNClob(String columnLabel, Reader reader, long length) throws SQLException {
+    try {
+      target.updateNClob(columnLabel, reader, length);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
+    try {
+      target.updateNCharacterStream(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
+    try {
+      target.updateNCharacterStream(columnLabel, reader);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateAsciiStream(int columnIndex, java.io.InputStream x) throws SQLException {
+    try {
+      target.updateAsciiStream(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBinaryStream(int columnIndex, java.io.InputStream x) throws SQLException {
+    try {
+      target.updateBinaryStream(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
+    try {
+      target.updateCharacterStream(columnIndex, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateAsciiStream(String columnLabel, java.io.InputStream x) throws SQLException {
+    try {
+      target.updateAsciiStream(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBinaryStream(String columnLabel, java.io.InputStream x) throws SQLException {
+    try {
+      target.updateBinaryStream(columnLabel, x);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
+    try {
+      target.updateCharacterStream(columnLabel, reader);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBlob(int columnIndex, InputStream inputStream) throws SQLException {
+    try {
+      target.updateBlob(columnIndex, inputStream);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateBlob(String columnLabel, InputStream inputStream) throws SQLException {
+    try {
+      target.updateBlob(columnLabel, inputStream);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateClob(int columnIndex, Reader reader) throws SQLException {
+    try {
+      target.updateClob(columnIndex, reader);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateClob(String columnLabel, Reader reader) throws SQLException {
+    try {
+      target.updateClob(columnLabel, reader);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNClob(int columnIndex, Reader reader) throws SQLException {
+    try {
+      target.updateNClob(columnIndex, reader);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateNClob(String columnLabel, Reader reader) throws SQLException {
+    try {
+      target.updateNClob(columnLabel, reader);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+    try {
+      return target.getObject(columnIndex, type);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+    try {
+      return target.getObject(columnLabel, type);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+    try {
+      target.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+    try {
+      target.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
+    try {
+      target.updateObject(columnIndex, x, targetSqlType);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+
+  @Override
+  public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
+    try {
+      target.updateObject(columnLabel, x, targetSqlType);
+    } catch (Throwable e) {
+      throw SqlErrors.map(e);
+    }
+  }
+}
