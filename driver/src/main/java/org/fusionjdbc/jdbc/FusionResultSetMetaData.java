@@ -2,7 +2,6 @@ package org.fusionjdbc.jdbc;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import org.apache.calcite.jdbc.JdbcTypes;
 
 /** A result set's column facts as Calcite gives them, but with column display sizes in characters. */
 final class FusionResultSetMetaData implements ResultSetMetaData {

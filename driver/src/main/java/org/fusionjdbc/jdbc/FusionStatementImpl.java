@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
-import org.apache.calcite.jdbc.FusionCalciteConnector;
 import org.fusionjdbc.calcite.StatementContext;
 import org.fusionjdbc.client.query.ScanProgress;
 
@@ -31,7 +30,7 @@ class FusionStatementImpl<S extends Statement> implements Statement, FusionState
   FusionStatementImpl(S target, Connection connection) throws SQLException {
     this.target = target;
     this.connection = connection;
-    this.context = FusionCalciteConnector.context(target);
+    this.context = FusionMeta.context(target);
   }
 
   @Override
