@@ -456,7 +456,8 @@ final class FusionConnection implements Connection {
   }
 
   @Override
-  public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {
+  public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout)
+      throws SQLException {
     ensureOpen();
     return MappedCalls.call(() -> target.setShardingKeyIfValid(shardingKey, superShardingKey, timeout));
   }

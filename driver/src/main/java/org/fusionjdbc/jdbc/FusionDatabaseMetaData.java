@@ -749,17 +749,21 @@ final class FusionDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) throws SQLException {
+  public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern)
+      throws SQLException {
     return results(MappedCalls.call(() -> target.getProcedures(catalog, schemaPattern, procedureNamePattern)));
   }
 
   @Override
-  public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern, String columnNamePattern) throws SQLException {
-    return results(MappedCalls.call(() -> target.getProcedureColumns(catalog, schemaPattern, procedureNamePattern, columnNamePattern)));
+  public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
+      String columnNamePattern) throws SQLException {
+    return results(MappedCalls.call(() -> target.getProcedureColumns(catalog, schemaPattern, procedureNamePattern,
+        columnNamePattern)));
   }
 
   @Override
-  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
+  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+      throws SQLException {
     return results(MappedCalls.call(() -> target.getTables(catalog, schemaPattern, tableNamePattern, types)));
   }
 
@@ -779,22 +783,27 @@ final class FusionDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
-    return results(MappedCalls.call(() -> target.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern)));
+  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+      throws SQLException {
+    return results(MappedCalls.call(() -> target.getColumns(catalog, schemaPattern, tableNamePattern,
+        columnNamePattern)));
   }
 
   @Override
-  public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) throws SQLException {
+  public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern)
+      throws SQLException {
     return results(MappedCalls.call(() -> target.getColumnPrivileges(catalog, schema, table, columnNamePattern)));
   }
 
   @Override
-  public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
+  public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
+      throws SQLException {
     return results(MappedCalls.call(() -> target.getTablePrivileges(catalog, schemaPattern, tableNamePattern)));
   }
 
   @Override
-  public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) throws SQLException {
+  public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
+      throws SQLException {
     return results(MappedCalls.call(() -> target.getBestRowIdentifier(catalog, schema, table, scope, nullable)));
   }
 
@@ -819,8 +828,10 @@ final class FusionDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-    return results(MappedCalls.call(() -> target.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable)));
+  public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
+      String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
+    return results(MappedCalls.call(() -> target.getCrossReference(parentCatalog, parentSchema, parentTable,
+        foreignCatalog, foreignSchema, foreignTable)));
   }
 
   @Override
@@ -829,12 +840,14 @@ final class FusionDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
+  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
+      throws SQLException {
     return results(MappedCalls.call(() -> target.getIndexInfo(catalog, schema, table, unique, approximate)));
   }
 
   @Override
-  public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) throws SQLException {
+  public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types)
+      throws SQLException {
     return results(MappedCalls.call(() -> target.getUDTs(catalog, schemaPattern, typeNamePattern, types)));
   }
 
@@ -849,8 +862,10 @@ final class FusionDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern) throws SQLException {
-    return results(MappedCalls.call(() -> target.getAttributes(catalog, schemaPattern, typeNamePattern, attributeNamePattern)));
+  public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern,
+      String attributeNamePattern) throws SQLException {
+    return results(MappedCalls.call(() -> target.getAttributes(catalog, schemaPattern, typeNamePattern,
+        attributeNamePattern)));
   }
 
   @Override
@@ -909,13 +924,17 @@ final class FusionDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern) throws SQLException {
-    return results(MappedCalls.call(() -> target.getFunctionColumns(catalog, schemaPattern, functionNamePattern, columnNamePattern)));
+  public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
+      String columnNamePattern) throws SQLException {
+    return results(MappedCalls.call(() -> target.getFunctionColumns(catalog, schemaPattern, functionNamePattern,
+        columnNamePattern)));
   }
 
   @Override
-  public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
-    return results(MappedCalls.call(() -> target.getPseudoColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern)));
+  public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern,
+      String columnNamePattern) throws SQLException {
+    return results(MappedCalls.call(() -> target.getPseudoColumns(catalog, schemaPattern, tableNamePattern,
+        columnNamePattern)));
   }
 
   @Override

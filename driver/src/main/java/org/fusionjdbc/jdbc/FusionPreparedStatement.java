@@ -3,10 +3,12 @@ package org.fusionjdbc.jdbc;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.NClob;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -17,6 +19,8 @@ import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
 import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Calendar;
 
@@ -28,8 +32,7 @@ import java.util.Calendar;
 final class FusionPreparedStatement extends FusionStatementImpl<PreparedStatement> implements PreparedStatement {
   private final ParameterBinder binder;
 
-  FusionPreparedStatement(PreparedStatement target, Connection connection, ParameterValues values)
-      throws SQLException {
+  FusionPreparedStatement(PreparedStatement target, Connection connection, ParameterValues values) throws SQLException {
     super(target, connection);
     this.binder = new ParameterBinder(target, values);
     planNotesChanged(); // planned now, not at execute
@@ -122,33 +125,33 @@ final class FusionPreparedStatement extends FusionStatementImpl<PreparedStatemen
   }
 
   @Override
-  public void setDate(int parameterIndex, java.sql.Date x) throws SQLException {
+  public void setDate(int parameterIndex, Date x) throws SQLException {
     binder.bind(parameterIndex, x, () -> target.setDate(parameterIndex, x));
   }
 
   @Override
-  public void setTime(int parameterIndex, java.sql.Time x) throws SQLException {
+  public void setTime(int parameterIndex, Time x) throws SQLException {
     binder.bind(parameterIndex, x, () -> target.setTime(parameterIndex, x));
   }
 
   @Override
-  public void setTimestamp(int parameterIndex, java.sql.Timestamp x) throws SQLException {
+  public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
     binder.bind(parameterIndex, x, () -> target.setTimestamp(parameterIndex, x));
   }
 
   @Override
-  public void setAsciiStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
+  public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
     MappedCalls.run(() -> target.setAsciiStream(parameterIndex, x, length));
   }
 
   @Override
   @Deprecated
-  public void setUnicodeStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
+  public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
     MappedCalls.run(() -> target.setUnicodeStream(parameterIndex, x, length));
   }
 
   @Override
-  public void setBinaryStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
+  public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
     MappedCalls.run(() -> target.setBinaryStream(parameterIndex, x, length));
   }
 
@@ -168,7 +171,7 @@ final class FusionPreparedStatement extends FusionStatementImpl<PreparedStatemen
   }
 
   @Override
-  public void setCharacterStream(int parameterIndex, java.io.Reader reader, int length) throws SQLException {
+  public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
     MappedCalls.run(() -> target.setCharacterStream(parameterIndex, reader, length));
   }
 
@@ -193,17 +196,17 @@ final class FusionPreparedStatement extends FusionStatementImpl<PreparedStatemen
   }
 
   @Override
-  public void setDate(int parameterIndex, java.sql.Date x, Calendar cal) throws SQLException {
+  public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
     binder.bindWithCalendar(parameterIndex, x, cal, Types.DATE, () -> target.setDate(parameterIndex, x, cal));
   }
 
   @Override
-  public void setTime(int parameterIndex, java.sql.Time x, Calendar cal) throws SQLException {
+  public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
     binder.bindWithCalendar(parameterIndex, x, cal, Types.TIME, () -> target.setTime(parameterIndex, x, cal));
   }
 
   @Override
-  public void setTimestamp(int parameterIndex, java.sql.Timestamp x, Calendar cal) throws SQLException {
+  public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
     binder.bindWithCalendar(parameterIndex, x, cal, Types.TIMESTAMP, () -> target.setTimestamp(parameterIndex, x, cal));
   }
 
@@ -213,7 +216,7 @@ final class FusionPreparedStatement extends FusionStatementImpl<PreparedStatemen
   }
 
   @Override
-  public void setURL(int parameterIndex, java.net.URL x) throws SQLException {
+  public void setURL(int parameterIndex, URL x) throws SQLException {
     MappedCalls.run(() -> target.setURL(parameterIndex, x));
   }
 
@@ -268,32 +271,32 @@ final class FusionPreparedStatement extends FusionStatementImpl<PreparedStatemen
   }
 
   @Override
-  public void setAsciiStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
+  public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
     MappedCalls.run(() -> target.setAsciiStream(parameterIndex, x, length));
   }
 
   @Override
-  public void setBinaryStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
+  public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
     MappedCalls.run(() -> target.setBinaryStream(parameterIndex, x, length));
   }
 
   @Override
-  public void setCharacterStream(int parameterIndex, java.io.Reader reader, long length) throws SQLException {
+  public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
     MappedCalls.run(() -> target.setCharacterStream(parameterIndex, reader, length));
   }
 
   @Override
-  public void setAsciiStream(int parameterIndex, java.io.InputStream x) throws SQLException {
+  public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
     MappedCalls.run(() -> target.setAsciiStream(parameterIndex, x));
   }
 
   @Override
-  public void setBinaryStream(int parameterIndex, java.io.InputStream x) throws SQLException {
+  public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
     MappedCalls.run(() -> target.setBinaryStream(parameterIndex, x));
   }
 
   @Override
-  public void setCharacterStream(int parameterIndex, java.io.Reader reader) throws SQLException {
+  public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
     MappedCalls.run(() -> target.setCharacterStream(parameterIndex, reader));
   }
 

@@ -3,6 +3,7 @@ package org.fusionjdbc.jdbc;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -199,7 +200,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Date getDate(int columnIndex) throws SQLException {
+  public Date getDate(int columnIndex) throws SQLException {
     try {
       return target.getDate(columnIndex);
     } catch (Throwable e) {
@@ -208,7 +209,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Time getTime(int columnIndex) throws SQLException {
+  public Time getTime(int columnIndex) throws SQLException {
     try {
       return target.getTime(columnIndex);
     } catch (Throwable e) {
@@ -217,7 +218,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Timestamp getTimestamp(int columnIndex) throws SQLException {
+  public Timestamp getTimestamp(int columnIndex) throws SQLException {
     try {
       return target.getTimestamp(columnIndex);
     } catch (Throwable e) {
@@ -226,7 +227,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.InputStream getAsciiStream(int columnIndex) throws SQLException {
+  public InputStream getAsciiStream(int columnIndex) throws SQLException {
     try {
       return target.getAsciiStream(columnIndex);
     } catch (Throwable e) {
@@ -236,7 +237,7 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   @Deprecated
-  public java.io.InputStream getUnicodeStream(int columnIndex) throws SQLException {
+  public InputStream getUnicodeStream(int columnIndex) throws SQLException {
     try {
       return target.getUnicodeStream(columnIndex);
     } catch (Throwable e) {
@@ -245,7 +246,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.InputStream getBinaryStream(int columnIndex) throws SQLException {
+  public InputStream getBinaryStream(int columnIndex) throws SQLException {
     try {
       return target.getBinaryStream(columnIndex);
     } catch (Throwable e) {
@@ -345,7 +346,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Date getDate(String columnLabel) throws SQLException {
+  public Date getDate(String columnLabel) throws SQLException {
     try {
       return target.getDate(columnLabel);
     } catch (Throwable e) {
@@ -354,7 +355,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Time getTime(String columnLabel) throws SQLException {
+  public Time getTime(String columnLabel) throws SQLException {
     try {
       return target.getTime(columnLabel);
     } catch (Throwable e) {
@@ -363,7 +364,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Timestamp getTimestamp(String columnLabel) throws SQLException {
+  public Timestamp getTimestamp(String columnLabel) throws SQLException {
     try {
       return target.getTimestamp(columnLabel);
     } catch (Throwable e) {
@@ -372,7 +373,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.InputStream getAsciiStream(String columnLabel) throws SQLException {
+  public InputStream getAsciiStream(String columnLabel) throws SQLException {
     try {
       return target.getAsciiStream(columnLabel);
     } catch (Throwable e) {
@@ -382,7 +383,7 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   @Deprecated
-  public java.io.InputStream getUnicodeStream(String columnLabel) throws SQLException {
+  public InputStream getUnicodeStream(String columnLabel) throws SQLException {
     try {
       return target.getUnicodeStream(columnLabel);
     } catch (Throwable e) {
@@ -391,7 +392,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.InputStream getBinaryStream(String columnLabel) throws SQLException {
+  public InputStream getBinaryStream(String columnLabel) throws SQLException {
     try {
       return target.getBinaryStream(columnLabel);
     } catch (Throwable e) {
@@ -436,7 +437,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.Reader getCharacterStream(int columnIndex) throws SQLException {
+  public Reader getCharacterStream(int columnIndex) throws SQLException {
     try {
       return target.getCharacterStream(columnIndex);
     } catch (Throwable e) {
@@ -445,7 +446,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.Reader getCharacterStream(String columnLabel) throws SQLException {
+  public Reader getCharacterStream(String columnLabel) throws SQLException {
     try {
       return target.getCharacterStream(columnLabel);
     } catch (Throwable e) {
@@ -760,7 +761,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateDate(int columnIndex, java.sql.Date x) throws SQLException {
+  public void updateDate(int columnIndex, Date x) throws SQLException {
     try {
       target.updateDate(columnIndex, x);
     } catch (Throwable e) {
@@ -769,7 +770,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateTime(int columnIndex, java.sql.Time x) throws SQLException {
+  public void updateTime(int columnIndex, Time x) throws SQLException {
     try {
       target.updateTime(columnIndex, x);
     } catch (Throwable e) {
@@ -778,7 +779,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateTimestamp(int columnIndex, java.sql.Timestamp x) throws SQLException {
+  public void updateTimestamp(int columnIndex, Timestamp x) throws SQLException {
     try {
       target.updateTimestamp(columnIndex, x);
     } catch (Throwable e) {
@@ -787,7 +788,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(int columnIndex, java.io.InputStream x, int length) throws SQLException {
+  public void updateAsciiStream(int columnIndex, InputStream x, int length) throws SQLException {
     try {
       target.updateAsciiStream(columnIndex, x, length);
     } catch (Throwable e) {
@@ -796,7 +797,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(int columnIndex, java.io.InputStream x, int length) throws SQLException {
+  public void updateBinaryStream(int columnIndex, InputStream x, int length) throws SQLException {
     try {
       target.updateBinaryStream(columnIndex, x, length);
     } catch (Throwable e) {
@@ -805,7 +806,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(int columnIndex, java.io.Reader x, int length) throws SQLException {
+  public void updateCharacterStream(int columnIndex, Reader x, int length) throws SQLException {
     try {
       target.updateCharacterStream(columnIndex, x, length);
     } catch (Throwable e) {
@@ -931,7 +932,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateDate(String columnLabel, java.sql.Date x) throws SQLException {
+  public void updateDate(String columnLabel, Date x) throws SQLException {
     try {
       target.updateDate(columnLabel, x);
     } catch (Throwable e) {
@@ -940,7 +941,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateTime(String columnLabel, java.sql.Time x) throws SQLException {
+  public void updateTime(String columnLabel, Time x) throws SQLException {
     try {
       target.updateTime(columnLabel, x);
     } catch (Throwable e) {
@@ -949,7 +950,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateTimestamp(String columnLabel, java.sql.Timestamp x) throws SQLException {
+  public void updateTimestamp(String columnLabel, Timestamp x) throws SQLException {
     try {
       target.updateTimestamp(columnLabel, x);
     } catch (Throwable e) {
@@ -958,7 +959,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(String columnLabel, java.io.InputStream x, int length) throws SQLException {
+  public void updateAsciiStream(String columnLabel, InputStream x, int length) throws SQLException {
     try {
       target.updateAsciiStream(columnLabel, x, length);
     } catch (Throwable e) {
@@ -967,7 +968,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(String columnLabel, java.io.InputStream x, int length) throws SQLException {
+  public void updateBinaryStream(String columnLabel, InputStream x, int length) throws SQLException {
     try {
       target.updateBinaryStream(columnLabel, x, length);
     } catch (Throwable e) {
@@ -976,7 +977,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(String columnLabel, java.io.Reader reader, int length) throws SQLException {
+  public void updateCharacterStream(String columnLabel, Reader reader, int length) throws SQLException {
     try {
       target.updateCharacterStream(columnLabel, reader, length);
     } catch (Throwable e) {
@@ -1066,7 +1067,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public Object getObject(int columnIndex, java.util.Map<String,Class<?>> map) throws SQLException {
+  public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
     try {
       return target.getObject(columnIndex, map);
     } catch (Throwable e) {
@@ -1111,7 +1112,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public Object getObject(String columnLabel, java.util.Map<String,Class<?>> map) throws SQLException {
+  public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
     try {
       return target.getObject(columnLabel, map);
     } catch (Throwable e) {
@@ -1156,7 +1157,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Date getDate(int columnIndex, Calendar cal) throws SQLException {
+  public Date getDate(int columnIndex, Calendar cal) throws SQLException {
     try {
       return target.getDate(columnIndex, cal);
     } catch (Throwable e) {
@@ -1165,7 +1166,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Date getDate(String columnLabel, Calendar cal) throws SQLException {
+  public Date getDate(String columnLabel, Calendar cal) throws SQLException {
     try {
       return target.getDate(columnLabel, cal);
     } catch (Throwable e) {
@@ -1174,7 +1175,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Time getTime(int columnIndex, Calendar cal) throws SQLException {
+  public Time getTime(int columnIndex, Calendar cal) throws SQLException {
     try {
       return target.getTime(columnIndex, cal);
     } catch (Throwable e) {
@@ -1183,7 +1184,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Time getTime(String columnLabel, Calendar cal) throws SQLException {
+  public Time getTime(String columnLabel, Calendar cal) throws SQLException {
     try {
       return target.getTime(columnLabel, cal);
     } catch (Throwable e) {
@@ -1192,7 +1193,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
+  public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
     try {
       return target.getTimestamp(columnIndex, cal);
     } catch (Throwable e) {
@@ -1201,7 +1202,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.sql.Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
+  public Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
     try {
       return target.getTimestamp(columnLabel, cal);
     } catch (Throwable e) {
@@ -1210,7 +1211,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.net.URL getURL(int columnIndex) throws SQLException {
+  public URL getURL(int columnIndex) throws SQLException {
     try {
       return target.getURL(columnIndex);
     } catch (Throwable e) {
@@ -1219,7 +1220,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.net.URL getURL(String columnLabel) throws SQLException {
+  public URL getURL(String columnLabel) throws SQLException {
     try {
       return target.getURL(columnLabel);
     } catch (Throwable e) {
@@ -1228,7 +1229,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateRef(int columnIndex, java.sql.Ref x) throws SQLException {
+  public void updateRef(int columnIndex, Ref x) throws SQLException {
     try {
       target.updateRef(columnIndex, x);
     } catch (Throwable e) {
@@ -1237,7 +1238,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateRef(String columnLabel, java.sql.Ref x) throws SQLException {
+  public void updateRef(String columnLabel, Ref x) throws SQLException {
     try {
       target.updateRef(columnLabel, x);
     } catch (Throwable e) {
@@ -1246,7 +1247,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBlob(int columnIndex, java.sql.Blob x) throws SQLException {
+  public void updateBlob(int columnIndex, Blob x) throws SQLException {
     try {
       target.updateBlob(columnIndex, x);
     } catch (Throwable e) {
@@ -1255,7 +1256,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBlob(String columnLabel, java.sql.Blob x) throws SQLException {
+  public void updateBlob(String columnLabel, Blob x) throws SQLException {
     try {
       target.updateBlob(columnLabel, x);
     } catch (Throwable e) {
@@ -1264,7 +1265,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateClob(int columnIndex, java.sql.Clob x) throws SQLException {
+  public void updateClob(int columnIndex, Clob x) throws SQLException {
     try {
       target.updateClob(columnIndex, x);
     } catch (Throwable e) {
@@ -1273,7 +1274,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateClob(String columnLabel, java.sql.Clob x) throws SQLException {
+  public void updateClob(String columnLabel, Clob x) throws SQLException {
     try {
       target.updateClob(columnLabel, x);
     } catch (Throwable e) {
@@ -1282,7 +1283,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateArray(int columnIndex, java.sql.Array x) throws SQLException {
+  public void updateArray(int columnIndex, Array x) throws SQLException {
     try {
       target.updateArray(columnIndex, x);
     } catch (Throwable e) {
@@ -1291,7 +1292,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateArray(String columnLabel, java.sql.Array x) throws SQLException {
+  public void updateArray(String columnLabel, Array x) throws SQLException {
     try {
       target.updateArray(columnLabel, x);
     } catch (Throwable e) {
@@ -1462,7 +1463,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.Reader getNCharacterStream(int columnIndex) throws SQLException {
+  public Reader getNCharacterStream(int columnIndex) throws SQLException {
     try {
       return target.getNCharacterStream(columnIndex);
     } catch (Throwable e) {
@@ -1471,7 +1472,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public java.io.Reader getNCharacterStream(String columnLabel) throws SQLException {
+  public Reader getNCharacterStream(String columnLabel) throws SQLException {
     try {
       return target.getNCharacterStream(columnLabel);
     } catch (Throwable e) {
@@ -1480,7 +1481,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateNCharacterStream(int columnIndex, java.io.Reader x, long length) throws SQLException {
+  public void updateNCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
     try {
       target.updateNCharacterStream(columnIndex, x, length);
     } catch (Throwable e) {
@@ -1489,7 +1490,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateNCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+  public void updateNCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
     try {
       target.updateNCharacterStream(columnLabel, reader, length);
     } catch (Throwable e) {
@@ -1498,7 +1499,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(int columnIndex, java.io.InputStream x, long length) throws SQLException {
+  public void updateAsciiStream(int columnIndex, InputStream x, long length) throws SQLException {
     try {
       target.updateAsciiStream(columnIndex, x, length);
     } catch (Throwable e) {
@@ -1507,7 +1508,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(int columnIndex, java.io.InputStream x, long length) throws SQLException {
+  public void updateBinaryStream(int columnIndex, InputStream x, long length) throws SQLException {
     try {
       target.updateBinaryStream(columnIndex, x, length);
     } catch (Throwable e) {
@@ -1516,7 +1517,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(int columnIndex, java.io.Reader x, long length) throws SQLException {
+  public void updateCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
     try {
       target.updateCharacterStream(columnIndex, x, length);
     } catch (Throwable e) {
@@ -1525,7 +1526,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(String columnLabel, java.io.InputStream x, long length) throws SQLException {
+  public void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException {
     try {
       target.updateAsciiStream(columnLabel, x, length);
     } catch (Throwable e) {
@@ -1534,7 +1535,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(String columnLabel, java.io.InputStream x, long length) throws SQLException {
+  public void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException {
     try {
       target.updateBinaryStream(columnLabel, x, length);
     } catch (Throwable e) {
@@ -1543,7 +1544,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+  public void updateCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
     try {
       target.updateCharacterStream(columnLabel, reader, length);
     } catch (Throwable e) {
@@ -1606,7 +1607,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateNCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
+  public void updateNCharacterStream(int columnIndex, Reader x) throws SQLException {
     try {
       target.updateNCharacterStream(columnIndex, x);
     } catch (Throwable e) {
@@ -1615,7 +1616,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateNCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
+  public void updateNCharacterStream(String columnLabel, Reader reader) throws SQLException {
     try {
       target.updateNCharacterStream(columnLabel, reader);
     } catch (Throwable e) {
@@ -1624,7 +1625,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(int columnIndex, java.io.InputStream x) throws SQLException {
+  public void updateAsciiStream(int columnIndex, InputStream x) throws SQLException {
     try {
       target.updateAsciiStream(columnIndex, x);
     } catch (Throwable e) {
@@ -1633,7 +1634,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(int columnIndex, java.io.InputStream x) throws SQLException {
+  public void updateBinaryStream(int columnIndex, InputStream x) throws SQLException {
     try {
       target.updateBinaryStream(columnIndex, x);
     } catch (Throwable e) {
@@ -1642,7 +1643,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
+  public void updateCharacterStream(int columnIndex, Reader x) throws SQLException {
     try {
       target.updateCharacterStream(columnIndex, x);
     } catch (Throwable e) {
@@ -1651,7 +1652,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(String columnLabel, java.io.InputStream x) throws SQLException {
+  public void updateAsciiStream(String columnLabel, InputStream x) throws SQLException {
     try {
       target.updateAsciiStream(columnLabel, x);
     } catch (Throwable e) {
@@ -1660,7 +1661,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(String columnLabel, java.io.InputStream x) throws SQLException {
+  public void updateBinaryStream(String columnLabel, InputStream x) throws SQLException {
     try {
       target.updateBinaryStream(columnLabel, x);
     } catch (Throwable e) {
@@ -1669,7 +1670,7 @@ final class FusionResultSet implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
+  public void updateCharacterStream(String columnLabel, Reader reader) throws SQLException {
     try {
       target.updateCharacterStream(columnLabel, reader);
     } catch (Throwable e) {
