@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -111,21 +112,20 @@ final class FusionMeta extends FusionCalciteBridge {
     long maxRows = maxRows(h);
     c.startExecution(maxRows);
     c.planNotes(PlanNotes.of(s.internalParameters));
-    Map<String, Object> internal = new java.util.LinkedHashMap<>(s.internalParameters);
+    Map<String, Object> internal = new LinkedHashMap<>(s.internalParameters);
     internal.put(StatementContext.KEY, c);
     CalcitePrepare.CalciteSignature<Object> withContext = new CalcitePrepare.CalciteSignature<>(s.sql, s.parameters,
         internal, s.rowType, s.columns, s.cursorFactory, s.rootSchema, s.getCollationList(), -1,
         ((CalcitePrepare.CalciteSignature<Object>) s)::enumerable, s.statementType);
     Iterable<Object> rows = super.createIterable(h, state, withContext, parameterValues, firstFrame);
-    return maxRows > 0 ? Linq4j.asEnumerable(rows).take((int) Math.min(maxRows,
-        Integer.MAX_VALUE)) : rows;
+    return maxRows > 0 ? Linq4j.asEnumerable(rows).take((int) Math.min(maxRows, Integer.MAX_VALUE)) : rows;
   }
 
   private long maxRows(StatementHandle h) {
     AvaticaStatement st = connection.statementMap.get(h.id);
     try {
       return st == null ? 0 : Math.max(0, st.getLargeMaxRows());
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       return 0;
     }
   }

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * A Calcite result set as the driver hands it out: {@link #getStatement()} is the driver's statement, the metadata
  * reports JDBC's display sizes, and every failure is mapped by {@link SqlErrors}. Everything else is plain
- * delegation, mapped in place: this is the row path, so a call costs no reflection and no allocation.
+ * delegation. The row path (navigation and getters) maps failures in place, so a call costs no reflection and no
+ * allocation; the update methods, which Calcite refuses, go through {@link MappedCalls}.
  */
 final class FusionResultSet implements ResultSet {
   private final ResultSet target;
@@ -636,434 +637,242 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   public boolean rowUpdated() throws SQLException {
-    try {
-      return target.rowUpdated();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    return MappedCalls.call(target::rowUpdated);
   }
 
   @Override
   public boolean rowInserted() throws SQLException {
-    try {
-      return target.rowInserted();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    return MappedCalls.call(target::rowInserted);
   }
 
   @Override
   public boolean rowDeleted() throws SQLException {
-    try {
-      return target.rowDeleted();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    return MappedCalls.call(target::rowDeleted);
   }
 
   @Override
   public void updateNull(int columnIndex) throws SQLException {
-    try {
-      target.updateNull(columnIndex);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNull(columnIndex));
   }
 
   @Override
   public void updateBoolean(int columnIndex, boolean x) throws SQLException {
-    try {
-      target.updateBoolean(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBoolean(columnIndex, x));
   }
 
   @Override
   public void updateByte(int columnIndex, byte x) throws SQLException {
-    try {
-      target.updateByte(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateByte(columnIndex, x));
   }
 
   @Override
   public void updateShort(int columnIndex, short x) throws SQLException {
-    try {
-      target.updateShort(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateShort(columnIndex, x));
   }
 
   @Override
   public void updateInt(int columnIndex, int x) throws SQLException {
-    try {
-      target.updateInt(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateInt(columnIndex, x));
   }
 
   @Override
   public void updateLong(int columnIndex, long x) throws SQLException {
-    try {
-      target.updateLong(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateLong(columnIndex, x));
   }
 
   @Override
   public void updateFloat(int columnIndex, float x) throws SQLException {
-    try {
-      target.updateFloat(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateFloat(columnIndex, x));
   }
 
   @Override
   public void updateDouble(int columnIndex, double x) throws SQLException {
-    try {
-      target.updateDouble(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateDouble(columnIndex, x));
   }
 
   @Override
   public void updateBigDecimal(int columnIndex, BigDecimal x) throws SQLException {
-    try {
-      target.updateBigDecimal(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBigDecimal(columnIndex, x));
   }
 
   @Override
   public void updateString(int columnIndex, String x) throws SQLException {
-    try {
-      target.updateString(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateString(columnIndex, x));
   }
 
   @Override
   public void updateBytes(int columnIndex, byte[] x) throws SQLException {
-    try {
-      target.updateBytes(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBytes(columnIndex, x));
   }
 
   @Override
   public void updateDate(int columnIndex, Date x) throws SQLException {
-    try {
-      target.updateDate(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateDate(columnIndex, x));
   }
 
   @Override
   public void updateTime(int columnIndex, Time x) throws SQLException {
-    try {
-      target.updateTime(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateTime(columnIndex, x));
   }
 
   @Override
   public void updateTimestamp(int columnIndex, Timestamp x) throws SQLException {
-    try {
-      target.updateTimestamp(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateTimestamp(columnIndex, x));
   }
 
   @Override
   public void updateAsciiStream(int columnIndex, InputStream x, int length) throws SQLException {
-    try {
-      target.updateAsciiStream(columnIndex, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateAsciiStream(columnIndex, x, length));
   }
 
   @Override
   public void updateBinaryStream(int columnIndex, InputStream x, int length) throws SQLException {
-    try {
-      target.updateBinaryStream(columnIndex, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBinaryStream(columnIndex, x, length));
   }
 
   @Override
   public void updateCharacterStream(int columnIndex, Reader x, int length) throws SQLException {
-    try {
-      target.updateCharacterStream(columnIndex, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateCharacterStream(columnIndex, x, length));
   }
 
   @Override
   public void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException {
-    try {
-      target.updateObject(columnIndex, x, scaleOrLength);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnIndex, x, scaleOrLength));
   }
 
   @Override
   public void updateObject(int columnIndex, Object x) throws SQLException {
-    try {
-      target.updateObject(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnIndex, x));
   }
 
   @Override
   public void updateNull(String columnLabel) throws SQLException {
-    try {
-      target.updateNull(columnLabel);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNull(columnLabel));
   }
 
   @Override
   public void updateBoolean(String columnLabel, boolean x) throws SQLException {
-    try {
-      target.updateBoolean(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBoolean(columnLabel, x));
   }
 
   @Override
   public void updateByte(String columnLabel, byte x) throws SQLException {
-    try {
-      target.updateByte(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateByte(columnLabel, x));
   }
 
   @Override
   public void updateShort(String columnLabel, short x) throws SQLException {
-    try {
-      target.updateShort(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateShort(columnLabel, x));
   }
 
   @Override
   public void updateInt(String columnLabel, int x) throws SQLException {
-    try {
-      target.updateInt(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateInt(columnLabel, x));
   }
 
   @Override
   public void updateLong(String columnLabel, long x) throws SQLException {
-    try {
-      target.updateLong(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateLong(columnLabel, x));
   }
 
   @Override
   public void updateFloat(String columnLabel, float x) throws SQLException {
-    try {
-      target.updateFloat(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateFloat(columnLabel, x));
   }
 
   @Override
   public void updateDouble(String columnLabel, double x) throws SQLException {
-    try {
-      target.updateDouble(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateDouble(columnLabel, x));
   }
 
   @Override
   public void updateBigDecimal(String columnLabel, BigDecimal x) throws SQLException {
-    try {
-      target.updateBigDecimal(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBigDecimal(columnLabel, x));
   }
 
   @Override
   public void updateString(String columnLabel, String x) throws SQLException {
-    try {
-      target.updateString(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateString(columnLabel, x));
   }
 
   @Override
   public void updateBytes(String columnLabel, byte[] x) throws SQLException {
-    try {
-      target.updateBytes(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBytes(columnLabel, x));
   }
 
   @Override
   public void updateDate(String columnLabel, Date x) throws SQLException {
-    try {
-      target.updateDate(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateDate(columnLabel, x));
   }
 
   @Override
   public void updateTime(String columnLabel, Time x) throws SQLException {
-    try {
-      target.updateTime(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateTime(columnLabel, x));
   }
 
   @Override
   public void updateTimestamp(String columnLabel, Timestamp x) throws SQLException {
-    try {
-      target.updateTimestamp(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateTimestamp(columnLabel, x));
   }
 
   @Override
   public void updateAsciiStream(String columnLabel, InputStream x, int length) throws SQLException {
-    try {
-      target.updateAsciiStream(columnLabel, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateAsciiStream(columnLabel, x, length));
   }
 
   @Override
   public void updateBinaryStream(String columnLabel, InputStream x, int length) throws SQLException {
-    try {
-      target.updateBinaryStream(columnLabel, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBinaryStream(columnLabel, x, length));
   }
 
   @Override
   public void updateCharacterStream(String columnLabel, Reader reader, int length) throws SQLException {
-    try {
-      target.updateCharacterStream(columnLabel, reader, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateCharacterStream(columnLabel, reader, length));
   }
 
   @Override
   public void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException {
-    try {
-      target.updateObject(columnLabel, x, scaleOrLength);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnLabel, x, scaleOrLength));
   }
 
   @Override
   public void updateObject(String columnLabel, Object x) throws SQLException {
-    try {
-      target.updateObject(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnLabel, x));
   }
 
   @Override
   public void insertRow() throws SQLException {
-    try {
-      target.insertRow();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(target::insertRow);
   }
 
   @Override
   public void updateRow() throws SQLException {
-    try {
-      target.updateRow();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(target::updateRow);
   }
 
   @Override
   public void deleteRow() throws SQLException {
-    try {
-      target.deleteRow();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(target::deleteRow);
   }
 
   @Override
   public void refreshRow() throws SQLException {
-    try {
-      target.refreshRow();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(target::refreshRow);
   }
 
   @Override
   public void cancelRowUpdates() throws SQLException {
-    try {
-      target.cancelRowUpdates();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(target::cancelRowUpdates);
   }
 
   @Override
   public void moveToInsertRow() throws SQLException {
-    try {
-      target.moveToInsertRow();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(target::moveToInsertRow);
   }
 
   @Override
   public void moveToCurrentRow() throws SQLException {
-    try {
-      target.moveToCurrentRow();
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(target::moveToCurrentRow);
   }
 
   @Override
@@ -1230,74 +1039,42 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   public void updateRef(int columnIndex, Ref x) throws SQLException {
-    try {
-      target.updateRef(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateRef(columnIndex, x));
   }
 
   @Override
   public void updateRef(String columnLabel, Ref x) throws SQLException {
-    try {
-      target.updateRef(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateRef(columnLabel, x));
   }
 
   @Override
   public void updateBlob(int columnIndex, Blob x) throws SQLException {
-    try {
-      target.updateBlob(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBlob(columnIndex, x));
   }
 
   @Override
   public void updateBlob(String columnLabel, Blob x) throws SQLException {
-    try {
-      target.updateBlob(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBlob(columnLabel, x));
   }
 
   @Override
   public void updateClob(int columnIndex, Clob x) throws SQLException {
-    try {
-      target.updateClob(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateClob(columnIndex, x));
   }
 
   @Override
   public void updateClob(String columnLabel, Clob x) throws SQLException {
-    try {
-      target.updateClob(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateClob(columnLabel, x));
   }
 
   @Override
   public void updateArray(int columnIndex, Array x) throws SQLException {
-    try {
-      target.updateArray(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateArray(columnIndex, x));
   }
 
   @Override
   public void updateArray(String columnLabel, Array x) throws SQLException {
-    try {
-      target.updateArray(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateArray(columnLabel, x));
   }
 
   @Override
@@ -1320,20 +1097,12 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   public void updateRowId(int columnIndex, RowId x) throws SQLException {
-    try {
-      target.updateRowId(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateRowId(columnIndex, x));
   }
 
   @Override
   public void updateRowId(String columnLabel, RowId x) throws SQLException {
-    try {
-      target.updateRowId(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateRowId(columnLabel, x));
   }
 
   @Override
@@ -1356,38 +1125,22 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   public void updateNString(int columnIndex, String nString) throws SQLException {
-    try {
-      target.updateNString(columnIndex, nString);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNString(columnIndex, nString));
   }
 
   @Override
   public void updateNString(String columnLabel, String nString) throws SQLException {
-    try {
-      target.updateNString(columnLabel, nString);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNString(columnLabel, nString));
   }
 
   @Override
   public void updateNClob(int columnIndex, NClob nClob) throws SQLException {
-    try {
-      target.updateNClob(columnIndex, nClob);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNClob(columnIndex, nClob));
   }
 
   @Override
   public void updateNClob(String columnLabel, NClob nClob) throws SQLException {
-    try {
-      target.updateNClob(columnLabel, nClob);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNClob(columnLabel, nClob));
   }
 
   @Override
@@ -1428,20 +1181,12 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   public void updateSQLXML(int columnIndex, SQLXML xmlObject) throws SQLException {
-    try {
-      target.updateSQLXML(columnIndex, xmlObject);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateSQLXML(columnIndex, xmlObject));
   }
 
   @Override
   public void updateSQLXML(String columnLabel, SQLXML xmlObject) throws SQLException {
-    try {
-      target.updateSQLXML(columnLabel, xmlObject);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateSQLXML(columnLabel, xmlObject));
   }
 
   @Override
@@ -1482,254 +1227,142 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   public void updateNCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
-    try {
-      target.updateNCharacterStream(columnIndex, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNCharacterStream(columnIndex, x, length));
   }
 
   @Override
   public void updateNCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
-    try {
-      target.updateNCharacterStream(columnLabel, reader, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNCharacterStream(columnLabel, reader, length));
   }
 
   @Override
   public void updateAsciiStream(int columnIndex, InputStream x, long length) throws SQLException {
-    try {
-      target.updateAsciiStream(columnIndex, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateAsciiStream(columnIndex, x, length));
   }
 
   @Override
   public void updateBinaryStream(int columnIndex, InputStream x, long length) throws SQLException {
-    try {
-      target.updateBinaryStream(columnIndex, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBinaryStream(columnIndex, x, length));
   }
 
   @Override
   public void updateCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
-    try {
-      target.updateCharacterStream(columnIndex, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateCharacterStream(columnIndex, x, length));
   }
 
   @Override
   public void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException {
-    try {
-      target.updateAsciiStream(columnLabel, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateAsciiStream(columnLabel, x, length));
   }
 
   @Override
   public void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException {
-    try {
-      target.updateBinaryStream(columnLabel, x, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBinaryStream(columnLabel, x, length));
   }
 
   @Override
   public void updateCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
-    try {
-      target.updateCharacterStream(columnLabel, reader, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateCharacterStream(columnLabel, reader, length));
   }
 
   @Override
   public void updateBlob(int columnIndex, InputStream inputStream, long length) throws SQLException {
-    try {
-      target.updateBlob(columnIndex, inputStream, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBlob(columnIndex, inputStream, length));
   }
 
   @Override
   public void updateBlob(String columnLabel, InputStream inputStream, long length) throws SQLException {
-    try {
-      target.updateBlob(columnLabel, inputStream, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBlob(columnLabel, inputStream, length));
   }
 
   @Override
   public void updateClob(int columnIndex, Reader reader, long length) throws SQLException {
-    try {
-      target.updateClob(columnIndex, reader, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateClob(columnIndex, reader, length));
   }
 
   @Override
   public void updateClob(String columnLabel, Reader reader, long length) throws SQLException {
-    try {
-      target.updateClob(columnLabel, reader, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateClob(columnLabel, reader, length));
   }
 
   @Override
   public void updateNClob(int columnIndex, Reader reader, long length) throws SQLException {
-    try {
-      target.updateNClob(columnIndex, reader, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNClob(columnIndex, reader, length));
   }
 
   @Override
   public void updateNClob(String columnLabel, Reader reader, long length) throws SQLException {
-    try {
-      target.updateNClob(columnLabel, reader, length);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNClob(columnLabel, reader, length));
   }
 
   @Override
   public void updateNCharacterStream(int columnIndex, Reader x) throws SQLException {
-    try {
-      target.updateNCharacterStream(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNCharacterStream(columnIndex, x));
   }
 
   @Override
   public void updateNCharacterStream(String columnLabel, Reader reader) throws SQLException {
-    try {
-      target.updateNCharacterStream(columnLabel, reader);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNCharacterStream(columnLabel, reader));
   }
 
   @Override
   public void updateAsciiStream(int columnIndex, InputStream x) throws SQLException {
-    try {
-      target.updateAsciiStream(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateAsciiStream(columnIndex, x));
   }
 
   @Override
   public void updateBinaryStream(int columnIndex, InputStream x) throws SQLException {
-    try {
-      target.updateBinaryStream(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBinaryStream(columnIndex, x));
   }
 
   @Override
   public void updateCharacterStream(int columnIndex, Reader x) throws SQLException {
-    try {
-      target.updateCharacterStream(columnIndex, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateCharacterStream(columnIndex, x));
   }
 
   @Override
   public void updateAsciiStream(String columnLabel, InputStream x) throws SQLException {
-    try {
-      target.updateAsciiStream(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateAsciiStream(columnLabel, x));
   }
 
   @Override
   public void updateBinaryStream(String columnLabel, InputStream x) throws SQLException {
-    try {
-      target.updateBinaryStream(columnLabel, x);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBinaryStream(columnLabel, x));
   }
 
   @Override
   public void updateCharacterStream(String columnLabel, Reader reader) throws SQLException {
-    try {
-      target.updateCharacterStream(columnLabel, reader);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateCharacterStream(columnLabel, reader));
   }
 
   @Override
   public void updateBlob(int columnIndex, InputStream inputStream) throws SQLException {
-    try {
-      target.updateBlob(columnIndex, inputStream);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBlob(columnIndex, inputStream));
   }
 
   @Override
   public void updateBlob(String columnLabel, InputStream inputStream) throws SQLException {
-    try {
-      target.updateBlob(columnLabel, inputStream);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateBlob(columnLabel, inputStream));
   }
 
   @Override
   public void updateClob(int columnIndex, Reader reader) throws SQLException {
-    try {
-      target.updateClob(columnIndex, reader);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateClob(columnIndex, reader));
   }
 
   @Override
   public void updateClob(String columnLabel, Reader reader) throws SQLException {
-    try {
-      target.updateClob(columnLabel, reader);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateClob(columnLabel, reader));
   }
 
   @Override
   public void updateNClob(int columnIndex, Reader reader) throws SQLException {
-    try {
-      target.updateNClob(columnIndex, reader);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNClob(columnIndex, reader));
   }
 
   @Override
   public void updateNClob(String columnLabel, Reader reader) throws SQLException {
-    try {
-      target.updateNClob(columnLabel, reader);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateNClob(columnLabel, reader));
   }
 
   @Override
@@ -1752,37 +1385,21 @@ final class FusionResultSet implements ResultSet {
 
   @Override
   public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-    try {
-      target.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnIndex, x, targetSqlType, scaleOrLength));
   }
 
   @Override
   public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-    try {
-      target.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnLabel, x, targetSqlType, scaleOrLength));
   }
 
   @Override
   public void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
-    try {
-      target.updateObject(columnIndex, x, targetSqlType);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnIndex, x, targetSqlType));
   }
 
   @Override
   public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
-    try {
-      target.updateObject(columnLabel, x, targetSqlType);
-    } catch (Throwable e) {
-      throw SqlErrors.map(e);
-    }
+    MappedCalls.run(() -> target.updateObject(columnLabel, x, targetSqlType));
   }
 }
