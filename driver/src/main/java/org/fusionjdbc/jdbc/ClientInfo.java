@@ -22,23 +22,32 @@ final class ClientInfo {
     return out;
   }
 
-  /** {@code (name, value)} or {@code (Properties)}; a null value removes the name. */
-  synchronized void set(boolean connectionClosed, Object[] args) throws SQLClientInfoException {
+  /** A null value removes the name. */
+  synchronized void set(boolean connectionClosed, String name, String value) throws SQLClientInfoException {
+    ensureOpen(connectionClosed);
+    if (name == null) {
+      return;
+    }
+    if (value == null) {
+      values.remove(name);
+    } else {
+      values.setProperty(name, value);
+    }
+  }
+
+  /** Replaces all values. */
+  synchronized void setAll(boolean connectionClosed, Properties properties) throws SQLClientInfoException {
+    ensureOpen(connectionClosed);
+    values.clear();
+    if (properties != null) {
+      properties.forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));
+    }
+  }
+
+  private static void ensureOpen(boolean connectionClosed) throws SQLClientInfoException {
     if (connectionClosed) {
       throw new SQLClientInfoException("The connection is closed", SqlStates.CONNECTION_CLOSED, 0,
           Map.<String, ClientInfoStatus>of());
-    }
-    if (args.length == 1) {
-      values.clear();
-      if (args[0] != null) {
-        ((Properties) args[0]).forEach((k, v) -> values.put(String.valueOf(k), String.valueOf(v)));
-      }
-    } else if (args[0] != null) {
-      if (args[1] == null) {
-        values.remove(args[0]);
-      } else {
-        values.setProperty((String) args[0], (String) args[1]);
-      }
     }
   }
 }

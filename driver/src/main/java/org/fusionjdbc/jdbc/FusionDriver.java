@@ -13,8 +13,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.jdbc.FusionCalciteConnector;
-import org.apache.calcite.jdbc.FusionCalciteMeta;
+import org.apache.calcite.jdbc.FusionCalciteBridge;
 import org.fusionjdbc.calcite.FusionAdapter;
 import org.fusionjdbc.calcite.FusionPrepare;
 import org.fusionjdbc.client.FusionClient;
@@ -51,7 +50,7 @@ public class FusionDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   public Meta createMeta(AvaticaConnection connection) {
-    return FusionCalciteMeta.create(connection);
+    return new FusionMeta(connection);
   }
 
   @Override
@@ -82,12 +81,12 @@ public class FusionDriver extends org.apache.calcite.jdbc.Driver {
     }
     Connection calcite = null;
     try {
-      CalciteConnection cc = FusionCalciteConnector.open(this, CalciteSettings.of(settings));
+      CalciteConnection cc = FusionCalciteBridge.open(this, CalciteSettings.of(settings));
       calcite = cc;
       FusionAdapter.register(cc.getRootSchema(), client, settings.toAdapterOptions());
       cc.setSchema(settings.defaultSchema());
       cc.setAutoCommit(true); // JDBC's default for a new connection; tools show transaction controls otherwise
-      return JdbcProxies.connection(calcite, client, settings);
+      return new FusionConnection(calcite, client, settings);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(calcite);
       client.close();

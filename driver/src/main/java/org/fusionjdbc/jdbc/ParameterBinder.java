@@ -1,6 +1,5 @@
 package org.fusionjdbc.jdbc;
 
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ParameterMetaData;
@@ -9,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.Set;
+import java.util.Calendar;
 
 /**
  * Binds every value setter of a PreparedStatement through {@link ParameterValues}: the value is converted to the
@@ -17,10 +16,6 @@ import java.util.Set;
  * receives the Java type its generated code casts to.
  */
 final class ParameterBinder {
-  private static final Set<String> VALUE_SETTERS = Set.of("setBoolean", "setByte", "setShort", "setInt", "setLong",
-      "setFloat", "setDouble", "setBigDecimal", "setString", "setNString", "setDate", "setTime", "setTimestamp",
-      "setObject", "setNull");
-
   private final PreparedStatement target;
   private final ParameterValues values;
   private int[] types;
@@ -30,21 +25,25 @@ final class ParameterBinder {
     this.values = values;
   }
 
-  /** Whether this call binds a value by index (the setters of streams, arrays and LOBs go to Calcite as they are). */
-  boolean binds(Method method, Object[] args) {
-    return VALUE_SETTERS.contains(method.getName()) && args != null && args.length >= 2 && args[0] instanceof Integer;
+  /**
+   * Binds {@code value} (null for setNull) by index. {@code asGiven} is the caller's own setter call, used where
+   * Calcite could not type the parameter or has no setter of the parameter's type.
+   */
+  void bind(int index, Object value, MappedCalls.SqlRun asGiven) throws SQLException {
+    bindWithCalendar(index, value, null, Types.NULL, asGiven);
   }
 
-  void bind(Method method, Object[] args) throws SQLException {
-    int index = (Integer) args[0];
+  /**
+   * As {@link #bind}, for setDate/setTime/setTimestamp with a calendar: {@code setterType} is the setter's type. A
+   * calendar given to the setter of the parameter's own type is applied by that setter itself.
+   */
+  void bindWithCalendar(int index, Object value, Calendar calendar, int setterType, MappedCalls.SqlRun asGiven)
+      throws SQLException {
     int type = type(index);
-    String name = method.getName();
-    boolean withCalendar = args.length == 3 && args[2] instanceof java.util.Calendar;
-    if (type == Types.OTHER || type == Types.JAVA_OBJECT || withCalendar && sameType(name, type)) {
-      invoke(method, args); // a parameter Calcite could not type, or a calendar the setter must apply itself
+    if (type == Types.OTHER || type == Types.JAVA_OBJECT || calendar != null && setterType == type) {
+      MappedCalls.run(asGiven);
       return;
     }
-    Object value = name.equals("setNull") ? null : args[1];
     Object converted = values.convert(value, type, index);
     if (converted == null) {
       target.setNull(index, type);
@@ -64,13 +63,8 @@ final class ParameterBinder {
       case Types.DATE -> target.setDate(index, (Date) converted);
       case Types.TIME -> target.setTime(index, (Time) converted);
       case Types.TIMESTAMP -> target.setTimestamp(index, (Timestamp) converted);
-      default -> invoke(method, args);
+      default -> MappedCalls.run(asGiven);
     }
-  }
-
-  private static boolean sameType(String setter, int type) {
-    return setter.equals("setDate") && type == Types.DATE || setter.equals("setTime") && type == Types.TIME
-        || setter.equals("setTimestamp") && type == Types.TIMESTAMP;
   }
 
   private int type(int index) throws SQLException {
@@ -87,15 +81,5 @@ final class ParameterBinder {
           + " parameter(s), numbered from 1", "07009");
     }
     return types[index - 1];
-  }
-
-  private void invoke(Method method, Object[] args) throws SQLException {
-    try {
-      method.invoke(target, args);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      throw SqlErrors.map(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw SqlErrors.map(e);
-    }
   }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -19,8 +21,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.calcite.jdbc.CalciteConnection;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.testkit.EmulatedPod;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every DatabaseMetaData and Connection method, called by reflection, gives JDBC's answer for a read-only driver. */
+/**
+ * Every method of the driver's JDBC objects, called by reflection, gives JDBC's answer for a read-only driver, and
+ * every object leads back to the driver's objects.
+ */
 class JdbcSurfaceTest {
   @TempDir
   static Path keys;
@@ -191,6 +198,106 @@ class JdbcSurfaceTest {
     assertThat(st.isClosed()).as("the statement").isTrue();
     assertThat(prs.isClosed()).as("the prepared statement's result set").isTrue();
     assertThat(ps.isClosed()).as("the prepared statement").isTrue();
+  }
+
+  /**
+   * Every method of the java.sql interfaces the driver hands out is the driver's own delegation: none is left to an
+   * interface default, which would answer without asking Calcite (or refuse what Calcite supports).
+   */
+  @Test
+  void everyJdbcMethodIsAnsweredByTheDriversOwnClass() throws Exception {
+    Map<Class<?>, Class<?>> classes = Map.of(Connection.class, FusionConnection.class, Statement.class,
+        FusionStatementImpl.class, PreparedStatement.class, FusionPreparedStatement.class, ResultSet.class,
+        FusionResultSet.class, ResultSetMetaData.class, FusionResultSetMetaData.class, DatabaseMetaData.class,
+        FusionDatabaseMetaData.class);
+    List<String> inherited = new ArrayList<>();
+    classes.forEach((iface, type) -> {
+      for (Method m : sorted(iface)) {
+        try {
+          if (type.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass().isInterface()) {
+            inherited.add(type.getSimpleName() + "." + m.getName() + Arrays.toString(m.getParameterTypes()));
+          }
+        } catch (NoSuchMethodException e) {
+          throw new AssertionError(e);
+        }
+      }
+    });
+    assertThat(inherited).isEmpty();
+  }
+
+  /** Statement, PreparedStatement, ResultSet and ResultSetMetaData: every call answers or fails with SQLException. */
+  @Test
+  void everyStatementAndResultSetMethodAnswersOrFailsWithAnSqlException() throws Exception {
+    try (Connection c = DriverManager.getConnection(pod.url(""), pod.basic())) {
+      List<String> failures = new ArrayList<>();
+      int called = 0;
+      try (Statement st = c.createStatement()) {
+        called += callAll(Statement.class, st, failures);
+        ResultSet rs = st.executeQuery("select * from hcm.\"workers\"");
+        assertThat(rs.next()).isTrue();
+        called += callAll(ResultSetMetaData.class, rs.getMetaData(), failures);
+        called += callAll(ResultSet.class, rs, failures);
+      }
+      try (PreparedStatement ps = c.prepareStatement("select * from fscm.\"invoices\" where \"InvoiceId\" > ?")) {
+        called += callAll(PreparedStatement.class, ps, failures);
+      }
+      assertThat(failures).isEmpty();
+      assertThat(called).isGreaterThan(350);
+    }
+  }
+
+  private static int callAll(Class<?> iface, Object target, List<String> failures) throws IllegalAccessException {
+    int called = 0;
+    for (Method m : sorted(iface)) {
+      if (Set.of("close", "unwrap", "isWrapperFor", "cancel", "closeOnCompletion").contains(m.getName())) {
+        continue;
+      }
+      called++;
+      Object[] args = args(m);
+      for (int i = 0; i < args.length; i++) {
+        Class<?> t = m.getParameterTypes()[i];
+        if (args[i] == null && t.isPrimitive()) {
+          args[i] = java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(t, 1), 0); // the type's zero
+        }
+      }
+      try {
+        m.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        if (!(e.getCause() instanceof SQLException)) { // never a Calcite runtime exception or error
+          failures.add(iface.getSimpleName() + "." + m.getName() + Arrays.toString(m.getParameterTypes()) + ": "
+              + e.getCause());
+        }
+      }
+    }
+    return called;
+  }
+
+  @Test
+  void everyObjectLeadsBackToTheDriversObjectsAndUnwrapsToCalcites() throws SQLException {
+    try (Connection c = DriverManager.getConnection(pod.url(""), pod.basic())) {
+      assertThat(c.unwrap(CalciteConnection.class)).isNotNull().isNotSameAs(c);
+      assertThat(c.isWrapperFor(CalciteConnection.class)).isTrue();
+      assertThat(c.unwrap(Connection.class)).isSameAs(c);
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select 1 from hcm.departments")) {
+        assertThat(st.getResultSet()).isSameAs(rs);
+        assertThat(rs.getStatement()).isSameAs(st);
+        assertThat(rs.unwrap(ResultSet.class)).isSameAs(rs);
+        assertThat(st.unwrap(FusionStatement.class)).isSameAs(st);
+        assertThat(rs.getMetaData().getClass()).isEqualTo(FusionResultSetMetaData.class);
+      }
+      try (PreparedStatement ps = c.prepareStatement("select 1 from hcm.departments", Statement.RETURN_GENERATED_KEYS)) {
+        assertThat(ps.getConnection()).isSameAs(c);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.getStatement()).isSameAs(ps);
+        }
+      }
+      DatabaseMetaData md = c.getMetaData();
+      try (ResultSet tables = md.getTables(null, "HCM", "%", null)) {
+        assertThat(tables.getClass()).isEqualTo(FusionResultSet.class);
+        assertThat(tables.getStatement().getConnection()).as("a metadata result set's statement's connection")
+            .isSameAs(c);
+      }
+    }
   }
 
   private static List<Method> sorted(Class<?> type) {

@@ -38,7 +38,7 @@ final class BipStatement {
     this.source = Objects.requireNonNull(source, "source");
     this.connection = connection;
     this.preparedSql = preparedSql;
-    this.proxy = preparedSql == null ? JdbcShim.of(Statement.class, this)
+    this.proxy = preparedSql == null ? JdbcShim.of(Statement.class, PreparedStatement.class, this)
         : JdbcShim.of(PreparedStatement.class, this);
   }
 

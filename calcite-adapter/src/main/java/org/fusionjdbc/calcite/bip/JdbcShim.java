@@ -14,10 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * interface (Connection, Statement, ResultSet, DatabaseMetaData...): a call is forwarded to the target's
  * public method of the same signature; any other method fails with SQLFeatureNotSupportedException naming
  * it. This keeps the BI Publisher JDBC layer to the few dozen methods it needs instead of hundreds of stubs.
+ *
+ * <p>Every public method of a target must be one of the interface's, checked when the first shim of a target class
+ * is made: a misspelt name or a wrong parameter type would otherwise never be called, and the caller would get the
+ * SQLFeatureNotSupportedException instead of the answer.
  */
 final class JdbcShim {
   private static final Map<java.util.List<Object>, Method> TARGETS = new ConcurrentHashMap<>();
   private static final Method NONE;
+  private static final java.util.Set<java.util.List<Class<?>>> CHECKED = ConcurrentHashMap.newKeySet();
 
   static {
     try {
@@ -31,7 +36,18 @@ final class JdbcShim {
   }
 
   static <T> T of(Class<T> iface, Object target) {
+    return of(iface, iface, target);
+  }
+
+  /**
+   * As {@link #of(Class, Object)} for a target class that serves a wider interface too ({@code contract}, which its
+   * public methods are checked against): one statement class answers for Statement and PreparedStatement.
+   */
+  static <T> T of(Class<T> iface, Class<? extends T> contract, Object target) {
     Objects.requireNonNull(target, "target");
+    if (CHECKED.add(java.util.List.of(contract, target.getClass()))) {
+      check(contract, target.getClass());
+    }
     InvocationHandler handler = (proxy, method, args) -> {
       switch (method.getName()) {
         case "unwrap":
@@ -85,6 +101,29 @@ final class JdbcShim {
       }
     };
     return iface.cast(Proxy.newProxyInstance(JdbcShim.class.getClassLoader(), new Class<?>[] {iface}, handler));
+  }
+
+  /** Fails when a public method of {@code type} is not a method of {@code contract} with a compatible answer. */
+  private static void check(Class<?> contract, Class<?> type) {
+    for (Method m : type.getDeclaredMethods()) {
+      if (!java.lang.reflect.Modifier.isPublic(m.getModifiers()) || java.lang.reflect.Modifier.isStatic(m.getModifiers())
+          || m.isSynthetic()) {
+        continue;
+      }
+      Method declared;
+      try {
+        declared = contract.getMethod(m.getName(), m.getParameterTypes());
+      } catch (NoSuchMethodException e) {
+        CHECKED.remove(java.util.List.of(contract, type));
+        throw new IllegalStateException(type.getName() + "." + m.getName() + java.util.Arrays.toString(
+            m.getParameterTypes()) + " is public but is no method of " + contract.getName() + ": it would never be called");
+      }
+      if (!declared.getReturnType().isAssignableFrom(m.getReturnType())) {
+        CHECKED.remove(java.util.List.of(contract, type));
+        throw new IllegalStateException(type.getName() + "." + m.getName() + " answers " + m.getReturnType().getName()
+            + " where " + contract.getName() + " answers " + declared.getReturnType().getName());
+      }
+    }
   }
 
   private static boolean hasMethod(Object target, Method method) {

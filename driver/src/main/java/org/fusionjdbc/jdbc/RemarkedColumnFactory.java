@@ -1,6 +1,7 @@
-package org.apache.calcite.jdbc;
+package org.fusionjdbc.jdbc;
 
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.schema.Table;
 import org.fusionjdbc.calcite.FusionColumn;
 import org.fusionjdbc.calcite.FusionTable;

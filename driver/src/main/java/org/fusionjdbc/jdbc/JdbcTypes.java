@@ -1,4 +1,4 @@
-package org.apache.calcite.jdbc;
+package org.fusionjdbc.jdbc;
 
 import java.sql.Types;
 
@@ -7,12 +7,12 @@ import java.sql.Types;
  * TYPE_NAME and -1 as the size of types without a precision; tools expect the bare name (as getTypeInfo and
  * ResultSetMetaData give it) and JDBC's sizes: digits for numbers, characters for dates and times.
  */
-public final class JdbcTypes {
+final class JdbcTypes {
   private JdbcTypes() {
   }
 
   /** {@code DECIMAL(18, 2) NOT NULL} becomes {@code DECIMAL}; {@code TIMESTAMP(3)} becomes {@code TIMESTAMP}. */
-  public static String baseName(String calciteType) {
+  static String baseName(String calciteType) {
     if (calciteType == null) {
       return null;
     }
@@ -26,7 +26,7 @@ public final class JdbcTypes {
   }
 
   /** JDBC's COLUMN_SIZE: the given size where Calcite knows it, else the type's natural width. */
-  public static Integer columnSize(int dataType, Integer calciteSize) {
+  static Integer columnSize(int dataType, Integer calciteSize) {
     return switch (dataType) {
       case Types.DATE -> 10;
       case Types.TIME -> 8 + fraction(calciteSize);
@@ -46,7 +46,7 @@ public final class JdbcTypes {
    * JDBC's DECIMAL_DIGITS: for TIME and TIMESTAMP the fractional-second digits, which Calcite holds as the type's
    * precision (it reports the scale, 0); for other types Calcite's answer.
    */
-  public static Integer decimalDigits(int dataType, Integer calciteSize, Integer calciteDigits) {
+  static Integer decimalDigits(int dataType, Integer calciteSize, Integer calciteDigits) {
     return switch (dataType) {
       case Types.TIME, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
           calciteSize == null || calciteSize < 0 ? calciteDigits : calciteSize;
@@ -55,7 +55,7 @@ public final class JdbcTypes {
   }
 
   /** Display width in characters, for ResultSetMetaData. */
-  public static int displaySize(int dataType, int precision, int calciteDisplaySize) {
+  static int displaySize(int dataType, int precision, int calciteDisplaySize) {
     Integer size = columnSize(dataType, precision);
     if (dataType == Types.DECIMAL || dataType == Types.NUMERIC) {
       return precision > 0 ? precision + 2 : Math.max(calciteDisplaySize, 40); // sign and decimal point

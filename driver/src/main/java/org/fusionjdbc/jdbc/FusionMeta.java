@@ -1,19 +1,26 @@
-package org.apache.calcite.jdbc;
+package org.fusionjdbc.jdbc;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.ColumnMetaData;
-import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
-import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.FusionCalciteBridge;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
@@ -23,29 +30,37 @@ import org.fusionjdbc.calcite.StatementContext;
 import org.fusionjdbc.client.error.FusionException;
 
 /**
- * fusion-jdbc's DatabaseMetaData answers on top of Calcite's. It lives in Calcite's package because the
- * connection class it extends from is package-private there (shading relocates both together). It hides Calcite's
- * internal {@code metadata} schema and answers primary and foreign keys and column REMARKS from the adapter's tables
- * (keys from Fusion's describe; child tables reference their parent) where Calcite answers none. Every answer
- * depends only on the pod (describes, cached like describes), never on what ran before on this connection, and a
- * call touches only the schemas and tables its arguments name.
+ * The driver's Calcite Meta: it owns the {@link StatementContext} of each statement and hands it to the adapter at
+ * every execution, and it answers DatabaseMetaData on top of Calcite's: primary and foreign keys and column REMARKS
+ * from the adapter's tables (keys from Fusion's describe; child tables reference their parent) where Calcite answers
+ * none, and no catalogs. Every answer depends only on the pod (describes, cached like describes), never on what ran
+ * before on this connection, and a call touches only the schemas and tables its arguments name. What needs Calcite's
+ * package-private API is in {@link FusionCalciteBridge}.
  */
-public final class FusionCalciteMeta extends CalciteMetaImpl {
-  private static final String INTERNAL_SCHEMA = "metadata";
-
+final class FusionMeta extends FusionCalciteBridge {
   /** The context of each open statement of this connection, by statement id (Avatica's own key for it). */
   private final Map<Integer, StatementContext> contexts = new ConcurrentHashMap<>();
 
-  private FusionCalciteMeta(CalciteConnectionImpl connection) {
-    super(connection, CalciteMetaTableFactoryImpl.INSTANCE, RemarkedColumnFactory.INSTANCE);
+  FusionMeta(AvaticaConnection connection) {
+    super(connection, RemarkedColumnFactory.INSTANCE);
   }
 
-  public static FusionCalciteMeta create(AvaticaConnection connection) {
-    return new FusionCalciteMeta((CalciteConnectionImpl) connection);
+  /**
+   * The context of a statement of a connection the driver opened (its max rows, plan notes, scans); for a prepared
+   * statement it already holds the notes of the plan it was prepared with.
+   */
+  static StatementContext context(Statement calciteStatement) throws SQLException {
+    AvaticaStatement st = calciteStatement.unwrap(AvaticaStatement.class);
+    FusionMeta meta = (FusionMeta) metaOf(st);
+    try {
+      return st instanceof java.sql.PreparedStatement ? meta.preparedContext(st.handle) : meta.context(st.handle);
+    } catch (IllegalStateException | NoSuchStatementException e) {
+      throw new SQLException("the statement is closed", "HY000", e);
+    }
   }
 
   /** The context of an open statement of this connection. */
-  public StatementContext context(StatementHandle h) {
+  private StatementContext context(StatementHandle h) {
     StatementContext c = contexts.get(h.id);
     if (c == null) {
       throw new IllegalStateException("statement " + h.id + " is closed");
@@ -57,8 +72,8 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
   public StatementHandle createStatement(ConnectionHandle ch) {
     StatementHandle h = super.createStatement(ch); // also for prepare(), which creates its statement here
     try {
-      contexts.put(h.id, new StatementContext(getConnection().getCancelFlag(h)));
-    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+      contexts.put(h.id, new StatementContext(connection.getCancelFlag(h)));
+    } catch (NoSuchStatementException e) {
       throw new IllegalStateException("statement " + h.id + " vanished while being created", e);
     }
     return h;
@@ -74,10 +89,9 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
    * The context of a prepared statement, holding the notes of the plan it was just prepared with (Calcite's
    * connection prepares without this meta, and keeps the signature with the server statement).
    */
-  public StatementContext preparedContext(StatementHandle h) throws org.apache.calcite.avatica.NoSuchStatementException {
+  private StatementContext preparedContext(StatementHandle h) throws NoSuchStatementException {
     StatementContext c = context(h);
-    Signature signature = getConnection().server.getStatement(h).getSignature();
-    if (signature instanceof CalcitePrepare.CalciteSignature<?> s) {
+    if (preparedSignature(h) instanceof CalcitePrepare.CalciteSignature<?> s) {
       c.planNotes(PlanNotes.of(s.internalParameters));
     }
     return c;
@@ -98,33 +112,22 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
     long maxRows = maxRows(h);
     c.startExecution(maxRows);
     c.planNotes(PlanNotes.of(s.internalParameters));
-    Map<String, Object> internal = new java.util.LinkedHashMap<>(s.internalParameters);
+    Map<String, Object> internal = new LinkedHashMap<>(s.internalParameters);
     internal.put(StatementContext.KEY, c);
     CalcitePrepare.CalciteSignature<Object> withContext = new CalcitePrepare.CalciteSignature<>(s.sql, s.parameters,
         internal, s.rowType, s.columns, s.cursorFactory, s.rootSchema, s.getCollationList(), -1,
         ((CalcitePrepare.CalciteSignature<Object>) s)::enumerable, s.statementType);
     Iterable<Object> rows = super.createIterable(h, state, withContext, parameterValues, firstFrame);
-    return maxRows > 0 ? org.apache.calcite.linq4j.Linq4j.asEnumerable(rows).take((int) Math.min(maxRows,
-        Integer.MAX_VALUE)) : rows;
+    return maxRows > 0 ? Linq4j.asEnumerable(rows).take((int) Math.min(maxRows, Integer.MAX_VALUE)) : rows;
   }
 
   private long maxRows(StatementHandle h) {
-    org.apache.calcite.avatica.AvaticaStatement st = getConnection().statementMap.get(h.id);
+    AvaticaStatement st = connection.statementMap.get(h.id);
     try {
       return st == null ? 0 : Math.max(0, st.getLargeMaxRows());
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       return 0;
     }
-  }
-
-  @Override
-  Enumerable<MetaSchema> schemas(String catalog) {
-    return super.schemas(catalog).where(s -> !INTERNAL_SCHEMA.equals(s.tableSchem));
-  }
-
-  @Override
-  Enumerable<MetaSchema> schemas(String catalog, LikePattern pattern) {
-    return super.schemas(catalog, pattern).where(s -> !INTERNAL_SCHEMA.equals(s.tableSchem));
   }
 
   @Override
@@ -222,7 +225,7 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
    * {@code %}) lists the schema with that pattern.
    */
   private void forEachTable(String schema, String table, TableVisitor visitor) {
-    SchemaPlus root = getConnection().getRootSchema();
+    SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
     for (String schemaName : new TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
       if (INTERNAL_SCHEMA.equals(schemaName) || !matches(schema, schemaName)) {
         continue;
@@ -276,7 +279,7 @@ public final class FusionCalciteMeta extends CalciteMetaImpl {
 
   /** A result set whose columns are the public fields of {@code type}, in declaration order. */
   private <T> MetaResultSet rows(Class<T> type, List<T> rows) {
-    List<ColumnMetaData> columns = MetaImpl.fieldMetaData(type).columns;
+    List<ColumnMetaData> columns = fieldMetaData(type).columns;
     java.lang.reflect.Field[] fields = type.getFields();
     List<Object> arrays = new ArrayList<>();
     for (T row : rows) {
