@@ -46,6 +46,13 @@ class PackageCyclesTest {
   }
 
   @Test
+  void theRetryPathDependsOnErrorsAloneSoTheTokenRequestCanUseIt() throws Exception {
+    Map<String, Set<String>> graph = packageGraph(FusionClientConfig.class, "org/fusionjdbc/client");
+    assertThat(graph.get("org.fusionjdbc.client.exchange")).containsOnly("org.fusionjdbc.client.error");
+    assertThat(graph.get("org.fusionjdbc.client.auth")).doesNotContain("org.fusionjdbc.client.http");
+  }
+
+  @Test
   void emulatorPackagesFormNoCycle() throws Exception {
     Map<String, Set<String>> graph = packageGraph(FusionEmulator.class, "org/fusionjdbc/emulator");
     assertThat(graph).containsKeys("org.fusionjdbc.emulator", "org.fusionjdbc.emulator.rest");

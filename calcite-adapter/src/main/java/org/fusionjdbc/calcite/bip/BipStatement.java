@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.exchange.Cancellation;
 
 /**
  * A JDBC statement (or prepared statement) whose queries run through the proxy report. Only queries are

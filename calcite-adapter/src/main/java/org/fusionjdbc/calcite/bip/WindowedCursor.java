@@ -12,7 +12,7 @@ import org.fusionjdbc.client.bip.ProxyQuery;
 import org.fusionjdbc.client.bip.ProxyRowStream;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.exchange.Cancellation;
 
 /**
  * The rows of one Oracle query through the proxy report, fetched in OFFSET/FETCH windows so no single run

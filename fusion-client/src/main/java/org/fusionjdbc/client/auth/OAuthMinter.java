@@ -24,11 +24,11 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.fusionjdbc.client.error.FusionException;
-import org.fusionjdbc.client.http.Cancellation;
-import org.fusionjdbc.client.http.HttpCall;
-import org.fusionjdbc.client.http.HttpExchange;
-import org.fusionjdbc.client.http.HttpFailures;
-import org.fusionjdbc.client.http.RetryPolicy;
+import org.fusionjdbc.client.exchange.Cancellation;
+import org.fusionjdbc.client.exchange.HttpCall;
+import org.fusionjdbc.client.exchange.HttpExchange;
+import org.fusionjdbc.client.exchange.HttpFailures;
+import org.fusionjdbc.client.exchange.RetryPolicy;
 
 /**
  * Identity-domain OAuth with the JWT-bearer grant (contract §8b, decision 8): signs a short user assertion

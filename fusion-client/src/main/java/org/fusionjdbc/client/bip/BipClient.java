@@ -10,12 +10,12 @@ import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 
 /**
  * BI Publisher's ExternalReportWSSService over SOAP: {@code runReport} through the transport's
- * {@link org.fusionjdbc.client.http.HttpExchange}, so with the same Authorization header, retries, 401 renewal,
+ * {@link org.fusionjdbc.client.exchange.HttpExchange}, so with the same Authorization header, retries, 401 renewal,
  * cancellation, concurrency limit and trace line as REST, plus a per-client limit on runs in flight (default 1).
  * Faults keep their ORA- code. Neither the token nor parameter values are logged. Thread-safe.
  */

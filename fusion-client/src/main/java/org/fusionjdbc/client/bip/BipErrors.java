@@ -6,7 +6,7 @@ import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.http.HttpFailures;
+import org.fusionjdbc.client.exchange.HttpFailures;
 
 /**
  * Turns BI Publisher's answers (SOAP faults, HTML pages, bare statuses) into FusionExceptions; what every channel

@@ -13,7 +13,7 @@ import org.fusionjdbc.client.config.BipSettings;
 import org.fusionjdbc.client.config.ProxyShape;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.exchange.Cancellation;
 
 /**
  * Oracle SELECTs through the fusion-jdbc proxy report (docs/bi-publisher.md §1): the SQL travels as one

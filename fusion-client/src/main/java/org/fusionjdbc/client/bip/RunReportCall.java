@@ -14,8 +14,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.fusionjdbc.client.config.SoapVersion;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.http.HttpCall;
-import org.fusionjdbc.client.http.HttpFailures;
+import org.fusionjdbc.client.exchange.HttpCall;
+import org.fusionjdbc.client.exchange.HttpFailures;
 
 /**
  * One runReport POST as an {@link HttpCall}: the SOAP envelope, and what BI Publisher's answer means. A report

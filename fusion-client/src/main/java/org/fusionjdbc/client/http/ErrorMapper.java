@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
+import org.fusionjdbc.client.exchange.HttpFailures;
 
 /** Turns an HTTP error status and its (trimmed) body into a typed {@link FusionException}. */
 final class ErrorMapper {

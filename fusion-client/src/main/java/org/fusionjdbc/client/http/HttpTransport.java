@@ -24,6 +24,11 @@ import org.fusionjdbc.client.auth.TokenSources;
 import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
+import org.fusionjdbc.client.exchange.Cancellation;
+import org.fusionjdbc.client.exchange.HttpCall;
+import org.fusionjdbc.client.exchange.HttpExchange;
+import org.fusionjdbc.client.exchange.HttpFailures;
+import org.fusionjdbc.client.exchange.RetryPolicy;
 
 /**
  * Requests to one Fusion pod: the pooled client, the token source, the concurrency limit and the
@@ -38,7 +43,6 @@ public final class HttpTransport implements AutoCloseable {
   private final CloseableHttpClient http;
   private final PoolingHttpClientConnectionManager pool;
   private final TokenSource tokens;
-  private final ConcurrencyLimiter limiter;
   private final HttpExchange exchange;
 
   public HttpTransport(FusionClientConfig config) {
@@ -57,8 +61,8 @@ public final class HttpTransport implements AutoCloseable {
       closeQuietly();
       throw e;
     }
-    this.limiter = new ConcurrencyLimiter(config.parallelism() + 1, ConcurrencyLimiter.START);
-    this.exchange = new HttpExchange(http, RetryPolicy.of(config), limiter, tokens, Pause.CANCELLABLE);
+    RetryPolicy retries = RetryPolicy.forPod(config.maxRetries(), config.retryBaseDelay(), config.retryBudget());
+    this.exchange = HttpExchange.forPod(http, retries, config.parallelism() + 1, tokens);
   }
 
   public FusionClientConfig config() {
@@ -156,7 +160,7 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   int currentConcurrencyLimit() {
-    return limiter.currentLimit();
+    return exchange.concurrencyLimit();
   }
 
   @Override

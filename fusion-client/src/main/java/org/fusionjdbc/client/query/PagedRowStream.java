@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.fusionjdbc.client.error.FusionException;
-import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 

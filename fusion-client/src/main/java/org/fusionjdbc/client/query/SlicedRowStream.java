@@ -20,7 +20,7 @@ import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.error.FusionException;
-import org.fusionjdbc.client.http.Cancellation;
+import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 

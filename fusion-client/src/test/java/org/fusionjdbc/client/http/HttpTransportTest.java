@@ -27,6 +27,7 @@ import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.error.FusionException.Kind;
+import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.query.PageParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -255,13 +256,5 @@ class HttpTransportTest {
     assertThat(HttpClientFactory.isLoopback("[::1]")).isTrue();
     assertThat(HttpClientFactory.isLoopback("localhost.evil.com")).isFalse();
     assertThat(HttpClientFactory.isLoopback("10.0.0.1")).isFalse();
-  }
-
-  @Test
-  void retryAfterAsHttpDate() {
-    var header = new org.apache.hc.core5.http.message.BasicHeader("Retry-After",
-        org.apache.hc.client5.http.utils.DateUtils.formatStandardDate(java.time.Instant.now().plusSeconds(5)));
-    assertThat(RetryPolicy.of(config(3).build()).retryAfter(header)).isBetween(Duration.ofSeconds(3),
-        Duration.ofSeconds(6));
   }
 }

@@ -15,6 +15,7 @@ import org.fusionjdbc.client.auth.Secret;
 import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.config.FusionClientConfig.TlsVerification;
 import org.fusionjdbc.client.error.FusionException;
+import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.query.PageParser;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.fusionjdbc.client.http;
+package org.fusionjdbc.client.exchange;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.Header;
-import org.fusionjdbc.client.config.FusionClientConfig;
 
 /**
  * How often and how long an {@link HttpExchange} retries: attempts after the first, the base and cap of the
@@ -31,10 +30,9 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxBackof
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** The pod's policy: the connection's retry settings. */
-  public static RetryPolicy of(FusionClientConfig config) {
-    return new RetryPolicy(config.maxRetries(), config.retryBaseDelay(), POD_MAX_BACKOFF, null,
-        config.retryBudget(), Clock.systemUTC());
+  /** The pod's policy: {@code maxRetries} within {@code budget}, backoff from {@code baseDelay} capped at 30 s. */
+  public static RetryPolicy forPod(int maxRetries, Duration baseDelay, Duration budget) {
+    return new RetryPolicy(maxRetries, baseDelay, POD_MAX_BACKOFF, null, budget, Clock.systemUTC());
   }
 
   /** The delay before retry number {@code retry} (0 for the first): "equal jitter", half fixed, half random. */

@@ -1,4 +1,4 @@
-package org.fusionjdbc.client.http;
+package org.fusionjdbc.client.exchange;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.fusionjdbc.client.auth.TokenSource;
 import org.fusionjdbc.client.error.FusionException;
 
 /**
@@ -27,16 +26,26 @@ public final class HttpExchange {
   private final CloseableHttpClient http;
   private final RetryPolicy policy;
   private final ConcurrencyLimiter limiter;
-  private final TokenSource tokens;
+  private final Credentials tokens;
   private final Pause pause;
 
-  HttpExchange(CloseableHttpClient http, RetryPolicy policy, ConcurrencyLimiter limiter, TokenSource tokens,
+  private HttpExchange(CloseableHttpClient http, RetryPolicy policy, ConcurrencyLimiter limiter, Credentials tokens,
       Pause pause) {
     this.http = Objects.requireNonNull(http, "http");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.limiter = limiter;
     this.tokens = tokens;
     this.pause = Objects.requireNonNull(pause, "pause");
+  }
+
+  /**
+   * The exchange of one pod: requests carry {@code credentials}, and at most {@code maxInFlight} of them are in flight
+   * at once, fewer while the pod throttles (the limit starts at {@link ConcurrencyLimiter#START} and adapts).
+   */
+  public static HttpExchange forPod(CloseableHttpClient http, RetryPolicy policy, int maxInFlight,
+      Credentials credentials) {
+    return new HttpExchange(http, policy, new ConcurrencyLimiter(maxInFlight, ConcurrencyLimiter.START),
+        Objects.requireNonNull(credentials, "credentials"), Pause.CANCELLABLE);
   }
 
   /**
@@ -121,6 +130,11 @@ public final class HttpExchange {
       }
       pause.pause(delay, cancel);
     }
+  }
+
+  /** Requests the pod's limit lets into flight at once now (0 without a limit). */
+  public int concurrencyLimit() {
+    return limiter == null ? 0 : limiter.currentLimit();
   }
 
   private static void closeQuietly(ClassicHttpResponse response) {

@@ -1,4 +1,4 @@
-package org.fusionjdbc.client.http;
+package org.fusionjdbc.client.exchange;
 
 import java.time.Duration;
 
