@@ -100,10 +100,18 @@ final class FusionRules {
     return b.operand(FusionRowRel.class).trait(FusionRel.CONVENTION);
   }
 
-  /** A logical operator the rules push, over an input not yet asked for in the Fusion convention. */
+  /**
+   * A logical operator the rules push, over an input not yet asked for in the Fusion convention that may be a Fusion
+   * table's rows: Calcite's table-reference metadata does not rule it out (it knows no references through an input
+   * already in another convention, such as the sorted input Volcano asks for below a merge join).
+   */
   private static boolean asksForFusionInput(SingleRel r) {
-    return (r instanceof LogicalFilter || r instanceof LogicalProject || r instanceof LogicalSort
-        || r instanceof LogicalAggregate) && r.getInput().getConvention() != FusionRel.CONVENTION;
+    if (!(r instanceof LogicalFilter || r instanceof LogicalProject || r instanceof LogicalSort
+        || r instanceof LogicalAggregate) || r.getInput().getConvention() == FusionRel.CONVENTION) {
+      return false;
+    }
+    var refs = r.getCluster().getMetadataQuery().getTableReferences(r.getInput());
+    return refs == null || (refs.size() == 1 && refs.iterator().next().getTable().unwrap(FusionTable.class) != null);
   }
 
   /**
