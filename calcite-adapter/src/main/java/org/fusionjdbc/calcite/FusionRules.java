@@ -22,6 +22,7 @@ import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexTableInputRef;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.fusionjdbc.client.describe.AttributeType;
@@ -111,7 +112,7 @@ final class FusionRules {
       return false;
     }
     var refs = r.getCluster().getMetadataQuery().getTableReferences(r.getInput());
-    return refs == null || (refs.size() == 1 && refs.iterator().next().getTable().unwrap(FusionTable.class) != null);
+    return refs == null || oneFusionTable(refs);
   }
 
   /**
@@ -120,8 +121,11 @@ final class FusionRules {
    */
   static boolean readsOneFusionTable(RelNode rel) {
     var refs = rel.getCluster().getMetadataQuery().getTableReferences(rel);
-    return refs != null && refs.size() == 1
-        && refs.iterator().next().getTable().unwrap(FusionTable.class) != null;
+    return refs != null && oneFusionTable(refs);
+  }
+
+  private static boolean oneFusionTable(java.util.Set<RexTableInputRef.RelTableRef> refs) {
+    return refs.size() == 1 && refs.iterator().next().getTable().unwrap(FusionTable.class) != null;
   }
 
   /**
