@@ -25,18 +25,25 @@ import org.apache.calcite.rex.RexUtil;
  * <p>Not a {@link org.apache.calcite.rel.core.Filter} on purpose: Calcite infers from a Filter's condition that its
  * rows satisfy it and rewrites filters by their class; this node claims nothing and is rewritten by no Calcite rule.
  */
-public final class FusionFilter extends SingleRel implements FusionRel {
+public final class FusionFilter extends SingleRel implements FusionRowRel {
+  private final FusionRows rows;
   private final List<RexNode> pushed;
   private final List<RexNode> atExecution;
 
-  FusionFilter(RelOptCluster cluster, RelTraitSet traits, RelNode input, List<RexNode> pushed,
+  FusionFilter(RelOptCluster cluster, RelTraitSet traits, RelNode input, FusionRows rows, List<RexNode> pushed,
       List<RexNode> atExecution) {
     super(cluster, traits, input);
+    this.rows = java.util.Objects.requireNonNull(rows, "rows");
     if (pushed.isEmpty() && atExecution.isEmpty()) {
       throw new IllegalArgumentException("a Fusion filter needs a conjunct");
     }
     this.pushed = List.copyOf(pushed);
     this.atExecution = List.copyOf(atExecution);
+  }
+
+  @Override
+  public FusionRows rows() {
+    return rows;
   }
 
   /** The conjuncts sent in q exactly; the rows satisfy them. */
@@ -51,7 +58,7 @@ public final class FusionFilter extends SingleRel implements FusionRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new FusionFilter(getCluster(), traitSet, sole(inputs), pushed, atExecution);
+    return new FusionFilter(getCluster(), traitSet, sole(inputs), rows, pushed, atExecution);
   }
 
   @Override

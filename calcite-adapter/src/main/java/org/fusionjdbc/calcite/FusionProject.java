@@ -13,16 +13,24 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 
 /** A projection of plain columns: becomes {@code fields}. */
-public final class FusionProject extends Project implements FusionRel {
+public final class FusionProject extends Project implements FusionRowRel {
+  /** The rows of the input, which this projection picks fields of. */
+  private final FusionRows inputRows;
 
-  FusionProject(RelOptCluster cluster, RelTraitSet traits, RelNode input, List<? extends RexNode> projects,
-      RelDataType rowType) {
+  FusionProject(RelOptCluster cluster, RelTraitSet traits, RelNode input, FusionRows inputRows,
+      List<? extends RexNode> projects, RelDataType rowType) {
     super(cluster, traits, List.of(), input, projects, rowType, java.util.Set.of());
+    this.inputRows = java.util.Objects.requireNonNull(inputRows, "inputRows");
+  }
+
+  @Override
+  public FusionRows rows() {
+    return inputRows.project(getProjects().stream().map(e -> ((RexInputRef) e).getIndex()).toList());
   }
 
   @Override
   public Project copy(RelTraitSet traitSet, RelNode input, List<RexNode> projects, RelDataType rowType) {
-    return new FusionProject(getCluster(), traitSet, input, projects, rowType);
+    return new FusionProject(getCluster(), traitSet, input, inputRows, projects, rowType);
   }
 
   @Override

@@ -106,13 +106,17 @@ public final class FusionQuery {
       return String.join(" ; ", bounds.stream().map(b -> client.describeRequest(minMax.firstRow(b), false, pending))
           .toList());
     }
-    if (parentFilter != null) { // a child table read across the parents that the q on them selects
-      QuerySpec parents = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
-          .fields(table.parentDescription().keyAttributes()).filter(parentFilter).build();
-      return client.describeRequest(parents, false, null) + " with expand=" + table.childName().get();
+    if (table.childName().isPresent() && parentKey == null) { // one expanded scan of the parents
+      return client.describeChildScan(parents(), table.childName().get(), spec.fields());
     }
     QuerySpec shown = isCount() ? spec.toBuilder().offset(0).noLimit().build() : spec;
     return client.describeRequest(shown, isCount(), pending);
+  }
+
+  /** For a child table read across parents: the parents' scan, their keys and the q on them. */
+  private QuerySpec parents() {
+    return QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
+        .fields(table.parentDescription().keyAttributes()).filter(parentFilter).build();
   }
 
   @Override
@@ -156,8 +160,7 @@ public final class FusionQuery {
         : parentKey != null ? () -> new ChildRows(client.scan(bound), table.parentDescription().keyAttributes(),
             parentKey) : () -> {
       // Every parent's child rows in one expanded scan; the parent key comes along in the row.
-      QuerySpec parent = QuerySpec.builder(ResourcePath.of(table.contextRoot(), table.resourceName()))
-          .fields(table.parentDescription().keyAttributes()).filter(parentFilter).build();
+      QuerySpec parent = parents();
       return new ChildRows(client.scanChildren(parent, table.childName().get(), bound.fields()),
           parent.fields().size());
     };

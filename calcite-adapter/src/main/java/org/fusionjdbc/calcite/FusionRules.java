@@ -7,16 +7,14 @@ import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
-import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -24,6 +22,7 @@ import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexTableInputRef;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.fusionjdbc.client.describe.AttributeType;
@@ -43,108 +42,108 @@ final class FusionRules {
       .toRule();
 
   /*
-   * Each rule matches its logical operator and asks for the input in the Fusion convention (Volcano finds or builds
-   * the Fusion plan of the input); it reads what lies below from the input's logical plan, which exists before any
-   * rule runs, so no rule depends on the order the planner fires them in.
+   * Each pushdown rule matches its logical operator over a Fusion node (an operand tree, as Calcite's own rules do)
+   * and reads what lies below from that node's FusionRows. A logical operator sees Fusion nodes below it only when
+   * its input is asked for in the Fusion convention, which FUSION_INPUT does for the operators the rules push.
    */
+  static final RelOptRule FUSION_INPUT = FusionRuleConfig.rule("FusionInputRule",
+      b -> b.operand(SingleRel.class).predicate(FusionRules::asksForFusionInput).anyInputs(), FusionInputRule::new);
+
   static final RelOptRule FILTER = FusionRuleConfig.rule("FusionFilterRule",
-      b -> b.operand(LogicalFilter.class).anyInputs(), FilterRule::new);
+      b -> b.operand(LogicalFilter.class).oneInput(in -> fusionRows(in)
+          // above a FusionFilter sits only our own residual, and nothing goes below an OFFSET/LIMIT
+          .predicate(r -> !(r instanceof FusionFilter || r.rows().limited())).anyInputs()),
+      FilterRule::new);
 
   static final RelOptRule PROJECT = FusionRuleConfig.rule("FusionProjectRule",
       b -> b.operand(LogicalProject.class)
-          .predicate(p -> p.getProjects().stream().allMatch(e -> e instanceof RexInputRef)).anyInputs(),
+          .predicate(p -> p.getProjects().stream().allMatch(e -> e instanceof RexInputRef))
+          .oneInput(in -> fusionRows(in).anyInputs()),
       ProjectRule::new);
 
   static final RelOptRule SORT = FusionRuleConfig.rule("FusionSortRule",
-      b -> b.operand(LogicalSort.class).anyInputs(), SortRule::new);
+      b -> b.operand(LogicalSort.class).oneInput(in -> fusionRows(in).predicate(r -> r.rows().onePath()).anyInputs()),
+      SortRule::new);
 
+  /** COUNT(*) over the Fusion rows, or over a projection of them (COUNT(*) reads no column of it). */
   static final RelOptRule COUNT = FusionRuleConfig.rule("FusionCountRule",
-      b -> b.operand(LogicalAggregate.class).anyInputs(), CountRule::new);
+      b -> b.operand(LogicalAggregate.class).predicate(FusionRules::isCountStar)
+          .oneInput(in -> fusionRows(in).predicate(r -> r.rows().onePath()).anyInputs()),
+      CountRule::new);
 
-  static final List<RelOptRule> PUSHDOWN = List.of(FILTER, PROJECT, SORT, COUNT, InListRule.VALUES_RIGHT,
-      InListRule.VALUES_LEFT, MinMaxRule.Config.DEFAULT.toRule(), TransitiveJoinFilterRule.INSTANCE,
+  static final RelOptRule COUNT_OVER_PROJECT = FusionRuleConfig.rule("FusionCountRule(over a projection)",
+      b -> b.operand(LogicalAggregate.class).predicate(FusionRules::isCountStar)
+          .oneInput(p -> p.operand(Project.class)
+              .oneInput(in -> fusionRows(in).predicate(r -> r.rows().onePath()).anyInputs())),
+      CountRule::new);
+
+  static final List<RelOptRule> PUSHDOWN = List.of(FUSION_INPUT, FILTER, PROJECT, SORT, COUNT, COUNT_OVER_PROJECT,
+      InListRule.VALUES_RIGHT, InListRule.VALUES_LEFT, MinMaxRule.INSTANCE, TransitiveJoinFilterRule.INSTANCE,
       NotInListRule.INSTANCE);
 
-  /** The rel a subset was registered from (all rels in a subset are equivalent). */
-  static RelNode original(RelNode n) {
-    return n instanceof RelSubset s && s.getOriginal() != null ? s.getOriginal() : n;
-  }
-
-  /** Whether an OFFSET/LIMIT sits anywhere between {@code n} and its scan (then filter/sort cannot go below). */
-  static boolean limitBelow(RelNode n) {
-    RelNode r = original(n);
-    while (true) {
-      if (r instanceof Sort s && (s.offset != null || s.fetch != null)) {
-        return true;
-      }
-      if (r instanceof TableScan) {
-        return false;
-      }
-      if (r.getInputs().size() != 1) {
-        return true;
-      }
-      r = original(r.getInput(0));
-    }
-  }
-
-  /** Whether a filter below picks one parent's child path ({@code parentKey = literal} on a single-key parent). */
-  static boolean childPathFixed(RelNode n) {
-    FusionTable t = tableOf(n);
-    if (t == null || t.childName().isEmpty() || t.parentDescription().keyAttributes().size() != 1) {
+  /** COUNT(*) calls only, no GROUP BY. */
+  private static boolean isCountStar(Aggregate agg) {
+    if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != Aggregate.Group.SIMPLE
+        || agg.getAggCallList().isEmpty()) {
       return false;
     }
-    RelNode r = original(n);
-    while (!(r instanceof TableScan)) {
-      if (r.getInputs().size() != 1) {
+    for (AggregateCall c : agg.getAggCallList()) {
+      if (c.getAggregation().getKind() != SqlKind.COUNT || !c.getArgList().isEmpty() || c.isDistinct()
+          || c.filterArg >= 0) {
         return false;
       }
-      if (r instanceof Filter f) {
-        RelNode in = f.getInput();
-        FilterTranslator tr = new FilterTranslator(i -> columnOf(in, i), f.getCluster().getRexBuilder(),
-            org.fusionjdbc.client.config.QDialect.STRICT, java.time.ZoneOffset.UTC, null);
-        if (RelOptUtil.conjunctions(f.getCondition()).stream().anyMatch(c -> tr.parentKey(c).isPresent())) {
-          return true;
-        }
-      }
-      r = original(r.getInput(0));
     }
-    return false;
+    return true;
   }
 
-  /** The Fusion table under a chain of row-preserving single-input operators (no aggregate), or null. */
-  static FusionTable tableOf(RelNode n) {
-    RelNode r = original(n);
-    while (!(r instanceof TableScan)) {
-      if (r.getInputs().size() != 1 || r instanceof Aggregate) {
-        return null;
-      }
-      r = original(r.getInput(0));
-    }
-    return r.getTable() == null ? null : r.getTable().unwrap(FusionTable.class);
+  /** The operand of a Fusion node with table rows, in the Fusion convention. */
+  static RelRule.OperandDetailBuilder<FusionRowRel> fusionRows(RelRule.OperandBuilder b) {
+    return b.operand(FusionRowRel.class).trait(FusionRel.CONVENTION);
   }
 
   /**
-   * The table column behind output {@code i} of {@code input}, if it is a plain Fusion column: followed
-   * through filters, sorts and projections of plain references (the shapes the rules build on).
+   * A logical operator the rules push, over an input not yet asked for in the Fusion convention that may be a Fusion
+   * table's rows: Calcite's table-reference metadata does not rule it out (it knows no references through an input
+   * already in another convention, such as the sorted input Volcano asks for below a merge join).
    */
-  static FusionColumn columnOf(RelNode input, int i) {
-    RelNode r = original(input);
-    int at = i;
-    while (true) {
-      if (r instanceof TableScan scan) {
-        FusionTable t = scan.getTable() == null ? null : scan.getTable().unwrap(FusionTable.class);
-        return t == null ? null : t.columns().get(at);
-      } else if (r instanceof Project p) {
-        if (!(p.getProjects().get(at) instanceof RexInputRef ref)) {
-          return null;
-        }
-        at = ref.getIndex();
-        r = original(p.getInput());
-      } else if (r instanceof Filter || r instanceof Sort || r instanceof FusionFilter) {
-        r = original(r.getInput(0));
-      } else {
-        return null;
-      }
+  private static boolean asksForFusionInput(SingleRel r) {
+    if (!(r instanceof LogicalFilter || r instanceof LogicalProject || r instanceof LogicalSort
+        || r instanceof LogicalAggregate) || r.getInput().getConvention() == FusionRel.CONVENTION) {
+      return false;
+    }
+    var refs = r.getCluster().getMetadataQuery().getTableReferences(r.getInput());
+    return refs == null || oneFusionTable(refs);
+  }
+
+  /**
+   * Whether {@code rel} reads one table and it is a Fusion table, by Calcite's table-reference metadata: the join
+   * rules rewrite only joins whose other side is a Fusion table's rows.
+   */
+  static boolean readsOneFusionTable(RelNode rel) {
+    var refs = rel.getCluster().getMetadataQuery().getTableReferences(rel);
+    return refs != null && oneFusionTable(refs);
+  }
+
+  private static boolean oneFusionTable(java.util.Set<RexTableInputRef.RelTableRef> refs) {
+    return refs.size() == 1 && refs.iterator().next().getTable().unwrap(FusionTable.class) != null;
+  }
+
+  /**
+   * Asks for the input of a logical filter, projection, sort or aggregate in the Fusion convention: the same
+   * operator over the Fusion form of its input, so the pushdown rules' operand trees can match the Fusion node there.
+   * Where the input has no Fusion form the copy costs infinitely and is never chosen.
+   */
+  static final class FusionInputRule extends RelRule<FusionRuleConfig> {
+    FusionInputRule(FusionRuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      SingleRel rel = call.rel(0);
+      RelNode input = rel.getInput();
+      call.transformTo(rel.copy(rel.getTraitSet(),
+          List.of(convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)))));
     }
   }
 
@@ -157,13 +156,11 @@ final class FusionRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalFilter filter = call.rel(0);
+      FusionRows rows = call.<FusionRowRel>rel(1).rows();
       RelNode input = filter.getInput();
-      FusionTable table = tableOf(input);
-      if (table == null || limitBelow(input) || original(input) instanceof FusionFilter) {
-        return; // above a FusionFilter sits only our own residual: it stays in Calcite
-      }
+      FusionTable table = rows.table();
       var rexBuilder = filter.getCluster().getRexBuilder();
-      FilterTranslator tr = new FilterTranslator(i -> columnOf(input, i), rexBuilder,
+      FilterTranslator tr = new FilterTranslator(rows::column, rexBuilder,
           table.client().config().dialect(), table.options().timeZone(), null);
       List<RexNode> pushed = new ArrayList<>();
       List<RexNode> atExecution = new ArrayList<>();
@@ -184,7 +181,7 @@ final class FusionRules {
             }
           }
           if (!pushed.isEmpty()) {
-            transform(call, filter, input, pushed, atExecution, residual);
+            transform(call, filter, input, rows, pushed, atExecution, residual);
           }
           return;
         }
@@ -209,14 +206,15 @@ final class FusionRules {
       if (pushed.isEmpty() && atExecution.isEmpty()) {
         return;
       }
-      transform(call, filter, input, pushed, atExecution, residual);
+      transform(call, filter, input, table.childName().isPresent() ? rows.onOneChildPath() : rows, pushed,
+          atExecution, residual);
     }
 
-    private void transform(RelOptRuleCall call, LogicalFilter filter, RelNode input, List<RexNode> pushed,
-        List<RexNode> atExecution, List<RexNode> residual) {
+    private static void transform(RelOptRuleCall call, LogicalFilter filter, RelNode input, FusionRows rows,
+        List<RexNode> pushed, List<RexNode> atExecution, List<RexNode> residual) {
       var rexBuilder = filter.getCluster().getRexBuilder();
       RelNode fusion = new FusionFilter(filter.getCluster(), filter.getTraitSet().replace(FusionRel.CONVENTION),
-          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), pushed, atExecution);
+          input, rows, pushed, atExecution);
       call.transformTo(residual.isEmpty() ? fusion
           : LogicalFilter.create(fusion, RexUtil.composeConjunction(rexBuilder, residual)));
     }
@@ -231,12 +229,8 @@ final class FusionRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       Project p = call.rel(0);
-      if (tableOf(p.getInput()) == null) {
-        return;
-      }
       call.transformTo(new FusionProject(p.getCluster(), p.getTraitSet().replace(FusionRel.CONVENTION),
-          convert(p.getInput(), p.getInput().getTraitSet().replace(FusionRel.CONVENTION)), p.getProjects(),
-          p.getRowType()));
+          p.getInput(), call.<FusionRowRel>rel(1).rows(), p.getProjects(), p.getRowType()));
     }
   }
 
@@ -249,10 +243,8 @@ final class FusionRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       Sort sort = call.rel(0);
-      RelNode input = sort.getInput();
-      FusionTable table = tableOf(input);
-      if (table == null || (table.childName().isPresent() && !childPathFixed(input))
-          || !literalOrNull(sort.offset) || !literalOrNull(sort.fetch)) {
+      FusionRows rows = call.<FusionRowRel>rel(1).rows();
+      if (!literalOrNull(sort.offset) || !literalOrNull(sort.fetch)) {
         return;
       }
       boolean ordered = !sort.getCollation().getFieldCollations().isEmpty();
@@ -260,18 +252,17 @@ final class FusionRules {
         return;
       }
       if (ordered) {
-        if (limitBelow(input)) {
+        if (rows.limited()) {
           return;
         }
         for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
-          if (!sortable(columnOf(input, fc.getFieldIndex()), fc)) {
+          if (!sortable(rows.column(fc.getFieldIndex()), fc)) {
             return;
           }
         }
       }
       call.transformTo(new FusionSort(sort.getCluster(), sort.getTraitSet().replace(FusionRel.CONVENTION),
-          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), sort.getCollation(), sort.offset,
-          sort.fetch));
+          sort.getInput(), rows, sort.getCollation(), sort.offset, sort.fetch));
     }
 
     private static boolean literalOrNull(RexNode n) {
@@ -295,7 +286,10 @@ final class FusionRules {
     }
   }
 
-  /** {@code COUNT(*)} without GROUP BY: one request with totalResults=true. */
+  /**
+   * {@code COUNT(*)} without GROUP BY: one request with totalResults=true. It reads no column, so it goes below a
+   * projection to the rows the projection reads (matched by {@link #COUNT_OVER_PROJECT}).
+   */
   static final class CountRule extends RelRule<FusionRuleConfig> {
     CountRule(FusionRuleConfig config) {
       super(config);
@@ -304,28 +298,14 @@ final class FusionRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       LogicalAggregate agg = call.rel(0);
-      if (!agg.getGroupSet().isEmpty() || agg.getGroupType() != Aggregate.Group.SIMPLE) {
-        return;
+      FusionRowRel rows = call.rel(call.getRelList().size() - 1);
+      if (rows instanceof FusionProject || !rows.rows().table().options().countPushdown()) {
+        return; // the count goes below the projection: the match on the projection's own input does it
       }
-      for (AggregateCall c : agg.getAggCallList()) {
-        if (c.getAggregation().getKind() != SqlKind.COUNT || !c.getArgList().isEmpty() || c.isDistinct()
-            || c.filterArg >= 0) {
-          return;
-        }
-      }
-      RelNode input = agg.getInput();
-      // COUNT(*) reads no column, so a projection below it does not matter.
-      while (original(input) instanceof Project p) {
-        input = p.getInput();
-      }
-      FusionTable table = tableOf(input);
-      if (table == null || (table.childName().isPresent() && !childPathFixed(input))
-          || !table.options().countPushdown()
-          || agg.getAggCallList().isEmpty()) {
-        return;
-      }
-      call.transformTo(new FusionCount(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION),
-          convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), agg.getAggCallList()));
+      // the rows' subset: the aggregate's input, or below a projection the projection's input
+      RelNode input = call.getRelList().size() == 3 ? call.<Project>rel(1).getInput() : agg.getInput();
+      call.transformTo(new FusionCount(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION), input,
+          agg.getAggCallList()));
     }
   }
 

@@ -15,17 +15,25 @@ import org.apache.calcite.rex.RexNode;
 import org.fusionjdbc.client.query.SortKey;
 
 /** ORDER BY on sortable attributes (Oracle null order) and/or literal OFFSET/FETCH: orderBy, offset, limit. */
-public final class FusionSort extends Sort implements FusionRel {
+public final class FusionSort extends Sort implements FusionRowRel {
+  /** The rows of the input, which this sort orders or cuts. */
+  private final FusionRows inputRows;
 
-  FusionSort(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelCollation collation, RexNode offset,
-      RexNode fetch) {
+  FusionSort(RelOptCluster cluster, RelTraitSet traits, RelNode input, FusionRows inputRows, RelCollation collation,
+      RexNode offset, RexNode fetch) {
     super(cluster, traits, input, collation, offset, fetch);
+    this.inputRows = java.util.Objects.requireNonNull(inputRows, "inputRows");
+  }
+
+  @Override
+  public FusionRows rows() {
+    return offset != null || fetch != null ? inputRows.cut() : inputRows;
   }
 
   @Override
   public Sort copy(RelTraitSet traitSet, RelNode newInput, RelCollation newCollation, RexNode offset,
       RexNode fetch) {
-    return new FusionSort(getCluster(), traitSet, newInput, newCollation, offset, fetch);
+    return new FusionSort(getCluster(), traitSet, newInput, inputRows, newCollation, offset, fetch);
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /** Scan of one Fusion table; the leaf every Fusion tree starts from. */
-public final class FusionTableScan extends TableScan implements FusionRel {
+public final class FusionTableScan extends TableScan implements FusionRowRel {
   private final FusionTable fusionTable;
 
   FusionTableScan(RelOptCluster cluster, RelOptTable table, FusionTable fusionTable) {
@@ -23,6 +23,11 @@ public final class FusionTableScan extends TableScan implements FusionRel {
 
   public FusionTable fusionTable() {
     return fusionTable;
+  }
+
+  @Override
+  public FusionRows rows() {
+    return FusionRows.of(fusionTable);
   }
 
   @Override

@@ -60,7 +60,7 @@ final class InListRule extends RelRule<FusionRuleConfig> {
     boolean valuesLeft = call.rel(1) instanceof Values;
     RelNode table = valuesLeft ? join.getRight() : join.getLeft();
     Values values = call.rel(valuesLeft ? 1 : 2);
-    if (FusionRules.tableOf(table) == null || values.getTuples().isEmpty()
+    if (!FusionRules.readsOneFusionTable(table) || values.getTuples().isEmpty()
         || values.getTuples().size() > MAX_VALUES || RexUtil.containsCorrelation(join.getCondition())) {
       return;
     }

@@ -1,15 +1,13 @@
 package org.fusionjdbc.calcite;
 
 import java.time.ZoneId;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.tools.RelBuilderFactory;
 import org.fusionjdbc.client.describe.AttributeType;
 
 /**
@@ -25,27 +23,29 @@ import org.fusionjdbc.client.describe.AttributeType;
  * clock Calcite compares is not monotonic in the instant Fusion sorts by). Strings stay in Calcite: nothing
  * settles that a pod's string order is the binary order Calcite's MIN uses.
  */
-final class MinMaxRule extends RelRule<MinMaxRule.Config> {
+final class MinMaxRule extends RelRule<FusionRuleConfig> {
+  /** MIN/MAX calls over the rows of a Fusion table (not a child's) that no OFFSET/LIMIT cut. */
+  static final RelOptRule INSTANCE = FusionRuleConfig.rule("FusionMinMaxRule",
+      b0 -> b0.operand(LogicalAggregate.class).predicate(MinMaxRule::shapeFits)
+          .oneInput(b1 -> FusionRules.fusionRows(b1)
+              .predicate(r -> r.rows().table().childName().isEmpty() && !r.rows().limited()).anyInputs()),
+      MinMaxRule::new);
 
-  private MinMaxRule(Config config) {
+  private MinMaxRule(FusionRuleConfig config) {
     super(config);
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     Aggregate agg = call.rel(0);
-    RelNode input = agg.getInput();
-    FusionTable table = FusionRules.tableOf(input);
-    if (table == null || table.childName().isPresent() || FusionRules.limitBelow(input)) {
-      return;
-    }
+    FusionRows rows = call.<FusionRowRel>rel(1).rows();
     for (AggregateCall c : agg.getAggCallList()) {
-      if (!pushable(FusionRules.columnOf(input, c.getArgList().get(0)), table.options().timeZone())) {
+      if (!pushable(rows.column(c.getArgList().get(0)), rows.table().options().timeZone())) {
         return;
       }
     }
     call.transformTo(new FusionMinMax(agg.getCluster(), agg.getTraitSet().replace(FusionRel.CONVENTION),
-        convert(input, input.getTraitSet().replace(FusionRel.CONVENTION)), agg.getAggCallList()));
+        agg.getInput(), agg.getAggCallList()));
   }
 
   /** MIN/MAX of one column, no DISTINCT-sensitive or filtered form, no GROUP BY: the shape the rule handles. */
@@ -73,33 +73,5 @@ final class MinMaxRule extends RelRule<MinMaxRule.Config> {
     AttributeType t = c.attribute().type();
     return t == AttributeType.INTEGER || t == AttributeType.NUMBER || t == AttributeType.DATE
         || (t == AttributeType.DATETIME && zone.getRules().isFixedOffset());
-  }
-
-  /** The rule's configuration: one operand, a LogicalAggregate of MIN/MAX calls over anything. */
-  record Config(String description, OperandTransform operandSupplier, RelBuilderFactory relBuilderFactory)
-      implements RelRule.Config {
-    static final Config DEFAULT = new Config("FusionMinMaxRule",
-        b0 -> b0.operand(LogicalAggregate.class).predicate(MinMaxRule::shapeFits).anyInputs(),
-        RelFactories.LOGICAL_BUILDER);
-
-    @Override
-    public MinMaxRule toRule() {
-      return new MinMaxRule(this);
-    }
-
-    @Override
-    public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override
-    public Config withDescription(String d) {
-      return new Config(d, operandSupplier, relBuilderFactory);
-    }
-
-    @Override
-    public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
-    }
   }
 }

@@ -51,7 +51,8 @@ final class NotInListRule extends RelRule<FusionRuleConfig> {
     RelNode table = join.getLeft();
     Project p = call.rel(3);
     Values values = call.rel(4);
-    if (FusionRules.tableOf(table) == null || values.getRowType().getFieldCount() != 1 || values.getTuples().isEmpty()
+    if (!FusionRules.readsOneFusionTable(table) || values.getRowType().getFieldCount() != 1
+        || values.getTuples().isEmpty()
         // a NULL in the list makes NOT IN never true, which "matches no value" would not say
         || values.getTuples().stream().anyMatch(t -> t.get(0).isNull())
         || values.getTuples().size() > InListRule.MAX_VALUES || p.getProjects().size() != 2

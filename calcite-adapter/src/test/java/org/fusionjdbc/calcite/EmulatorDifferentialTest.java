@@ -104,7 +104,31 @@ class EmulatorDifferentialTest {
     Sql.rows(on, "select count(*) from hcm.workers where 1 = 0"); // describes workers: its child tables are known
     String parents = Sql.explain(on, "select \"LastName\" from hcm.workers_names where \"PersonId\" = 300000080000017");
     assertThat(parents).contains("GET /hcmRestApi/resources/11.13.18.05/workers?")
-        .contains("q=PersonId = 300000080000017").contains("with expand=names");
+        .contains("q=PersonId = 300000080000017").contains("&expand=names");
+  }
+
+  /** A child table read across parents: EXPLAIN shows the expanded parents' page the scan then sends. */
+  @Test
+  void explainShowsTheExpandedParentRequestAChildScanSends() throws Exception {
+    Sql.rows(on, "select count(*) from hcm.workers where 1 = 0"); // describes workers: its child tables are known
+    Sql.rows(off, "select count(*) from hcm.workers where 1 = 0");
+    String sql = "select \"LastName\" from hcm.workers_names where \"PersonId\" = 300000080000017";
+    String plan = Sql.explain(on, sql);
+    String shown = plan.substring(plan.indexOf("request=[GET ") + "request=[GET ".length());
+    shown = shown.substring(0, shown.indexOf("]"));
+    assertThat(shown).startsWith("/hcmRestApi/resources/11.13.18.05/workers?").contains("expand=names")
+        .contains("onlyData=true").contains("limit=");
+    List<List<String>> expected = Sql.rows(off, sql);
+    settledRequests();
+    emulator.journal().clear();
+    assertThat(Sql.rows(on, sql)).isEqualTo(expected).isNotEmpty();
+    JournalEntry e = settledRequests().get(0);
+    java.util.Map<String, String> sent = new java.util.LinkedHashMap<>();
+    for (String p : shown.substring(shown.indexOf('?') + 1).split("&")) {
+      sent.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+    }
+    assertThat(e.path()).isEqualTo(shown.substring(0, shown.indexOf('?')));
+    assertThat(e.params()).as("what EXPLAIN showed is what the emulator received").isEqualTo(sent);
   }
 
   static Stream<String> corpus() {

@@ -87,6 +87,19 @@ public interface FusionClient extends AutoCloseable {
   }
 
   /**
+   * The first request {@link #scanChildren} sends for these arguments, as {@link #describeRequest} shows a scan's:
+   * the parents' first page with the child expanded.
+   */
+  default String describeChildScan(QuerySpec parentSpec, String child, List<String> childFields) {
+    ResourcePath r = parentSpec.resource();
+    FusionClientConfig c = config();
+    ScanPlan plan = ScanPlan.of(parentSpec, describe(r.contextRoot(), r.resource()), c.dialect());
+    List<Param> params = Requests.expandChild(Requests.firstPage(plan, c.firstPageSize(), c.pageSize()), child,
+        childFields);
+    return Requests.line(Requests.path(c.restVersion(), r), params, null);
+  }
+
+  /**
    * The BI Publisher channel of this connection, sharing its pool and token source; one instance per client
    * (its concurrency limit is per connection). Closed with the client.
    */

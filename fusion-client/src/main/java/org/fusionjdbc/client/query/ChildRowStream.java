@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.HttpTransport;
-import org.fusionjdbc.client.http.UrlEncoding.Param;
 
 /**
  * Rows of a child collection across parents: the parents are paged with {@code expand=<child>}; each parent
@@ -53,19 +52,8 @@ public final class ChildRowStream implements RowStream {
       throw new IllegalArgumentException("scanChildren needs at least one child field");
     }
     PageParser parser = new PageParser(plan.layout(), child, childFields);
-    String nested = child + ":" + String.join(",", childFields.stream().distinct().toList());
-    PagedRowStream parents = new PagedRowStream(transport, path, plan, parser, plan.layout().size() + 1, params -> {
-      List<Param> out = new ArrayList<>();
-      for (Param p : params) {
-        if (p.name().equals("fields")) {
-          out.add(new Param("fields", p.value() + ";" + nested));
-        } else {
-          out.add(p); // onlyData=true stays: it drops the items' links, not the nested collection's self link
-        }
-      }
-      out.add(new Param("expand", child));
-      return out;
-    }, prefetcher);
+    PagedRowStream parents = new PagedRowStream(transport, path, plan, parser, plan.layout().size() + 1,
+        params -> Requests.expandChild(params, child, childFields), prefetcher);
     return new ChildRowStream(parents, plan, childFields, childScan);
   }
 

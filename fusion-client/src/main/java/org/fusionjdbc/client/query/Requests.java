@@ -29,6 +29,21 @@ public final class Requests {
     return new PageCursor(plan, firstPageSize, pageSize).nextParams();
   }
 
+  /**
+   * The parameters of a parents' page that brings each parent's {@code child} rows along: the child's fields after
+   * the parent's in {@code fields}, and {@code expand}. onlyData=true stays: it drops the items' links, not the
+   * nested collection's self link that a parent with more child rows is followed by.
+   */
+  public static List<Param> expandChild(List<Param> parentParams, String child, List<String> childFields) {
+    String nested = child + ":" + String.join(",", childFields.stream().distinct().toList());
+    List<Param> out = new ArrayList<>();
+    for (Param p : parentParams) {
+      out.add(p.name().equals("fields") ? new Param("fields", p.value() + ";" + nested) : p);
+    }
+    out.add(new Param("expand", child));
+    return out;
+  }
+
   /** The attribute a count asks for: the key, else the first field asked for, else the first attribute. */
   public static String countField(ResourceDescription d, QuerySpec spec) {
     return !d.keyAttributes().isEmpty() ? d.keyAttributes().get(0)
