@@ -123,7 +123,7 @@ final class OAuthMinter implements RenewingTokenSource.Minter {
   private final class TokenCall implements HttpCall<RenewingTokenSource.Token> {
     @Override
     public String display() {
-      return tokenUri.getRawPath() + " (user " + config.user() + ")";
+      return tokenUri.getRawPath();
     }
 
     @Override
@@ -147,13 +147,19 @@ final class OAuthMinter implements RenewingTokenSource.Minter {
       int status = response.getCode();
       String body = response.getEntity() == null ? "" : text(response.getEntity());
       if (status == 200) {
-        return Outcome.success(TokenResponses.parse(body, clock.instant(), DEFAULT_EXPIRES_IN, tokenUri));
+        return Outcome.success(TokenResponses.parse(body, clock.instant(), DEFAULT_EXPIRES_IN, tokenUri))
+            .noting(forUser());
       }
       FusionException error = TokenResponses.error(status, body, tokenUri, config, attempt);
       if (!HttpFailures.retryableStatus(status)) {
         throw error;
       }
-      return Outcome.failure(error);
+      return Outcome.<RenewingTokenSource.Token>failure(error).noting(forUser());
+    }
+
+    /** Trace lines name the user the token is for (never the assertion or the secret). */
+    private String forUser() {
+      return " (user " + config.user() + ")";
     }
 
     @Override
