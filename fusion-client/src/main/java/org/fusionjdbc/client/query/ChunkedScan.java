@@ -53,7 +53,7 @@ final class ChunkedScan {
   /** Chunks that exist: the planned count, lowered when an opening page finds the end. */
   private int end;
   /** Chunks {@code [0, resolved)} know where they start. */
-  private int resolved = 1;
+  private int resolved;
   /** The lowest chunk the caller has not read to its end. */
   private int head;
   /** Pages fetched and not yet handed to the caller (or found empty). */
@@ -95,6 +95,7 @@ final class ChunkedScan {
         chunk(chunks.size()).start = s;
       }
       resolved = end;
+      chunks.get(0).openingSent = true; // it starts right after the first page: nothing to find
       for (int i = 0; i < end; i++) {
         bound(i, i + 1 < end ? chunks.get(i + 1).start : null);
       }
@@ -170,7 +171,7 @@ final class ChunkedScan {
           return new Task(i, false, c.cursor.nextParams());
         }
         if (i >= resolved && !c.openingSent) {
-          int anchor = resolved - 1; // the latest chunk whose start is known
+          int anchor = resolved - 1; // the latest chunk whose start is known (-1: after the first page)
           if (i - anchor > workers + 1) {
             break; // keeps opening offsets shallow
           }
@@ -227,7 +228,7 @@ final class ChunkedScan {
         break;
       }
       BigInteger start = keyOf(rows.get(0));
-      BigInteger floor = chunks.get(resolved - 1).start;
+      BigInteger floor = resolved == 0 ? null : chunks.get(resolved - 1).start;
       if (floor != null && before(start, floor)) {
         start = floor; // rows changed between two openings: never let chunks overlap
       }
@@ -238,13 +239,15 @@ final class ChunkedScan {
       }
       c.held = rows.subList(from, rows.size());
       c.heldMore = page.hasMore() != null ? page.hasMore() : true;
-      bound(resolved - 1, start);
+      if (resolved > 0) {
+        bound(resolved - 1, start);
+      }
       resolved++;
       if (!c.heldMore) {
         truncate(resolved); // the collection ends in this chunk
       }
     }
-    if (resolved == end && !chunks.get(end - 1).bounded) {
+    if (resolved == end && end > 0 && !chunks.get(end - 1).bounded) {
       bound(end - 1, null);
     }
   }
@@ -287,13 +290,17 @@ final class ChunkedScan {
     c.cursor = new PageCursor(subPlan(terms, 0), pageSize, pageSize);
   }
 
-  /** A request for chunk i's first page: {@code offset} rows past the start of chunk {@code anchor}. */
+  /**
+   * A request for chunk i's first page: the rows from the start of chunk {@code anchor} (after the first page when
+   * -1), past as many chunks' rows as lie between.
+   */
   private List<Param> openingParams(int anchor, int i) {
     List<QExpr> terms = new ArrayList<>();
     plan.spec().filter().ifPresent(terms::add);
-    BigInteger from = chunks.get(anchor).start;
+    BigInteger from = anchor < 0 ? null : chunks.get(anchor).start;
     terms.add(from == null ? compare(afterOp(), last) : compare(fromOp(), from));
-    return new PageCursor(subPlan(terms, (i - anchor) * chunkRows), pageSize, pageSize).nextParams();
+    long offset = (i - Math.max(anchor, 0)) * chunkRows;
+    return new PageCursor(subPlan(terms, offset), pageSize, pageSize).nextParams();
   }
 
   private ScanPlan subPlan(List<QExpr> terms, long offset) {
