@@ -15,8 +15,8 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  *
  * <p>Chunk j starts at the key at rank about {@code j × chunkRows} of the remaining rows. Its first request, the
  * <em>opening</em> page, finds that key and the rows after it at once: {@code key >= s} (the start of an earlier
- * chunk already known, or after the first page) with {@code offset} the rows between (a few chunks at most, so the
- * offset stays shallow). The first row of that page is where chunk j starts and where chunk j-1 ends. A chunk then
+ * chunk already known; {@code key > last} from the first page for the first chunks) with {@code offset} the rows
+ * between (a few chunks at most, so the offset stays shallow: a database skips them in its key index). The first row of that page is where chunk j starts and where chunk j-1 ends. A chunk then
  * keyset-pages {@code key > last and key < next chunk's start}; one request per chunk at a time. Exactness does not
  * depend on the offsets: ranks only place the cuts, the chunks are bounded by keys, each start clamped to the one
  * before, and an opening page that finds no rows (or the collection's end) ends the scan there, the chunk before
@@ -383,7 +383,7 @@ final class ChunkedScan {
 
   /** One chunk's state; guarded by the scan's lock. */
   private static final class Chunk {
-    /** Where it starts (inclusive); null for chunk 0, which starts after the first page. */
+    /** Where it starts (inclusive); null until known, and for chunk 0 of given starts (it starts after `last`). */
     BigInteger start;
     /** Its opening page, arrived before the chunks below it knew their starts. */
     Page opening;
