@@ -27,7 +27,10 @@ class OrderedChunkWindowTest {
   private static final int ROWS = 10_000;
   private static final int PAGE = 100;
   private static final int PARALLELISM = 4;
-  /** Pages a paused caller may have fetched ahead: the window (5 a worker), two chunks and one per worker. */
+  /**
+   * Pages a paused caller may have fetched ahead: the window (5 a worker), the two chunks that may always send (a
+   * few pages each, 6 at most at 70 rows a page) and one in flight per worker.
+   */
   private static final int MAX_AHEAD_PAGES = PARALLELISM * 5 + 2 * 6 + PARALLELISM;
   private static final Pattern AFTER = Pattern.compile("InvoiceId (>=?) (\\d+)");
   private static final Pattern AFTER_DESC = Pattern.compile("InvoiceId (<=?) (\\d+)");

@@ -29,10 +29,13 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * arrive. Either way memory is bounded by {@code window} plus one page per worker.
  */
 final class ChunkedScan {
-  /** Pages per chunk, roughly: small enough that every worker's chunk fits in the window ahead of the caller. */
-  static final int CHUNK_PAGES = 4;
+  /**
+   * Pages per chunk, roughly: few, so every worker's chunk fits in the window ahead of the caller and the scan's
+   * last chunks (each read one page after another) end close together.
+   */
+  static final int CHUNK_PAGES = 2;
   /** Pages that may wait for the caller, per worker. */
-  static final int WINDOW_PAGES_PER_WORKER = CHUNK_PAGES + 1;
+  static final int WINDOW_PAGES_PER_WORKER = 5;
 
   private final ScanPlan plan;
   private final String key;
