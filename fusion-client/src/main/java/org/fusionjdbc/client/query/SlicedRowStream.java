@@ -30,7 +30,6 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * exactly once; the last chunk is open-ended. Without a count the key span is cut into equal value ranges.
  */
 public final class SlicedRowStream implements RowStream {
-
   private final HttpTransport transport;
   private final String path;
   private final ScanPlan plan;
