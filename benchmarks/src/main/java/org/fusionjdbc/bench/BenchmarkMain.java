@@ -3,13 +3,16 @@ package org.fusionjdbc.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs every benchmark against an in-process emulator, prints the table and writes results.json.
- * {@code BenchmarkMain [--quick] [--out FILE] [--sizes 100000,1000000]}. Figures are ratios or twins measured
- * in this run; nothing here asserts a wall-clock limit.
+ * {@code BenchmarkMain [--quick] [--out FILE] [--sizes 100000,1000000] [--only latency,scan]}. Figures are ratios or
+ * twins measured in this run; nothing here asserts a wall-clock limit. {@code --only} runs the named groups alone
+ * (a focused re-measurement; a full run is what the documented figures come from).
  */
 public final class BenchmarkMain {
   private static final Logger QUIET = Logger.getLogger("org.fusionjdbc");
@@ -17,9 +20,15 @@ public final class BenchmarkMain {
   private BenchmarkMain() {}
 
   /** What one run measures. */
-  record Config(boolean quick, Path out, List<Integer> scanSizes, int smallRows, int memoryRows, int latencyRows) {
+  record Config(boolean quick, Path out, List<Integer> scanSizes, int smallRows, int memoryRows, int latencyRows,
+      Set<String> only) {
+    /** The groups a run can be limited to, as their figures are prefixed. */
+    static final Set<String> GROUPS = Set.of("first_row", "scan", "pushdown", "latency", "throttle", "slices", "child",
+        "deep_offset", "memory");
+
     Config {
       scanSizes = List.copyOf(scanSizes);
+      only = Set.copyOf(only);
       if (scanSizes.isEmpty() || smallRows < 1 || memoryRows < 1 || latencyRows < 1) {
         throw new IllegalArgumentException("need at least one scan size and positive row counts");
       }
@@ -29,6 +38,7 @@ public final class BenchmarkMain {
       boolean quick = false;
       Path out = Path.of("benchmarks", "target", "results.json");
       List<Integer> sizes = null;
+      Set<String> only = GROUPS;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
@@ -39,15 +49,25 @@ public final class BenchmarkMain {
               sizes.add(Integer.parseInt(s.trim().replace("_", "")));
             }
           }
+          case "--only" -> {
+            only = Set.of(value(args, ++i, "--only").split(","));
+            if (!GROUPS.containsAll(only)) {
+              throw new IllegalArgumentException("--only takes groups of " + new TreeSet<>(GROUPS));
+            }
+          }
           default -> throw new IllegalArgumentException("unknown argument " + args[i]
-              + "; use [--quick] [--out FILE] [--sizes N,N]");
+              + "; use [--quick] [--out FILE] [--sizes N,N] [--only GROUP,GROUP]");
         }
       }
       if (sizes == null) {
         sizes = quick ? List.of(2_000) : List.of(100_000, 1_000_000);
       }
-      return quick ? new Config(true, out, sizes, 2_000, 5_000, 4_000)
-          : new Config(false, out, sizes, 10_000, 1_000_000, 100_000);
+      return quick ? new Config(true, out, sizes, 2_000, 5_000, 4_000, only)
+          : new Config(false, out, sizes, 10_000, 1_000_000, 100_000, only);
+    }
+
+    boolean runs(String group) {
+      return only.contains(group);
     }
 
     private static String value(String[] args, int i, String name) {
@@ -83,18 +103,39 @@ public final class BenchmarkMain {
     r.context("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
     r.context("scanSizes", config.scanSizes());
     r.context("started", java.time.Instant.now().toString());
-    FirstRowBench.run(config.smallRows(), r); // first, so jvm_first really is the JVM's first connection
-    ScanBench.run(Math.min(2_000, config.scanSizes().get(0)), new Results()); // JIT warm-up, figures dropped
-    for (int n : config.scanSizes()) {
-      ScanBench.run(n, r);
+    r.context("groups", new TreeSet<>(config.only()));
+    if (config.runs("first_row")) {
+      FirstRowBench.run(config.smallRows(), r); // first, so jvm_first really is the JVM's first connection
     }
-    PushdownBench.run(config.smallRows(), r);
-    LatencyBench.run(config.latencyRows(), r);
-    ThrottleBench.run(config.latencyRows(), r);
-    SliceBench.run(config.latencyRows(), r);
-    ChildBench.run(config.smallRows(), r);
-    DeepOffsetBench.run(config.latencyRows(), r);
-    MemoryBench.run(config.memoryRows(), r);
+    // JIT warm-up, figures dropped; a run without the scan group warms up as much as those scans would have
+    int warmUp = config.runs("scan") ? 2_000 : 20_000;
+    ScanBench.run(Math.min(warmUp, config.scanSizes().get(0)), new Results());
+    if (config.runs("scan")) {
+      for (int n : config.scanSizes()) {
+        ScanBench.run(n, r);
+      }
+    }
+    if (config.runs("pushdown")) {
+      PushdownBench.run(config.smallRows(), r);
+    }
+    if (config.runs("latency")) {
+      LatencyBench.run(config.latencyRows(), r);
+    }
+    if (config.runs("throttle")) {
+      ThrottleBench.run(config.latencyRows(), r);
+    }
+    if (config.runs("slices")) {
+      SliceBench.run(config.latencyRows(), r);
+    }
+    if (config.runs("child")) {
+      ChildBench.run(config.smallRows(), r);
+    }
+    if (config.runs("deep_offset")) {
+      DeepOffsetBench.run(config.latencyRows(), r);
+    }
+    if (config.runs("memory")) {
+      MemoryBench.run(config.memoryRows(), r);
+    }
     r.context("finished", java.time.Instant.now().toString());
     r.writeJson(config.out());
     Path md = config.out().resolveSibling(config.out().getFileName().toString().replaceFirst("\\.json$", "") + ".md");

@@ -70,4 +70,19 @@ class BigDataTest {
     Http.ok(api + "?limit=200&offset=400&onlyData=true&q=" + q, 4);
     assertThat(examined()).isZero();
   }
+
+  @Test
+  void anOffsetWithinAKeyRangeJumpsAndNestedKeyBoundsNarrowTheRange() {
+    String from = enc("InvoiceId >= " + invoices.keyAt(400_000));
+    JsonNode page = Http.ok(api + "?limit=500&offset=20000&orderBy=InvoiceId:asc&onlyData=true&q=" + from, 4);
+    assertThat(page.get("items").get(0).get("InvoiceId").asLong()).isEqualTo(invoices.keyAt(420_000));
+    assertThat(examined()).isLessThanOrEqualTo(501);
+    // the last page of a bounded range, its bounds in nested ands: the scan stops at the range's end
+    String nested = enc("(InvoiceId > " + invoices.keyAt(500_000) + " and InvoiceId < " + invoices.keyAt(500_100)
+        + ") and InvoiceId > " + invoices.keyAt(500_049));
+    JsonNode tail = Http.ok(api + "?limit=500&orderBy=InvoiceId:asc&onlyData=true&q=" + nested, 4);
+    assertThat(tail.get("count").asInt()).isEqualTo(50);
+    assertThat(tail.get("hasMore").asBoolean()).isFalse();
+    assertThat(examined()).isLessThanOrEqualTo(51);
+  }
 }

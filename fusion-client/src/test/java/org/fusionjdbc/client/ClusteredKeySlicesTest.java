@@ -12,7 +12,7 @@ import org.fusionjdbc.emulator.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parallel slices over keys in two dense clusters far apart (real Fusion ids): cut at the rows' quantiles, every
+ * Parallel slices over keys in two dense clusters far apart (real Fusion ids): cut by row counts, every
  * slice gets rows (none comes back empty) and about as many as the others, and every row comes exactly once.
  */
 class ClusteredKeySlicesTest {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parallel key-range slices of the emulator's invoices (integer key InvoiceId): every row once, key order when the
- * caller asks for it, the requests the slicing sends (plain first page, one count, one-row cut probes), cancel and
- * early close.
+ * Parallel key-range chunks of the emulator's invoices (integer key InvoiceId): every row once, key order when the
+ * caller asks for it, the requests the chunking sends (plain first page, one count, chunk opening pages anchored on a
+ * known key), cancel and early close.
  */
 class SlicedScanTest {
   private static final int N = 1000;
@@ -92,18 +92,46 @@ class SlicedScanTest {
       assertThat(ids(parallel, List.of())).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(ids(parallel, List.of(SortKey.asc("InvoiceId")))).isEqualTo(expected);
       List<Map<String, String>> requests = requests();
-      assertThat(requests).anyMatch(r -> r.getOrDefault("q", "").contains("InvoiceId >= ")
+      assertThat(requests).anyMatch(r -> r.getOrDefault("q", "").contains("InvoiceId > ")
           && r.get("q").contains(" and InvoiceId < "));
       // the first page is a plain page; the rest is counted once the caller reads past it
       assertThat(requests).noneMatch(r -> "true".equals(r.get("totalResults")) && "10".equals(r.get("limit")));
       assertThat(requests).anyMatch(r -> "true".equals(r.get("totalResults")) && oneRow(r));
-      // the cuts are the keys at the remaining rows' quantiles: one-row probes at offsets, pages never use offset
-      assertThat(requests).anyMatch(r -> "InvoiceId".equals(r.get("fields")) && oneRow(r) && hasOffset(r));
-      assertThat(requests).noneMatch(r -> hasOffset(r) && !oneRow(r));
+      // a chunk's opening page finds where it starts: a full page at an offset from a key already known, never a
+      // one-row probe and never an offset from the collection's start
+      assertThat(requests).anyMatch(r -> hasOffset(r) && "50".equals(r.get("limit")));
+      assertThat(requests).noneMatch(r -> hasOffset(r) && !r.getOrDefault("q", "").matches("InvoiceId >=? \\d+"));
+      assertThat(requests).noneMatch(r -> oneRow(r) && !"true".equals(r.get("totalResults")));
       List<Object> reversed = new ArrayList<>(expected);
       java.util.Collections.reverse(reversed);
       assertThat(ids(parallel, List.of(SortKey.desc("InvoiceId")))).isEqualTo(reversed);
       assertThat(parallel.transport().poolStats().getLeased()).isZero();
+    }
+  }
+
+  /**
+   * A count far above the rows there are (rows deleted after it): chunks planned past the end open on an empty
+   * page, the chunk before reads to the end, and every row still comes exactly once, in order when asked.
+   */
+  @Test
+  void chunksPlannedPastTheEndEndTheScanExactly() {
+    try (DefaultFusionClient sequential = client(1); DefaultFusionClient parallel = client(4)) {
+      List<Object> expected = ids(sequential, List.of(SortKey.asc("InvoiceId")));
+      emulator.faults().totalResultsBias(3 * N);
+      try {
+        assertThat(parallel.count(QuerySpec.builder(INVOICES).build())).as("the count the chunks are planned from")
+            .isEqualTo(4L * N);
+        emulator.journal().clear();
+        assertThat(ids(parallel, List.of(SortKey.asc("InvoiceId")))).isEqualTo(expected);
+        assertThat(requests()).anyMatch(r -> hasOffset(r) && "50".equals(r.get("limit")));
+        assertThat(ids(parallel, List.of())).containsExactlyInAnyOrderElementsOf(expected);
+        List<Object> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        assertThat(ids(parallel, List.of(SortKey.desc("InvoiceId")))).isEqualTo(reversed);
+        assertThat(parallel.transport().poolStats().getLeased()).isZero();
+      } finally {
+        emulator.faults().totalResultsBias(0);
+      }
     }
   }
 
@@ -188,7 +216,7 @@ class SlicedScanTest {
         }
         assertThat(requests()).hasSize(1);
         assertThat(s.next()).isTrue();
-        assertThat(requests()).anyMatch(r -> r.getOrDefault("q", "").contains("InvoiceId >= "));
+        assertThat(requests()).anyMatch(r -> "true".equals(r.get("totalResults")));
       }
       assertThat(c.transport().poolStats().getLeased()).isZero();
     }

@@ -117,8 +117,8 @@ final class SparkPod implements ExtensionContext.Store.CloseableResource {
   }
 
   /**
-   * A one-row request for the key alone (its far end, the count of the remainder, or a key at a quantile where a
-   * slice is cut): the driver's slice planning, not rows for the caller.
+   * A one-row request for the key alone (the count of the remainder, or its far end when the pod gives no count):
+   * the driver's slice planning, not rows for the caller.
    */
   static boolean isSliceProbe(JournalEntry e) {
     return "1".equals(e.param("limit")) && e.param("fields") != null && !e.param("fields").contains(",");

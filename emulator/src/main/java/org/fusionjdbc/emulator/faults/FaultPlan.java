@@ -19,6 +19,7 @@ public final class FaultPlan {
   private long latencyMs;
   private long perRowMicros;
   private long offsetCostMicrosPerRow;
+  private int totalResultsBias;
   private double throttleRate;
   private double unavailableRate;
   private int retryAfterSeconds = 1;
@@ -39,6 +40,7 @@ public final class FaultPlan {
     latencyMs = 0;
     perRowMicros = 0;
     offsetCostMicrosPerRow = 0;
+    totalResultsBias = 0;
     throttleRate = 0;
     unavailableRate = 0;
     retryAfterSeconds = 1;
@@ -65,6 +67,19 @@ public final class FaultPlan {
   public synchronized FaultPlan offsetCostMicrosPerRow(long micros) {
     offsetCostMicrosPerRow = nonNegative(micros, "offsetCostMicrosPerRow");
     return this;
+  }
+
+  /**
+   * Added to every totalResults (never below the rows already sent): a count taken before rows were deleted, or
+   * inserted, while a client pages through the collection.
+   */
+  public synchronized FaultPlan totalResultsBias(int rows) {
+    totalResultsBias = rows;
+    return this;
+  }
+
+  public synchronized int totalResultsBias() {
+    return totalResultsBias;
   }
 
   /** Fraction (0..1) of requests answered 429. */

@@ -46,7 +46,8 @@ public final class QueryEngine {
     int hi = range[1];
     Boolean keyOrder = keyOrder(t, r.orderBy());
     Result res;
-    if (keyOrder != null && r.filter() == null) {
+    if (keyOrder != null && (r.filter() == null || keyBoundsOnly(t, r.filter()))) {
+      // every row of [lo, hi) matches: an offset is a jump in the index, as in a database's key range scan
       res = unfiltered(t, r, lo, hi, keyOrder, examined);
     } else if (keyOrder != null && r.offset() == 0 && !r.total()) {
       res = stream(t, r, lo, hi, keyOrder, examined);
@@ -199,13 +200,11 @@ public final class QueryEngine {
   static int[] keyRange(Table t, Expr filter) {
     int lo = 0;
     int hi = t.indexLimit();
-    List<Expr> conj = filter == null ? List.of() : filter instanceof Expr.And a ? a.parts() : List.of(filter);
-    int keyIdx = t.def().indexOf(t.def().keyAttributes().get(0));
-    for (Expr e : conj) {
-      if (!(e instanceof Expr.Cmp c) || c.ref().child() != null || c.ref().index() != keyIdx
-          || c.ref().function() != null) {
+    for (Expr e : conjuncts(filter)) {
+      if (!keyBound(t, e)) {
         continue;
       }
+      Expr.Cmp c = (Expr.Cmp) e;
       BigDecimal v = (BigDecimal) c.value();
       long floor = clamp(v.setScale(0, RoundingMode.FLOOR));
       long ceil = clamp(v.setScale(0, RoundingMode.CEILING));
@@ -222,6 +221,31 @@ public final class QueryEngine {
       }
     }
     return new int[] {lo, Math.max(lo, hi)};
+  }
+
+  /** The terms ANDed at the top of q, nested ANDs ({@code (a and b) and c}) flattened as a database would. */
+  private static List<Expr> conjuncts(Expr filter) {
+    if (filter == null) {
+      return List.of();
+    }
+    if (!(filter instanceof Expr.And a)) {
+      return List.of(filter);
+    }
+    List<Expr> out = new java.util.ArrayList<>();
+    a.parts().forEach(p -> out.addAll(conjuncts(p)));
+    return out;
+  }
+
+  /** A comparison of the first key attribute with a number, which {@link #keyRange} turns into index bounds. */
+  private static boolean keyBound(Table t, Expr e) {
+    int keyIdx = t.def().indexOf(t.def().keyAttributes().get(0));
+    return e instanceof Expr.Cmp c && c.ref().child() == null && c.ref().index() == keyIdx
+        && c.ref().function() == null && c.value() instanceof BigDecimal;
+  }
+
+  /** Whether q is nothing but key bounds, so exactly the rows of its key range match. */
+  private static boolean keyBoundsOnly(Table t, Expr filter) {
+    return conjuncts(filter).stream().allMatch(e -> keyBound(t, e) && ((Expr.Cmp) e).op() != Expr.Op.NE);
   }
 
   private static long sat(long plusOne, long orig) {

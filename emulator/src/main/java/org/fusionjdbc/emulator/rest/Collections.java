@@ -55,7 +55,9 @@ final class Collections {
     }
     call.rows = rows.size();
     call.rowsExamined = r.rowsExamined();
-    long reported = r.totalResults() < 0 ? -1 : jitter(r.totalResults(), offset + rows.size(), call.seq);
+    long reported = r.totalResults() < 0 ? -1
+        : jitter(r.totalResults() + (call.plan == null ? 0 : call.plan.totalResultsBias()), offset + rows.size(),
+            call.seq);
     call.pageDelay(rows.size(), offset);
     call.json(200, COLLECTION_TYPE, g -> {
       g.writeStartObject();
@@ -123,7 +125,7 @@ final class Collections {
   private long jitter(long exact, long floor, long seq) {
     double j = options.totalResultsJitter();
     if (j == 0) {
-      return exact;
+      return Math.max(floor, exact);
     }
     double f = (new Random(options.seed() ^ seq).nextDouble() * 2 - 1) * j;
     return Math.max(floor, Math.round(exact * (1 + f)));

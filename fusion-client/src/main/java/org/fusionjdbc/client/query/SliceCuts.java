@@ -4,23 +4,15 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.fusionjdbc.client.config.QDialect;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 
 /**
- * Where to cut the integer keys a sliced scan has left after its first page. Real Fusion ids cluster (values around
- * 1e14 and 3e14 in one resource), so cutting the key range into equal value spans leaves slices empty and one slice
- * with most rows. With a row count ({@code totalResults}), the cuts are the keys at the remaining rows' quantiles:
- * one {@code offset=o&limit=1} request per cut, all sent at once, so planning costs one round trip as before. The
- * rows between two cuts are read by keyset paging as always; a cut that is off (rows changed meanwhile, an estimated
- * total) only unbalances the slices, it never loses or repeats a row. Without a count, the span up to the far end is
- * cut into equal value ranges.
+ * What a sliced scan learns about the integer keys it has left after its first page: how many rows remain (one
+ * limit-1 request with {@code totalResults}), which sizes the chunks {@link ChunkedScan} cuts at the rows
+ * themselves, or, when the pod omits the count, cuts splitting the span up to the far end into equal value ranges.
  */
 final class SliceCuts {
   private final QuerySpec spec;
@@ -49,28 +41,6 @@ final class SliceCuts {
     List<Param> params = remainder(desc ? ":desc" : ":asc");
     params.add(new Param("totalResults", "true"));
     return get.apply(params).totalResults();
-  }
-
-  /** Up to {@code n - 1} distinct cut keys, ascending, at the quantiles of {@code remaining} rows. */
-  List<BigInteger> quantiles(long remaining, int n, ExecutorService executor) {
-    List<Future<Page>> probes = new ArrayList<>();
-    for (int i = 1; i < n; i++) {
-      long offset = remaining * i / n;
-      if (offset < 1) {
-        continue;
-      }
-      List<Param> params = remainder(desc ? ":desc" : ":asc");
-      params.add(new Param("offset", Long.toString(offset)));
-      probes.add(executor.submit(() -> get.apply(params)));
-    }
-    TreeSet<BigInteger> cuts = new TreeSet<>();
-    for (Future<Page> f : probes) {
-      Page p = await(f);
-      if (!p.rows().isEmpty()) {
-        cuts.add(integer(p.rows().get(0)[0]));
-      }
-    }
-    return List.copyOf(cuts);
   }
 
   /** Up to {@code n - 1} cut keys splitting the remaining key span into equal value ranges (no count known). */
@@ -103,20 +73,6 @@ final class SliceCuts {
     params.add(new Param("limit", "1"));
     params.add(new Param("onlyData", "true"));
     return params;
-  }
-
-  private static Page await(Future<Page> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw FusionException.of(FusionException.Kind.CANCELLED, "interrupted while planning slices", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw FusionException.of(FusionException.Kind.PROTOCOL, "planning slices failed", e.getCause());
-    }
   }
 
   static BigInteger integer(Object v) {
