@@ -46,17 +46,10 @@ final class XmlgenText {
     }
     StringBuilder out = new StringBuilder(4096)
         .append("<?xml version=\"1.0\"?>\n<ROWSET xmlns:xsi = \"http://www.w3.org/2001/XMLSchema-instance\">\n");
-    int rows = 0;
-    long bytes = out.length();
+    ProxyRowBudget budget = new ProxyRowBudget(settings, deadline, out);
     StringBuilder row = new StringBuilder(256);
     while (rs.next()) {
-      if (System.nanoTime() > deadline) {
-        throw ProxyFailure.ora(1013, "user requested cancel of current operation");
-      }
-      if (++rows > settings.rowLimit()) {
-        throw ProxyFailure.ora(20003, "fusion-jdbc proxy: the result exceeds " + settings.rowLimit()
-            + " rows; fetch it in OFFSET/FETCH windows");
-      }
+      budget.nextRow();
       row.setLength(0);
       row.append(" <ROW>\n");
       for (int i = 1; i <= n; i++) {
@@ -70,17 +63,14 @@ final class XmlgenText {
         }
       }
       row.append(" </ROW>\n");
-      bytes += SqlProxy.utf8Length(row);
-      if (bytes > settings.maxOutputBytes()) {
-        throw ProxyFailure.server(SqlProxy.dataLimitText(settings.maxOutputBytes()));
-      }
+      budget.output(row);
       out.append(row);
     }
-    if (rows == 0) {
+    if (budget.rows() == 0) {
       return new SqlProxy.Result(EMPTY, 0); // GETXML gives NULL; the data set returns an empty ROWSET instead
     }
     out.append("</ROWSET>\n");
-    return new SqlProxy.Result(out.toString(), rows);
+    return new SqlProxy.Result(out.toString(), budget.rows());
   }
 
   /** The column label as an XML name, as DBMS_XMLGEN escapes it. */
