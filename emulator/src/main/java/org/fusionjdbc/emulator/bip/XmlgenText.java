@@ -1,8 +1,6 @@
 package org.fusionjdbc.emulator.bip;
 
 import java.math.BigDecimal;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -101,21 +98,14 @@ final class XmlgenText {
       case "TIMESTAMP" -> nanos(rs.getObject(i, LocalDateTime.class));
       case "TIMESTAMP WITH TIME ZONE" -> {
         OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        String offset = t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
-        yield nanos(t.toLocalDateTime()) + offset;
+        yield nanos(t.toLocalDateTime()) + Fj1Text.offset(t);
       }
       case "INTERVAL YEAR TO MONTH" -> yearToMonth(rs.getObject(i, Period.class), Math.max(2, col.precision()));
       case "INTERVAL DAY TO SECOND" -> dayToSecond(rs.getObject(i, Duration.class), Math.max(2, col.precision()),
           col.scale() > 0 ? col.scale() : 6);
       case "RAW" -> HEX.formatHex(rs.getBytes(i));
-      case "BLOB" -> {
-        Blob b = rs.getBlob(i);
-        yield HEX.formatHex(b.getBytes(1, Math.toIntExact(b.length())));
-      }
-      case "CLOB", "NCLOB" -> {
-        Clob c = rs.getClob(i);
-        yield text(c.getSubString(1, Math.toIntExact(c.length())));
-      }
+      case "BLOB" -> Fj1Text.blobHex(rs, i);
+      case "CLOB", "NCLOB" -> text(Fj1Text.clobText(rs, i));
       default -> text(rs.getString(i));
     };
   }
