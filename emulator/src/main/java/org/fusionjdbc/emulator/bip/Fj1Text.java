@@ -27,28 +27,13 @@ final class Fj1Text {
     if (s == null) {
       return NULL;
     }
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = switch (c) {
-        case '\\' -> "\\\\";
-        case '\t' -> "\\t";
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        default -> c < 0x20 ? "\\x" + HEX.toHexDigits((byte) c) : null;
-      };
-      if (rep != null && out == null) {
-        out = new StringBuilder(s.length() + 8).append(s, 0, i);
-      }
-      if (out != null) {
-        if (rep != null) {
-          out.append(rep);
-        } else {
-          out.append(c);
-        }
-      }
-    }
-    return out == null ? s : out.toString();
+    return CharEscapes.apply(s, c -> switch (c) {
+      case '\\' -> "\\\\";
+      case '\t' -> "\\t";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      default -> c < 0x20 ? "\\x" + HEX.toHexDigits((byte) c) : null;
+    });
   }
 
   /** Column {@code i} of the current row as FJ1 text. */

@@ -168,28 +168,13 @@ final class XmlgenText {
 
   /** DBMS_XMLGEN's escapes (setConvertSpecialChars is on by default). */
   static String escape(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = switch (c) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&apos;";
-        default -> null;
-      };
-      if (rep != null && out == null) {
-        out = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (out != null) {
-        if (rep != null) {
-          out.append(rep);
-        } else {
-          out.append(c);
-        }
-      }
-    }
-    return out == null ? s : out.toString();
+    return CharEscapes.apply(s, c -> switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&apos;";
+      default -> null;
+    });
   }
 }
