@@ -41,6 +41,7 @@ WITH
       END LOOP;
     END;
   BEGIN
+    -- shared decode and check, the same in SqlProxy_G_1.sql and SqlProxyXmlgen_G_1.sql (a test keeps them equal)
     IF p_b64 IS NULL THEN
       RAISE_APPLICATION_ERROR(-20001, 'fusion-jdbc proxy: P_FJ_SQL is missing; send base64-encoded gzip of the SQL');
     END IF;
@@ -53,7 +54,7 @@ WITH
     EXCEPTION WHEN OTHERS THEN
       RAISE_APPLICATION_ERROR(-20001, 'fusion-jdbc proxy: P_FJ_SQL is not base64-encoded gzip');
     END;
-    -- One SELECT/WITH query only, checked before the cursor is opened.
+    -- One SELECT/WITH query only, checked before the query is parsed or opened: parsing runs DDL at once.
     l_head := UPPER(REGEXP_REPLACE(DBMS_LOB.SUBSTR(l_sql, 4000, 1),
         '^(\s|--[^' || CHR(10) || ']*|/\*.*?\*/)*', '', 1, 1, 'n'));
     IF NOT REGEXP_LIKE(l_head, '^\(*\s*(SELECT|WITH)(\s|\(|$)')
@@ -61,6 +62,7 @@ WITH
         OR REGEXP_LIKE(l_sql, '\sFOR\s+UPDATE(\s|$)', 'i') THEN
       RAISE_APPLICATION_ERROR(-20002, 'fusion-jdbc proxy: only a single SELECT or WITH query is allowed');
     END IF;
+    -- end of the shared decode and check
 
     FOR p IN (SELECT parameter, value FROM nls_session_parameters
               WHERE parameter IN ('NLS_DATE_FORMAT', 'NLS_TIMESTAMP_FORMAT', 'NLS_TIMESTAMP_TZ_FORMAT',

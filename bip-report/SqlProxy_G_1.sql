@@ -104,6 +104,7 @@ WITH
           || CASE WHEN scale > 0 THEN '.' || TO_CHAR(t, 'FF' || LEAST(scale, 9)) END;
     END;
   BEGIN
+    -- shared decode and check, the same in SqlProxy_G_1.sql and SqlProxyXmlgen_G_1.sql (a test keeps them equal)
     IF p_b64 IS NULL THEN
       RAISE_APPLICATION_ERROR(-20001, 'fusion-jdbc proxy: P_FJ_SQL is missing; send base64-encoded gzip of the SQL');
     END IF;
@@ -116,7 +117,7 @@ WITH
     EXCEPTION WHEN OTHERS THEN
       RAISE_APPLICATION_ERROR(-20001, 'fusion-jdbc proxy: P_FJ_SQL is not base64-encoded gzip');
     END;
-    -- One SELECT/WITH query only. This check must come before DBMS_SQL.PARSE, which runs DDL at once.
+    -- One SELECT/WITH query only, checked before the query is parsed or opened: parsing runs DDL at once.
     l_head := UPPER(REGEXP_REPLACE(DBMS_LOB.SUBSTR(l_sql, 4000, 1),
         '^(\s|--[^' || CHR(10) || ']*|/\*.*?\*/)*', '', 1, 1, 'n'));
     IF NOT REGEXP_LIKE(l_head, '^\(*\s*(SELECT|WITH)(\s|\(|$)')
@@ -124,6 +125,7 @@ WITH
         OR REGEXP_LIKE(l_sql, '\sFOR\s+UPDATE(\s|$)', 'i') THEN
       RAISE_APPLICATION_ERROR(-20002, 'fusion-jdbc proxy: only a single SELECT or WITH query is allowed');
     END IF;
+    -- end of the shared decode and check
 
     l_cur := DBMS_SQL.OPEN_CURSOR;
     BEGIN

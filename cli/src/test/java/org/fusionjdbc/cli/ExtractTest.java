@@ -117,6 +117,18 @@ final class ExtractTest {
   }
 
   @Test
+  void headersAreEscapedLikeValuesAndACarriageReturnIsQuotedInCsvAndEscapedInTsv() throws IOException {
+    String sql = "select 'r' || char(13) || 'n' as \"a,b\", '' as \"t\tx\", 'q\"' as \"c\\d\"";
+    Path csv = dir.resolve("h.csv");
+    assertThat(run("-u", "jdbc:h2:mem:hdr", "-e", sql, "--output", csv.toString())).as(err()).isZero();
+    assertThat(Files.readString(csv)).isEqualTo("\"a,b\",t\tx,c\\d\r\n\"r\rn\",,\"q\"\"\"\r\n");
+
+    Path tsv = dir.resolve("h.tsv");
+    assertThat(run("-u", "jdbc:h2:mem:hdr", "-e", sql, "--output", tsv.toString())).as(err()).isZero();
+    assertThat(Files.readString(tsv)).isEqualTo("a,b\tt\\tx\tc\\\\d\nr\\rn\t\tq\"\n");
+  }
+
+  @Test
   void everyStatementOfAScriptGetsItsSummaryLine() throws IOException {
     assertThat(run("-u", "jdbc:h2:mem:summaries", "--outputformat=csv", "-e", "select 1 from dual",
         "-e", "select x from system_range(1, 5)", "-e", "select * from no_such_table")).isEqualTo(FusionSql.FAILED);

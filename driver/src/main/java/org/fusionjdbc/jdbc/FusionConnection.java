@@ -367,13 +367,7 @@ final class FusionConnection implements Connection {
     SQLWarning calcite = SchemaWarnings.chain(warningsCleared ? null : SchemaWarnings.of(target),
         MappedCalls.call(target::getWarnings));
     SQLWarning ours = warningsCleared ? null : settings.ignoredPropertiesWarning().orElse(null);
-    if (ours == null) {
-      return calcite;
-    }
-    if (calcite != null) {
-      ours.setNextWarning(calcite);
-    }
-    return ours;
+    return SchemaWarnings.chain(ours, calcite);
   }
 
   @Override

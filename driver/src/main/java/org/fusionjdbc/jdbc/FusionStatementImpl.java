@@ -207,23 +207,10 @@ class FusionStatementImpl<S extends Statement> implements Statement, FusionState
   /** The plan notes as SQLWarnings (SQLState 01000), followed by {@code next}. */
   private static SQLWarning chain(List<String> notes, SQLWarning next) {
     SQLWarning head = null;
-    SQLWarning tail = null;
     for (String note : notes) {
-      SQLWarning w = new SQLWarning(note, "01000");
-      if (head == null) {
-        head = w;
-      } else {
-        tail.setNextWarning(w);
-      }
-      tail = w;
+      head = SchemaWarnings.chain(head, new SQLWarning(note, "01000")); // setNextWarning appends at the end
     }
-    if (tail == null) {
-      return next;
-    }
-    if (next != null) {
-      tail.setNextWarning(next);
-    }
-    return head;
+    return SchemaWarnings.chain(head, next);
   }
 
   @Override

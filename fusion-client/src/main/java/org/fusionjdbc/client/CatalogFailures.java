@@ -19,15 +19,23 @@ final class CatalogFailures {
           + contextRoot + " is not available to this user" + status(e) + " (" + firstLine(e.getMessage())
           + "); its tables are described by name when a query names them, and the `resources` property lists "
           + "them without the catalog");
-      // a proxy's 407 is the network path refusing every request, not a catalog the driver cannot read
-      case PROTOCOL, BAD_REQUEST -> {
-        if (e.httpStatus() == 407) {
+      default -> {
+        if (!answerUnreadable(e)) {
           throw e;
         }
         yield unreadable(contextRoot, firstLine(e.getMessage()));
       }
-      default -> throw e;
     };
+  }
+
+  /**
+   * Whether {@code e} says this catalog request got an answer the driver cannot use (a 400 or one off the contract),
+   * so another metadataMode may still work and, failing all, the catalog is unreadable rather than an error. A
+   * proxy's 407 is not such an answer: it is the network path refusing every request, so it propagates.
+   */
+  static boolean answerUnreadable(FusionException e) {
+    return (e.kind() == FusionException.Kind.BAD_REQUEST || e.kind() == FusionException.Kind.PROTOCOL)
+        && e.httpStatus() != 407;
   }
 
   static ResourceCatalog unreadable(String contextRoot, String why) {

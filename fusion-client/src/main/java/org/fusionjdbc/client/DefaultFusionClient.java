@@ -111,9 +111,8 @@ final class DefaultFusionClient implements FusionClient {
         }
         problems.add("metadataMode=" + mode + ": no Resources, items or collection links in the answer");
       } catch (FusionException e) {
-        if (e.kind() != FusionException.Kind.BAD_REQUEST && e.kind() != FusionException.Kind.PROTOCOL
-            || e.httpStatus() == 407) {
-          throw e; // 401/403/404 are classified by the caller; transient failures and a proxy's 407 propagate
+        if (!CatalogFailures.answerUnreadable(e)) {
+          throw e; // classified by the caller: 401/403/404, transient failures and a proxy's 407
         }
         problems.add("metadataMode=" + mode + ": " + e.getMessage());
       }

@@ -27,28 +27,13 @@ final class Fj1Text {
     if (s == null) {
       return NULL;
     }
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = switch (c) {
-        case '\\' -> "\\\\";
-        case '\t' -> "\\t";
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        default -> c < 0x20 ? "\\x" + HEX.toHexDigits((byte) c) : null;
-      };
-      if (rep != null && out == null) {
-        out = new StringBuilder(s.length() + 8).append(s, 0, i);
-      }
-      if (out != null) {
-        if (rep != null) {
-          out.append(rep);
-        } else {
-          out.append(c);
-        }
-      }
-    }
-    return out == null ? s : out.toString();
+    return CharEscapes.apply(s, c -> switch (c) {
+      case '\\' -> "\\\\";
+      case '\t' -> "\\t";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      default -> c < 0x20 ? "\\x" + HEX.toHexDigits((byte) c) : null;
+    });
   }
 
   /** Column {@code i} of the current row as FJ1 text. */
@@ -65,22 +50,32 @@ final class Fj1Text {
       case "TIMESTAMP" -> timestamp(rs.getObject(i, LocalDateTime.class), col.scale());
       case "TIMESTAMP WITH TIME ZONE" -> {
         OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        String offset = t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
-        yield timestamp(t.toLocalDateTime(), col.scale()) + offset;
+        yield timestamp(t.toLocalDateTime(), col.scale()) + offset(t);
       }
       case "INTERVAL YEAR TO MONTH" -> yearToMonth(rs.getObject(i, Period.class));
       case "INTERVAL DAY TO SECOND" -> dayToSecond(rs.getObject(i, Duration.class));
       case "RAW" -> HEX.formatHex(rs.getBytes(i));
-      case "BLOB" -> {
-        Blob b = rs.getBlob(i);
-        yield HEX.formatHex(b.getBytes(1, Math.toIntExact(b.length())));
-      }
-      case "CLOB", "NCLOB" -> {
-        Clob c = rs.getClob(i);
-        yield escape(c.getSubString(1, Math.toIntExact(c.length())));
-      }
+      case "BLOB" -> blobHex(rs, i);
+      case "CLOB", "NCLOB" -> escape(clobText(rs, i));
       default -> escape(rs.getString(i));
     };
+  }
+
+  /** Oracle's TZH:TZM of {@code t}'s offset: +00:00 where java.time writes Z. */
+  static String offset(OffsetDateTime t) {
+    return t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
+  }
+
+  /** BLOB column {@code i} read whole, as upper-case hex (RAWTOHEX). */
+  static String blobHex(ResultSet rs, int i) throws SQLException {
+    Blob b = rs.getBlob(i);
+    return HEX.formatHex(b.getBytes(1, Math.toIntExact(b.length())));
+  }
+
+  /** CLOB or NCLOB column {@code i} read whole. */
+  static String clobText(ResultSet rs, int i) throws SQLException {
+    Clob c = rs.getClob(i);
+    return c.getSubString(1, Math.toIntExact(c.length()));
   }
 
   static String number(BigDecimal n) {

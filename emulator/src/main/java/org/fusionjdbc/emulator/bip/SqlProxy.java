@@ -101,31 +101,21 @@ final class SqlProxy {
       cols.add(col);
       out.append(col.headerLine()).append('\n');
     }
-    int rows = 0;
-    long bytes = utf8Length(out);
+    ProxyRowBudget budget = new ProxyRowBudget(settings, deadline, out);
     StringBuilder line = new StringBuilder(256);
     while (rs.next()) {
-      if (System.nanoTime() > deadline) {
-        throw ProxyFailure.ora(1013, "user requested cancel of current operation");
-      }
-      if (++rows > settings.rowLimit()) {
-        throw ProxyFailure.ora(20003, "fusion-jdbc proxy: the result exceeds " + settings.rowLimit()
-            + " rows; fetch it in OFFSET/FETCH windows");
-      }
+      budget.nextRow();
       line.setLength(0);
       line.append('R');
       for (int i = 1; i <= n; i++) {
         line.append('\t').append(Fj1Text.value(rs, i, cols.get(i - 1)));
       }
       line.append('\n');
-      bytes += utf8Length(line);
-      if (bytes > settings.maxOutputBytes()) {
-        throw ProxyFailure.server(dataLimitText(settings.maxOutputBytes()));
-      }
+      budget.output(line);
       out.append(line);
     }
-    out.append("END\t").append(rows);
-    return new Result(out.toString(), rows);
+    out.append("END\t").append(budget.rows());
+    return new Result(out.toString(), budget.rows());
   }
 
   static String dataLimitText(long limit) {

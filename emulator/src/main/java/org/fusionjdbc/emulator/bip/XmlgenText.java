@@ -1,8 +1,6 @@
 package org.fusionjdbc.emulator.bip;
 
 import java.math.BigDecimal;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -46,17 +43,10 @@ final class XmlgenText {
     }
     StringBuilder out = new StringBuilder(4096)
         .append("<?xml version=\"1.0\"?>\n<ROWSET xmlns:xsi = \"http://www.w3.org/2001/XMLSchema-instance\">\n");
-    int rows = 0;
-    long bytes = out.length();
+    ProxyRowBudget budget = new ProxyRowBudget(settings, deadline, out);
     StringBuilder row = new StringBuilder(256);
     while (rs.next()) {
-      if (System.nanoTime() > deadline) {
-        throw ProxyFailure.ora(1013, "user requested cancel of current operation");
-      }
-      if (++rows > settings.rowLimit()) {
-        throw ProxyFailure.ora(20003, "fusion-jdbc proxy: the result exceeds " + settings.rowLimit()
-            + " rows; fetch it in OFFSET/FETCH windows");
-      }
+      budget.nextRow();
       row.setLength(0);
       row.append(" <ROW>\n");
       for (int i = 1; i <= n; i++) {
@@ -70,17 +60,14 @@ final class XmlgenText {
         }
       }
       row.append(" </ROW>\n");
-      bytes += SqlProxy.utf8Length(row);
-      if (bytes > settings.maxOutputBytes()) {
-        throw ProxyFailure.server(SqlProxy.dataLimitText(settings.maxOutputBytes()));
-      }
+      budget.output(row);
       out.append(row);
     }
-    if (rows == 0) {
+    if (budget.rows() == 0) {
       return new SqlProxy.Result(EMPTY, 0); // GETXML gives NULL; the data set returns an empty ROWSET instead
     }
     out.append("</ROWSET>\n");
-    return new SqlProxy.Result(out.toString(), rows);
+    return new SqlProxy.Result(out.toString(), budget.rows());
   }
 
   /** The column label as an XML name, as DBMS_XMLGEN escapes it. */
@@ -111,21 +98,14 @@ final class XmlgenText {
       case "TIMESTAMP" -> nanos(rs.getObject(i, LocalDateTime.class));
       case "TIMESTAMP WITH TIME ZONE" -> {
         OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        String offset = t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
-        yield nanos(t.toLocalDateTime()) + offset;
+        yield nanos(t.toLocalDateTime()) + Fj1Text.offset(t);
       }
       case "INTERVAL YEAR TO MONTH" -> yearToMonth(rs.getObject(i, Period.class), Math.max(2, col.precision()));
       case "INTERVAL DAY TO SECOND" -> dayToSecond(rs.getObject(i, Duration.class), Math.max(2, col.precision()),
           col.scale() > 0 ? col.scale() : 6);
       case "RAW" -> HEX.formatHex(rs.getBytes(i));
-      case "BLOB" -> {
-        Blob b = rs.getBlob(i);
-        yield HEX.formatHex(b.getBytes(1, Math.toIntExact(b.length())));
-      }
-      case "CLOB", "NCLOB" -> {
-        Clob c = rs.getClob(i);
-        yield text(c.getSubString(1, Math.toIntExact(c.length())));
-      }
+      case "BLOB" -> Fj1Text.blobHex(rs, i);
+      case "CLOB", "NCLOB" -> text(Fj1Text.clobText(rs, i));
       default -> text(rs.getString(i));
     };
   }
@@ -188,28 +168,13 @@ final class XmlgenText {
 
   /** DBMS_XMLGEN's escapes (setConvertSpecialChars is on by default). */
   static String escape(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = switch (c) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&apos;";
-        default -> null;
-      };
-      if (rep != null && out == null) {
-        out = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (out != null) {
-        if (rep != null) {
-          out.append(rep);
-        } else {
-          out.append(c);
-        }
-      }
-    }
-    return out == null ? s : out.toString();
+    return CharEscapes.apply(s, c -> switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&apos;";
+      default -> null;
+    });
   }
 }

@@ -68,14 +68,8 @@ final class BipErrors {
       }
     }
     boolean html = HttpFailures.looksHtml(contentType, text);
-    Kind kind = switch (status) {
-      case 401 -> Kind.AUTHENTICATION;
-      case 403 -> Kind.AUTHORIZATION;
-      case 404 -> Kind.NOT_FOUND;
-      case 408 -> Kind.TIMEOUT;
-      case 429 -> Kind.THROTTLED;
-      default -> status >= 500 ? Kind.SERVER : Kind.PROTOCOL;
-    };
+    // a 400 without a SOAP fault is not a query Fusion refused (the envelope is the driver's): off the contract
+    Kind kind = status == 400 ? Kind.PROTOCOL : HttpFailures.kindOf(status);
     String what = switch (kind) {
       case AUTHENTICATION -> "BI Publisher did not accept the credentials; check the user, password, key or issuer "
           + "(a Basic user must be exempt from MFA)";

@@ -1,6 +1,5 @@
 package org.fusionjdbc.client.bip;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -12,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.fusionjdbc.client.http.CountingInputStream;
 
 /**
  * The output of one runReport call, streamed: {@link #stream()} decodes {@code reportBytes} from base64 while
@@ -25,12 +25,11 @@ public final class ReportResult implements AutoCloseable {
   private final ClassicHttpResponse response;
   private final XMLStreamReader xml;
   private final ElementTextReader text;
-  private final InputStream decoded;
+  private final CountingInputStream decoded;
   private final String display;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String contentType;
   private volatile boolean complete;
-  private long bytes;
 
   ReportResult(ClassicHttpResponse response, XMLStreamReader xml, String display) {
     this.response = response;
@@ -41,25 +40,7 @@ public final class ReportResult implements AutoCloseable {
       complete = true;
     });
     InputStream base64 = Base64.getMimeDecoder().wrap(new ElementTextStream(text)); // MIME: tolerates the line breaks BIP may insert
-    this.decoded = new FilterInputStream(base64) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          bytes++;
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          bytes += n;
-        }
-        return n;
-      }
-
+    this.decoded = new CountingInputStream(base64) {
       @Override
       public void close() {
         ReportResult.this.close();
@@ -84,7 +65,7 @@ public final class ReportResult implements AutoCloseable {
 
   /** Decoded bytes handed out so far. */
   public long bytesRead() {
-    return bytes;
+    return decoded.count();
   }
 
   /** Text events of reportBytes seen so far: more than one proves the text was never one String. */
@@ -120,7 +101,7 @@ public final class ReportResult implements AutoCloseable {
       LOG.log(Level.FINE, "closing the BI Publisher response failed", e);
     }
     if (LOG.isLoggable(Level.FINE)) {
-      LOG.fine(display + ": " + bytes + " report bytes " + (complete ? "streamed" : "read before close"));
+      LOG.fine(display + ": " + decoded.count() + " report bytes " + (complete ? "streamed" : "read before close"));
     }
   }
 }

@@ -27,6 +27,22 @@ public final class HttpFailures {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
   }
 
+  /**
+   * The kind of failure a non-2xx {@code status} reports. A 400 is Fusion refusing the request (a bad q, an unknown
+   * attribute); a channel whose requests are built whole by the driver (BI Publisher's envelopes) reads it otherwise.
+   */
+  public static Kind kindOf(int status) {
+    return switch (status) {
+      case 400 -> Kind.BAD_REQUEST;
+      case 401 -> Kind.AUTHENTICATION;
+      case 403 -> Kind.AUTHORIZATION;
+      case 404 -> Kind.NOT_FOUND;
+      case 408 -> Kind.TIMEOUT;
+      case 429 -> Kind.THROTTLED;
+      default -> status >= 500 ? Kind.SERVER : Kind.PROTOCOL;
+    };
+  }
+
   /** Whether an answer is an HTML page (a login, proxy or maintenance page), by content type or first bytes. */
   public static boolean looksHtml(String contentType, String head) {
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {

@@ -39,15 +39,7 @@ final class ErrorMapper {
     if (detail == null && !trimmed.isEmpty()) {
       detail = HttpFailures.looksHtml(contentType, trimmed) ? "(an HTML page instead of JSON)" : trimmed;
     }
-    Kind kind = switch (status) {
-      case 400 -> Kind.BAD_REQUEST;
-      case 401 -> Kind.AUTHENTICATION;
-      case 403 -> Kind.AUTHORIZATION;
-      case 404 -> Kind.NOT_FOUND;
-      case 408 -> Kind.TIMEOUT;
-      case 429 -> Kind.THROTTLED;
-      default -> status >= 500 ? Kind.SERVER : Kind.PROTOCOL;
-    };
+    Kind kind = HttpFailures.kindOf(status);
     String what = switch (kind) {
       case BAD_REQUEST -> "Fusion rejected the request";
       case AUTHENTICATION -> "Fusion did not accept the credentials; check the user, password, key or issuer "

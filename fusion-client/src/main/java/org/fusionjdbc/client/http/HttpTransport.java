@@ -2,7 +2,6 @@ package org.fusionjdbc.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -126,10 +125,10 @@ public final class HttpTransport implements AutoCloseable {
           throw FusionException.builder(Kind.PROTOCOL, "Fusion answered " + display + " with an HTML page "
               + "instead of JSON; check the base URL (a login or proxy page?)").httpStatus(status).build();
         }
-        CountingStream body = new CountingStream(entity == null ? InputStream.nullInputStream() : entity.getContent());
+        CountingInputStream body = new CountingInputStream(entity == null ? InputStream.nullInputStream() : entity.getContent());
         T result = reader.read(body);
         long rows = reader.rows(result);
-        return Outcome.success(result).noting(", " + body.count + " bytes" + (rows >= 0 ? ", " + rows + " rows" : ""));
+        return Outcome.success(result).noting(", " + body.count() + " bytes" + (rows >= 0 ? ", " + rows + " rows" : ""));
       }
       String text = HttpFailures.readCapped(entity, ErrorMapper.MAX_BODY);
       return Outcome.<T>failure(ErrorMapper.map(status, text, contentType, display))
@@ -177,32 +176,6 @@ public final class HttpTransport implements AutoCloseable {
       http.close();
     } catch (IOException e) {
       LOG.log(Level.FINE, "closing the HTTP client failed", e);
-    }
-  }
-
-  private static final class CountingStream extends FilterInputStream {
-    long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
     }
   }
 }
