@@ -3,7 +3,7 @@ package org.fusionjdbc.client.bip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fusionjdbc.client.error.FusionException.Kind;
-import org.fusionjdbc.client.http.HttpFailures;
+import org.fusionjdbc.client.exchange.HttpFailures;
 import org.junit.jupiter.api.Test;
 
 /** A BI Publisher status without a SOAP fault means what it means over REST, except a 400. */
