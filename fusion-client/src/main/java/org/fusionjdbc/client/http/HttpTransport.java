@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -121,14 +120,16 @@ public final class HttpTransport implements AutoCloseable {
       HttpEntity entity = response.getEntity();
       String contentType = entity == null ? null : entity.getContentType();
       if (status >= 200 && status < 300) {
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")) {
+        if (HttpFailures.looksHtml(contentType, "")) { // the header alone: a JSON body is read as it streams
           throw FusionException.builder(Kind.PROTOCOL, "Fusion answered " + display + " with an HTML page "
               + "instead of JSON; check the base URL (a login or proxy page?)").httpStatus(status).build();
         }
-        CountingInputStream body = new CountingInputStream(entity == null ? InputStream.nullInputStream() : entity.getContent());
+        CountingInputStream body =
+            new CountingInputStream(entity == null ? InputStream.nullInputStream() : entity.getContent());
         T result = reader.read(body);
         long rows = reader.rows(result);
-        return Outcome.success(result).noting(", " + body.count() + " bytes" + (rows >= 0 ? ", " + rows + " rows" : ""));
+        return Outcome.success(result)
+            .noting(", " + body.count() + " bytes" + (rows >= 0 ? ", " + rows + " rows" : ""));
       }
       String text = HttpFailures.readCapped(entity, ErrorMapper.MAX_BODY);
       return Outcome.<T>failure(ErrorMapper.map(status, text, contentType, display))
