@@ -118,14 +118,9 @@ public final class KeyedChildStream implements RowStream {
     if (s.filter().isEmpty() && !children.hasMore()) {
       return children.rows().size();
     }
-    List<Param> params = new ArrayList<>();
-    s.filter().ifPresent(f -> params.add(new Param("q", f.render(plan.dialect()))));
-    params.add(new Param("fields", plan.layout().get(0)));
-    params.add(new Param("limit", "1"));
-    params.add(new Param("onlyData", "true"));
-    params.add(new Param("totalResults", "true"));
-    Page page = transport.get(hrefPath(children), params, new PageParser(List.of(plan.layout().get(0))),
-        cancellation);
+    String field = plan.layout().get(0);
+    Page page = transport.get(hrefPath(children), Requests.count(s, field, plan.dialect()),
+        new PageParser(List.of(field)), cancellation);
     if (page.totalResults() == null) {
       throw FusionException.of(FusionException.Kind.PROTOCOL, "Fusion did not return totalResults for the "
           + child + " of " + parentKey.render(plan.dialect()) + "; set countPushdown=false to count rows by scanning");
@@ -156,7 +151,6 @@ public final class KeyedChildStream implements RowStream {
     return Hrefs.pathOf(children.href(), transport.config().baseUrl());
   }
 
-  /** The parent by its key, only the key and the child's fields, and the child collection expanded. */
   /**
    * The requests this stream sends, as EXPLAIN shows them: the parent lookup, then {@code childParams} at the child
    * collection's link (unless the expanded page already holds the answer). Sends nothing.
@@ -166,6 +160,7 @@ public final class KeyedChildStream implements RowStream {
         + Requests.line("<" + child + " link>", childParams, pendingFilter);
   }
 
+  /** The parent by its key, only the key and the child's fields, and the child collection expanded. */
   private List<Param> lookupParams() {
     List<Param> params = new ArrayList<>();
     params.add(new Param("q", parentKey.render(plan.dialect())));
