@@ -1,14 +1,11 @@
 package org.fusionjdbc.client.query;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import org.fusionjdbc.client.error.FusionException;
-import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 
@@ -19,7 +16,7 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * request). Otherwise the child collection is paged at the href the expanded page links to. The item URL is never
  * built from the key: effective-dated resources key their items by an opaque hash.
  */
-public final class KeyedChildStream implements RowStream {
+public final class KeyedChildStream extends StreamedRows {
   private final HttpTransport transport;
   private final String parentPath;
   private final QExpr parentKey;
@@ -27,15 +24,10 @@ public final class KeyedChildStream implements RowStream {
   private final String child;
   private final ScanPlan plan;
   private final ExecutorService prefetcher;
-  private final Cancellation cancellation = new Cancellation();
-  private final long startNanos = System.nanoTime();
   private boolean started;
   private long lookupRows;
   private Iterator<Object[]> inline = List.<Object[]>of().iterator();
   private RowStream followed;
-  private Object[] row;
-  private long rowsReturned;
-  private boolean closed;
 
   /**
    * @param parentPath   encoded path of the parent collection
@@ -45,6 +37,7 @@ public final class KeyedChildStream implements RowStream {
    */
   public KeyedChildStream(HttpTransport transport, String parentPath, String keyAttribute, QExpr parentKey,
       String child, ScanPlan plan, ExecutorService prefetcher) {
+    super(plan.spec().fields().size());
     this.transport = Objects.requireNonNull(transport, "transport");
     this.parentPath = Objects.requireNonNull(parentPath, "parentPath");
     this.keyAttribute = Objects.requireNonNull(keyAttribute, "keyAttribute");
@@ -60,31 +53,15 @@ public final class KeyedChildStream implements RowStream {
   }
 
   @Override
-  public boolean next() {
-    if (closed) {
-      return false;
-    }
-    cancellation.check();
+  protected Object[] nextRow() {
     if (!started) {
       started = true;
       start();
     }
     if (followed != null) {
-      if (!followed.next()) {
-        row = null;
-        return false;
-      }
-      row = followed.row();
-    } else {
-      if (!inline.hasNext()) {
-        row = null;
-        return false;
-      }
-      Object[] r = inline.next();
-      row = r.length == fields().size() ? r : Arrays.copyOf(r, fields().size());
+      return followed.next() ? followed.row() : null;
     }
-    rowsReturned++;
-    return true;
+    return inline.hasNext() ? inline.next() : null;
   }
 
   private void start() {
@@ -172,27 +149,19 @@ public final class KeyedChildStream implements RowStream {
   }
 
   @Override
-  public Object[] row() {
-    if (row == null) {
-      throw new IllegalStateException("no current row: call next() first");
-    }
-    return row;
-  }
-
-  @Override
   public ScanProgress progress() {
     long lookup = started ? 1 : 0;
     if (followed != null) {
       ScanProgress p = followed.progress();
-      return new ScanProgress(lookup + p.requests(), lookup + p.pages(), lookupRows + p.rowsFetched(), rowsReturned,
-          Duration.ofNanos(System.nanoTime() - startNanos));
+      return new ScanProgress(lookup + p.requests(), lookup + p.pages(), lookupRows + p.rowsFetched(), rowsReturned(),
+          elapsed());
     }
-    return new ScanProgress(lookup, lookup, lookupRows, rowsReturned, Duration.ofNanos(System.nanoTime() - startNanos));
+    return new ScanProgress(lookup, lookup, lookupRows, rowsReturned(), elapsed());
   }
 
   @Override
   public void cancel() {
-    cancellation.cancel();
+    super.cancel();
     RowStream f = followed;
     if (f != null) {
       f.cancel();
@@ -200,12 +169,7 @@ public final class KeyedChildStream implements RowStream {
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    row = null;
+  protected void release() {
     if (followed != null) {
       followed.close();
     }

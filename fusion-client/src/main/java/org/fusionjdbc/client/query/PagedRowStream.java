@@ -1,7 +1,5 @@
 package org.fusionjdbc.client.query;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.fusionjdbc.client.error.FusionException;
-import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 
@@ -23,7 +20,7 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * Sequential pages of one scan, with the next page requested in the background while the caller reads
  * the current one (one request in flight). O(2 pages) memory; stops exactly at the limit.
  */
-public final class PagedRowStream implements RowStream {
+public final class PagedRowStream extends StreamedRows {
   private final HttpTransport transport;
   private final String path;
   private final ScanPlan plan;
@@ -31,17 +28,11 @@ public final class PagedRowStream implements RowStream {
   private final PageParser parser;
   private final UnaryOperator<List<Param>> adjust;
   private final ExecutorService prefetcher;
-  private final Cancellation cancellation = new Cancellation();
-  private final int width;
-  private final long startNanos = System.nanoTime();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong rowsFetched = new AtomicLong();
   private long pages;
-  private long rowsReturned;
   private Future<Page> pending;
   private Iterator<Object[]> current = List.<Object[]>of().iterator();
-  private Object[] row;
-  private boolean closed;
 
   /**
    * @param path       encoded collection path ({@code /fscmRestApi/resources/11.13.18.05/invoices})
@@ -54,6 +45,7 @@ public final class PagedRowStream implements RowStream {
   /** With a parser of rows {@code width} wide and a last word on each request's parameters (expand...). */
   PagedRowStream(HttpTransport transport, String path, ScanPlan plan, PageParser parser, int width,
       UnaryOperator<List<Param>> adjust, ExecutorService prefetcher) {
+    super(width);
     this.transport = Objects.requireNonNull(transport, "transport");
     this.path = Objects.requireNonNull(path, "path");
     this.plan = Objects.requireNonNull(plan, "plan");
@@ -61,7 +53,6 @@ public final class PagedRowStream implements RowStream {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.adjust = Objects.requireNonNull(adjust, "adjust");
     this.prefetcher = prefetcher;
-    this.width = width;
   }
 
   @Override
@@ -70,15 +61,10 @@ public final class PagedRowStream implements RowStream {
   }
 
   @Override
-  public boolean next() {
-    if (closed) {
-      return false;
-    }
-    cancellation.check();
+  protected Object[] nextRow() {
     while (!current.hasNext()) {
       if (cursor.done() && pending == null) {
-        row = null;
-        return false;
+        return null;
       }
       Page page = takePage();
       pages++;
@@ -89,10 +75,7 @@ public final class PagedRowStream implements RowStream {
       }
       current = rows.iterator();
     }
-    Object[] r = current.next();
-    row = r.length == width ? r : Arrays.copyOf(r, width);
-    rowsReturned++;
-    return true;
+    return current.next();
   }
 
   private Page takePage() {
@@ -135,31 +118,12 @@ public final class PagedRowStream implements RowStream {
   }
 
   @Override
-  public Object[] row() {
-    if (row == null) {
-      throw new IllegalStateException("no current row: call next() first");
-    }
-    return row;
-  }
-
-  @Override
   public ScanProgress progress() {
-    return new ScanProgress(requests.get(), pages, rowsFetched.get(), rowsReturned,
-        Duration.ofNanos(System.nanoTime() - startNanos));
+    return new ScanProgress(requests.get(), pages, rowsFetched.get(), rowsReturned(), elapsed());
   }
 
   @Override
-  public void cancel() {
-    cancellation.cancel();
-  }
-
-  @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    row = null;
+  protected void release() {
     current = List.<Object[]>of().iterator();
     Future<Page> f = pending;
     pending = null;

@@ -1,7 +1,6 @@
 package org.fusionjdbc.client.query;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,8 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.fusionjdbc.client.config.FusionClientConfig;
 import org.fusionjdbc.client.describe.AttributeDescription;
 import org.fusionjdbc.client.describe.AttributeType;
-import org.fusionjdbc.client.exchange.Cancellation;
-import org.fusionjdbc.client.exchange.Cancellation;
 import org.fusionjdbc.client.http.HttpTransport;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 
@@ -30,14 +27,12 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * ahead; otherwise pages are emitted as they arrive. Chunks are bounded by keys, so rows written meanwhile are read
  * exactly once; the last chunk is open-ended. Without a count the key span is cut into equal value ranges.
  */
-public final class SlicedRowStream implements RowStream {
+public final class SlicedRowStream extends StreamedRows {
   private final HttpTransport transport;
   private final String path;
   private final ScanPlan plan;
   private final AttributeDescription key;
   private final ExecutorService executor;
-  private final Cancellation cancellation = new Cancellation();
-  private final long startNanos = System.nanoTime();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong pages = new AtomicLong();
   private final AtomicLong rowsFetched = new AtomicLong();
@@ -47,13 +42,11 @@ public final class SlicedRowStream implements RowStream {
   private boolean started;
   /** The first page's facts while the rest is not planned yet (the caller has not read past that page). */
   private FirstPage pending;
-  private boolean closed;
   private Iterator<Object[]> current = List.<Object[]>of().iterator();
-  private Object[] row;
-  private long rowsReturned;
 
   private SlicedRowStream(HttpTransport transport, String path, ScanPlan plan, AttributeDescription key,
       ExecutorService executor) {
+    super(plan.spec().fields().size());
     this.transport = transport;
     this.path = path;
     this.plan = plan;
@@ -78,11 +71,7 @@ public final class SlicedRowStream implements RowStream {
   }
 
   @Override
-  public boolean next() {
-    if (closed) {
-      return false;
-    }
-    cancellation.check();
+  protected Object[] nextRow() {
     if (!started) {
       started = true;
       start();
@@ -95,14 +84,10 @@ public final class SlicedRowStream implements RowStream {
         continue;
       }
       if (!nextBatch()) {
-        row = null;
-        return false;
+        return null;
       }
     }
-    Object[] r = current.next();
-    row = r.length == plan.spec().fields().size() ? r : java.util.Arrays.copyOf(r, plan.spec().fields().size());
-    rowsReturned++;
-    return true;
+    return current.next();
   }
 
   /** Moves {@code current} to the next page of rows; false at the end. */
@@ -184,31 +169,12 @@ public final class SlicedRowStream implements RowStream {
   }
 
   @Override
-  public Object[] row() {
-    if (row == null) {
-      throw new IllegalStateException("no current row: call next() first");
-    }
-    return row;
-  }
-
-  @Override
   public ScanProgress progress() {
-    return new ScanProgress(requests.get(), pages.get(), rowsFetched.get(), rowsReturned,
-        Duration.ofNanos(System.nanoTime() - startNanos));
+    return new ScanProgress(requests.get(), pages.get(), rowsFetched.get(), rowsReturned(), elapsed());
   }
 
   @Override
-  public void cancel() {
-    cancellation.cancel();
-  }
-
-  @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    row = null;
+  protected void release() {
     if (chunks != null) {
       chunks.stop();
     }
