@@ -1,7 +1,5 @@
 package org.fusionjdbc.bench;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.faults.FaultPlan;
@@ -79,29 +77,18 @@ final class LatencyBench {
   /** One driver scan with latency and cap on (describe done first, without them); returns its columns. */
   private static java.util.List<String> driver(BenchPod pod, String extra, int rows, Results r, String name,
       String sql) throws SQLException {
-    Journal journal = pod.emulator().journal();
-    FaultPlan faults = pod.emulator().faults();
-    try (Connection c = DriverManager.getConnection(pod.url(extra), pod.basic())) {
-      Jdbc.readAll(c, ScanBench.SQL + " fetch first 1 rows only");
-      Journals.settled(journal);
-      faults.latencyMs(LATENCY_MS).maxConcurrent(CAP);
-      journal.clear();
-      Clock t = new Clock();
-      Jdbc.Read read = Jdbc.readAll(c, sql);
-      double ms = t.ms();
-      faults.reset();
-      ScanBench.check(read.rows(), rows, name);
-      var entries = Journals.collection(journal, "invoices");
-      long throttled = entries.stream().filter(e -> e.status() == 429).count();
-      r.add(name + "_ms", ms, "ms", "JDBC " + (sql.contains("order by") ? "SELECT * ORDER BY key" : "SELECT *") + " with "
-          + LATENCY_MS + " ms per response, cap " + CAP
-          + (extra.isEmpty() ? ", default settings" : ", " + extra));
-      r.add(name + "_requests", entries.size(), "req", "collection requests, of which " + throttled
-          + " answered 429 by the cap");
-      r.add(name + "_throttled", throttled, "req", "requests refused by the concurrency cap");
-      r.add(name + "_avg_in_flight", entries.stream().mapToLong(e -> e.durationMs()).sum() / ms, "req",
-          "sum of request durations / wall time: how many pages overlapped on average");
-      return read.columns();
-    }
+    FaultedScan scan = FaultedScan.run(pod, extra, sql, rows, name, LATENCY_MS, CAP);
+    double ms = scan.ms();
+    var entries = scan.requests();
+    long throttled = scan.throttled();
+    r.add(name + "_ms", ms, "ms", "JDBC " + (sql.contains("order by") ? "SELECT * ORDER BY key" : "SELECT *") + " with "
+        + LATENCY_MS + " ms per response, cap " + CAP
+        + (extra.isEmpty() ? ", default settings" : ", " + extra));
+    r.add(name + "_requests", entries.size(), "req", "collection requests, of which " + throttled
+        + " answered 429 by the cap");
+    r.add(name + "_throttled", throttled, "req", "requests refused by the concurrency cap");
+    r.add(name + "_avg_in_flight", entries.stream().mapToLong(e -> e.durationMs()).sum() / ms, "req",
+        "sum of request durations / wall time: how many pages overlapped on average");
+    return scan.read().columns();
   }
 }

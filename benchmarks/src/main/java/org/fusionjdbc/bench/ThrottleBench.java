@@ -1,11 +1,7 @@
 package org.fusionjdbc.bench;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.fusionjdbc.emulator.EmulatorOptions;
-import org.fusionjdbc.emulator.faults.FaultPlan;
-import org.fusionjdbc.emulator.journal.Journal;
 
 /**
  * Throttling-aware concurrency: a pod that answers 429 beyond 4 requests in flight, 100 ms per response. The driver
@@ -38,20 +34,8 @@ final class ThrottleBench {
   }
 
   private static Scan scan(BenchPod pod, String extra, int rows) throws SQLException {
-    Journal journal = pod.emulator().journal();
-    FaultPlan faults = pod.emulator().faults();
-    try (Connection c = DriverManager.getConnection(pod.url(extra), pod.basic())) {
-      Jdbc.readAll(c, ScanBench.SQL + " fetch first 1 rows only");
-      Journals.settled(journal);
-      faults.latencyMs(LATENCY_MS).maxConcurrent(CAP);
-      journal.clear();
-      Clock t = new Clock();
-      Jdbc.Read read = Jdbc.readAll(c, ScanBench.SQL);
-      double ms = t.ms();
-      faults.reset();
-      ScanBench.check(read.rows(), rows, "throttled scan (" + extra + ")");
-      var entries = Journals.collection(journal, "invoices");
-      return new Scan(ms, entries.size(), entries.stream().filter(e -> e.status() == 429).count());
-    }
+    FaultedScan scan = FaultedScan.run(pod, extra, ScanBench.SQL, rows, "throttled scan (" + extra + ")", LATENCY_MS,
+        CAP);
+    return new Scan(scan.ms(), scan.requests().size(), scan.throttled());
   }
 }
