@@ -3,8 +3,10 @@ package org.fusionjdbc.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import org.fusionjdbc.emulator.EmulatorOptions;
 import org.fusionjdbc.emulator.journal.Journal;
+import org.fusionjdbc.emulator.journal.JournalEntry;
 
 /**
  * Scan efficiency without latency: {@code SELECT *} of N invoices through JDBC (sequential, and with the default
@@ -33,7 +35,8 @@ final class ScanBench {
         driver1Ms = t.ms();
         driver1Cpu = cpu.ms();
       }
-      int driver1Requests = Journals.collection(journal, "invoices").size();
+      List<JournalEntry> driver1Log = Journals.collection(journal, "invoices");
+      int driver1Requests = driver1Log.size();
 
       Journals.settled(journal);
       journal.clear();
@@ -48,6 +51,7 @@ final class ScanBench {
         rawMs = t.ms();
         rawCpu = cpu.ms();
       }
+      List<JournalEntry> rawLog = Journals.collection(journal, "invoices");
       check(raw.rows(), rows, "raw pager");
       check(driver1.rows(), rows, "driver");
 
@@ -75,10 +79,23 @@ final class ScanBench {
           + " (the emulator's threads excluded)");
       r.ratio(p + "driver_cpu_vs_raw_cpu", p + "driver_seq_cpu_ms", p + "raw_cpu_ms",
           "client CPU per row, driver / raw pager: steadier than wall-clock time on a shared machine");
+      r.add(p + "raw_server_ms", serverMs(rawLog), "ms", "the emulator's own time answering the raw pager's pages");
+      r.add(p + "driver_seq_server_ms", serverMs(driver1Log), "ms",
+          "the emulator's own time answering the sequential driver scan's pages");
+      r.add(p + "raw_bytes", bytes(rawLog), "B", "response bytes the raw pager read");
+      r.add(p + "driver_seq_bytes", bytes(driver1Log), "B", "response bytes the sequential driver scan read");
       r.add(p + "raw_requests", raw.requests(), "req", "pages the raw pager fetched");
       r.add(p + "driver_seq_requests", driver1Requests, "req", "collection requests of the sequential driver scan");
       r.add(p + "driver_default_requests", driverNRequests, "req", "collection requests incl. slice planning");
     }
+  }
+
+  private static long serverMs(List<JournalEntry> log) {
+    return log.stream().mapToLong(JournalEntry::durationMs).sum();
+  }
+
+  private static long bytes(List<JournalEntry> log) {
+    return log.stream().mapToLong(JournalEntry::bytes).sum();
   }
 
   static void check(long actual, long expected, String who) {
