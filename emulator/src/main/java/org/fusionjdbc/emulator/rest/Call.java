@@ -46,6 +46,12 @@ final class Call {
   /** Journals the call; run just before the response completes, so a client never sees it missing. */
   Runnable recorder;
   private boolean recorded;
+  /**
+   * Frees the request's concurrency slot once its body is produced, before the last bytes go out. Behind any network
+   * a pod has freed the slot before its client can read the end and send again; on loopback a release after the
+   * last write raced the client's next request, and a client at exactly the cap was refused now and then.
+   */
+  Runnable slotRelease = () -> {};
 
   void record() {
     if (!recorded) {
@@ -104,6 +110,7 @@ final class Call {
     try (CountingStream out = new CountingStream(exchange.getResponseBody());
          JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       body.write(g);
+      slotRelease.run();
       g.flush();
       bytes = out.count;
       record();

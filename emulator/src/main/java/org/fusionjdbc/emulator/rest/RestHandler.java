@@ -85,6 +85,8 @@ public final class RestHandler implements HttpHandler {
       throw QueryException.notFound("No resource at " + call.path() + ".");
     }
     FaultPlan.Decision d = faults.admit(call.seq);
+    Runnable release = d.admitted() ? new ReleaseOnce(faults) : () -> {};
+    call.slotRelease = release;
     try {
       call.fault = d.label();
       call.plan = faults;
@@ -94,9 +96,7 @@ public final class RestHandler implements HttpHandler {
         authenticated(call, seg);
       }
     } finally {
-      if (d.admitted()) {
-        faults.release();
-      }
+      release.run();
     }
   }
 
@@ -265,4 +265,22 @@ public final class RestHandler implements HttpHandler {
         + "'; supported versions are 1 to 9.");
   }
 
+
+  /** Frees an admitted request's slot once, whether the body freed it first or the handler's end does. */
+  private static final class ReleaseOnce implements Runnable {
+    private final FaultPlan faults;
+    private boolean released;
+
+    ReleaseOnce(FaultPlan faults) {
+      this.faults = faults;
+    }
+
+    @Override
+    public void run() {
+      if (!released) {
+        released = true;
+        faults.release();
+      }
+    }
+  }
 }
