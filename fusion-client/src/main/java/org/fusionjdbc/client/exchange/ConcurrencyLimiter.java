@@ -5,12 +5,14 @@ import org.fusionjdbc.client.error.FusionException;
 /**
  * Requests in flight per client (one pod), shared by every scan of one FusionClient; AIMD with a memory.
  *
- * <p>A 429/503 halves the limit, once per burst: refusals of requests sent before that decrease answered the old
- * level and are not counted again (each acquire carries the epoch it was granted in). The number of requests in
- * flight when the pod refused is remembered as its ceiling. Successes add back about one slot per window of
- * requests up to one below that ceiling, and {@link #PROBE_SLOWDOWN} times slower from there, so a pod that
- * throttles at a fixed level is probed rarely (a refusal costs the refused request its Retry-After wait) while a pod
- * that frees capacity still gets used again.
+ * <p>A 429/503 halves the limit, once per burst: refusals of requests sent before that decrease answered the old level
+ * and are not counted again (each grant carries the epoch it was granted in). The number of requests in flight when the
+ * pod refused, less the others of the burst it refused, is remembered as its ceiling. Successes add back about one slot
+ * per window of requests up to one below that ceiling, and {@link #PROBE_SLOWDOWN} times slower from there, so a pod
+ * that throttles at a fixed level is probed rarely (a refusal costs the refused request its Retry-After wait) while a
+ * pod that frees capacity still gets used again. Once the limit reaches the ceiling it probes that level: a refusal
+ * then only steps back below it (the level under it was being taken, halving would give up capacity the pod grants),
+ * and a window of successes sent at that level shows the pod takes it, making the next level the ceiling.
  *
  * <p>A client starts at {@link #START} requests in flight (the default parallelism) and, until the pod first refuses
  * one, adds a slot per success (doubling per window, as TCP's slow start). The limit grows only while it is what
@@ -26,12 +28,23 @@ final class ConcurrencyLimiter {
   private final int max;
   private double limit;
   private int inUse;
-  /** In-flight requests when the pod last refused one; above {@code max} while it never has. */
+  /** The level the pod last refused: in flight at its refusal less the burst's other refusals; above max if none. */
   private int ceiling;
   private long epoch;
   /** How often an acquire filled the limit. */
   private int fills;
+  private long granted;
   private boolean slowStart;
+  /** The first grant sent at the ceiling's level, or -1 while the limit is below it. */
+  private long probeFrom = -1;
+  private int probeSuccesses;
+
+  /**
+   * What one acquire let through: the decrease epoch it was granted in, how often the limit had been full by then (a
+   * request during which the limit filled up shows whether the pod takes that many; one that never met a full limit
+   * does not), and its place among all grants.
+   */
+  record Grant(long epoch, int fills, long seq) {}
 
   /** A limiter at {@code max} from the start. */
   ConcurrencyLimiter(int max) {
@@ -49,12 +62,8 @@ final class ConcurrencyLimiter {
     this.slowStart = limit < max;
   }
 
-  /**
-   * Waits for a slot. Returns the grant to hand to {@link #onSuccess(long)} or {@link #onThrottled(long)}: the epoch
-   * it was granted in, and how often the limit had been full by then (a request during which the limit filled up
-   * shows whether the pod takes that many; one that never met a full limit does not).
-   */
-  synchronized long acquire(Cancellation cancel) {
+  /** Waits for a slot; hand the grant to {@link #onSuccess(Grant)} or {@link #onThrottled(Grant)}. */
+  synchronized Grant acquire(Cancellation cancel) {
     while (inUse >= (int) limit) {
       cancel.check();
       try {
@@ -64,7 +73,7 @@ final class ConcurrencyLimiter {
         throw FusionException.of(FusionException.Kind.CANCELLED, "interrupted while waiting for a request slot", e);
       }
     }
-    long grant = epoch << 32 | (fills & 0xFFFF_FFFFL);
+    Grant grant = new Grant(epoch, fills, granted++);
     inUse++;
     if (inUse >= (int) limit) {
       fills++;
@@ -77,30 +86,33 @@ final class ConcurrencyLimiter {
     notifyAll();
   }
 
-  /** A refusal of a request granted now. */
-  synchronized void onThrottled() {
-    onThrottled(epoch << 32);
-  }
-
   /** A refusal (429/503) of the request {@code grant} let through; called before its slot is released. */
-  synchronized void onThrottled(long grant) {
-    if (grant >>> 32 != epoch) {
-      return; // sent before the last decrease, which already answered this burst
+  synchronized void onThrottled(Grant grant) {
+    if (grant.epoch() != epoch) {
+      if (grant.epoch() == epoch - 1) {
+        // in flight at the last decrease, which answered this burst; counted there, and refused too
+        ceiling = Math.max(1, ceiling - 1);
+      }
+      return;
     }
     epoch++;
     slowStart = false;
-    ceiling = Math.max(1, Math.min(inUse, (int) limit));
-    limit = Math.max(1, limit / 2);
-  }
-
-  /** A 2xx answer to a request that met a full limit. */
-  synchronized void onSuccess() {
-    grow();
+    if (probeFrom >= 0) {
+      limit = Math.max(1, ceiling - 1); // a failed probe of the level refused before
+    } else {
+      ceiling = Math.max(1, Math.min(inUse, (int) limit));
+      limit = Math.max(1, limit / 2);
+    }
+    probeFrom = -1;
   }
 
   /** A 2xx answer to the request {@code grant} let through. */
-  synchronized void onSuccess(long grant) {
-    if (fills != (int) grant) {
+  synchronized void onSuccess(Grant grant) {
+    if (probeFrom >= 0 && grant.seq() >= probeFrom && ++probeSuccesses >= ceiling) {
+      ceiling++; // a window sent at the ceiling's level was taken: the next level is the one to probe
+      probeFrom = -1;
+    }
+    if (fills != grant.fills()) {
       grow();
     } // else the limit held nothing back while it ran: this success does not show the pod takes more
   }
@@ -114,8 +126,9 @@ final class ConcurrencyLimiter {
       step /= PROBE_SLOWDOWN;
     }
     limit = Math.min(max, limit + step);
-    if ((int) limit >= ceiling) {
-      ceiling = (int) limit + 1; // the pod took the level it refused before: the next one is the new probe
+    if (probeFrom < 0 && (int) limit >= ceiling) {
+      probeFrom = granted;
+      probeSuccesses = 0;
     }
     notifyAll();
   }

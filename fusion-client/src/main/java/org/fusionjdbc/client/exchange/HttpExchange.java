@@ -71,7 +71,7 @@ public final class HttpExchange {
       String note = "";
       ClassicHttpResponse response = null;
       boolean handedOver = false;
-      long grant = limiter == null ? 0 : limiter.acquire(cancel);
+      ConcurrencyLimiter.Grant grant = limiter == null ? null : limiter.acquire(cancel);
       cancel.begin(request);
       try {
         response = http.executeOpen(null, request, null);
