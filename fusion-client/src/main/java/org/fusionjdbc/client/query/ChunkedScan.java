@@ -14,19 +14,25 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * always serve the chunks nearest the caller's position first, within a window of buffered pages.
  *
  * <p>Chunk j starts at the key at rank about {@code j × chunkRows} of the remaining rows. Its first request, the
- * <em>opening</em> page, finds that key and the rows after it at once: {@code key >= s} (the start of an earlier
- * chunk already known; {@code key > last} from the first page for the first chunks) with {@code offset} the rows
- * between (a few chunks at most, so the offset stays shallow: a database skips them in its key index). The first row of that page is where chunk j starts and where chunk j-1 ends. A chunk then
- * keyset-pages {@code key > last and key < next chunk's start}; one request per chunk at a time. Exactness does not
- * depend on the offsets: ranks only place the cuts, the chunks are bounded by keys, each start clamped to the one
- * before, and an opening page that finds no rows (or the collection's end) ends the scan there, the chunk before
- * it open-ended. Chunks can also be given their starts in advance.
+ * <em>opening</em> page, finds that key and the rows after it at once: {@code key >= s} (the start of an earlier chunk
+ * already known; {@code key > last} from the first page for the first chunks) with {@code offset} the rows between (a
+ * few chunks at most, so the offset stays shallow: a database skips them in its key index). The first row of that page
+ * is where chunk j starts and where chunk j-1 ends. A chunk then keyset-pages {@code key > last and key < next chunk's
+ * start}; one request per chunk at a time. Exactness does not depend on the offsets: ranks only place the cuts, the
+ * chunks are bounded by keys, each start clamped to the one before, and an opening page that finds no rows (or the
+ * collection's end) ends the scan there, the chunk before it open-ended. Chunks can also be given their starts in
+ * advance.
  *
  * <p>Workers pick the lowest chunk that can take a request. At most {@code window} fetched pages wait for the
  * caller, except that in key order the chunk the caller reads and the one after it may always send (an unordered
  * caller can always take some page that is waiting, so it needs no such exception): an ordered scan emits chunk
  * after chunk, with the next chunks fetched ahead of the caller meanwhile; an unordered one emits pages as they
  * arrive. Either way memory is bounded by {@code window} plus one page per worker.
+ *
+ * <p>A chunk whose opening page is late (its request waits out a 429's Retry-After, say) would hold up every chunk
+ * after it, since none can be bounded until its start is known. Once it is {@link #LATE_FACTOR} times later than a
+ * typical page and a chunk after it (and after any other late ones) knows its start, it is absorbed: the chunk before
+ * reads its rows, and its opening page is dropped when it comes.
  */
 final class ChunkedScan {
   /**
@@ -36,6 +42,10 @@ final class ChunkedScan {
   static final int CHUNK_PAGES = 2;
   /** Pages that may wait for the caller, per worker. */
   static final int WINDOW_PAGES_PER_WORKER = 5;
+  /** How many typical page times an opening page may take before its chunk is absorbed by the one before. */
+  static final int LATE_FACTOR = 3;
+  /** An opening page is never late before this: ordinary jitter on a fast pod is no reason to drop a request. */
+  static final long LATE_FLOOR_NANOS = 250_000_000L;
 
   private final ScanPlan plan;
   private final String key;
@@ -63,6 +73,8 @@ final class ChunkedScan {
   private int buffered;
   private RuntimeException failure;
   private boolean stopped;
+  /** A moving average of how long a request takes; 0 before the first answer. */
+  private long typicalNanos;
 
   /**
    * @param last      the first page's last key: chunk 0 starts after it
@@ -147,7 +159,7 @@ final class ChunkedScan {
     notifyAll();
   }
 
-  private record Task(int chunk, boolean opening, List<Param> params) {
+  private record Task(int chunk, boolean opening, List<Param> params, long sentNanos) {
   }
 
   private synchronized Task nextTask() {
@@ -159,6 +171,7 @@ final class ChunkedScan {
       if (head >= end) {
         return null;
       }
+      absorbLateOpening(System.nanoTime());
       for (int i = head; i < end; i++) {
         // the chunk an ordered caller reads, and the one whose opening page ends it, must never wait for the window
         boolean free = buffered < window || ordered && i <= head + 1;
@@ -171,7 +184,7 @@ final class ChunkedScan {
         }
         if (c.cursor != null) {
           c.busy = true;
-          return new Task(i, false, c.cursor.nextParams());
+          return new Task(i, false, c.cursor.nextParams(), System.nanoTime());
         }
         if (i >= resolved && !c.openingSent) {
           int anchor = resolved - 1; // the latest chunk whose start is known (-1: after the first page)
@@ -180,7 +193,8 @@ final class ChunkedScan {
           }
           c.openingSent = true;
           c.busy = true;
-          return new Task(i, true, openingParams(anchor, i));
+          c.openingSentNanos = System.nanoTime();
+          return new Task(i, true, openingParams(anchor, i), c.openingSentNanos);
         }
       }
       await();
@@ -191,8 +205,10 @@ final class ChunkedScan {
     Chunk c = chunks.get(t.chunk());
     c.busy = false;
     notifyAll();
-    if (t.chunk() >= end || stopped) {
-      return; // the scan ended before this chunk
+    long took = System.nanoTime() - t.sentNanos();
+    typicalNanos = typicalNanos == 0 ? took : (typicalNanos * 7 + took) / 8;
+    if (t.chunk() >= end || stopped || c.absorbed) {
+      return; // the scan ended before this chunk, or the chunk before it read its rows
     }
     buffered++;
     if (t.opening()) {
@@ -215,10 +231,41 @@ final class ChunkedScan {
     notifyAll();
   }
 
+  /**
+   * Gives up waiting for the opening pages of the next chunks to resolve when they are late and a chunk after them knows
+   * its start (see class comment).
+   */
+  private void absorbLateOpening(long now) {
+    if (resolved == 0 || typicalNanos == 0) {
+      return; // the first chunk has no chunk before it to read its rows
+    }
+    long late = Math.max(LATE_FLOOR_NANOS, LATE_FACTOR * typicalNanos);
+    int next = resolved;
+    while (next < end && lateOpening(chunk(next), now, late)) {
+      next++;
+    }
+    if (next == resolved || next >= end || chunk(next).opening == null || chunk(next).opening.rows().isEmpty()) {
+      return;
+    }
+    for (int i = resolved; i < next; i++) {
+      chunks.get(i).absorbed = true;
+      chunks.get(i).done = true;
+    }
+    resolve();
+  }
+
+  private static boolean lateOpening(Chunk c, long now, long late) {
+    return c.openingSent && c.opening == null && now - c.openingSentNanos > late;
+  }
+
   /** Takes arrived opening pages in chunk order: each fixes where its chunk starts and where the one before ends. */
   private void resolve() {
     while (resolved < end) {
       Chunk c = chunk(resolved);
+      if (c.absorbed) {
+        resolved++;
+        continue;
+      }
       if (c.opening == null) {
         return;
       }
@@ -231,7 +278,11 @@ final class ChunkedScan {
         break;
       }
       BigInteger start = keyOf(rows.get(0));
-      BigInteger floor = resolved == 0 ? null : chunks.get(resolved - 1).start;
+      int before = resolved - 1;
+      while (before >= 0 && chunks.get(before).absorbed) {
+        before--;
+      }
+      BigInteger floor = before < 0 ? null : chunks.get(before).start;
       if (floor != null && before(start, floor)) {
         start = floor; // rows changed between two openings: never let chunks overlap
       }
@@ -242,8 +293,11 @@ final class ChunkedScan {
       }
       c.held = rows.subList(from, rows.size());
       c.heldMore = page.hasMore() != null ? page.hasMore() : true;
-      if (resolved > 0) {
-        bound(resolved - 1, start);
+      for (int absorbed = before + 1; absorbed < resolved; absorbed++) {
+        chunks.get(absorbed).start = start; // empty now, but still an anchor for later openings
+      }
+      if (before >= 0) {
+        bound(before, start);
       }
       resolved++;
       if (!c.heldMore) {
@@ -394,6 +448,9 @@ final class ChunkedScan {
     List<Object[]> held;
     boolean heldMore;
     boolean openingSent;
+    long openingSentNanos;
+    /** Its opening page was late: the chunk before reads its rows (see class comment). */
+    boolean absorbed;
     /** Its far end is known. */
     boolean bounded;
     /** Keyset paging of the rest, once both ends are known; null before and after. */
