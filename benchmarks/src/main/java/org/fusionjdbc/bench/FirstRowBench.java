@@ -21,6 +21,11 @@ final class FirstRowBench {
   static final String SQL = "select * from fscm.\"invoices\" where \"InvoiceAmount\" > 100";
   static final String PREVIEW = "select * from fscm.\"invoices\"";
 
+  /** Runs of each side before the measured ones, so both are compiled alike. */
+  static final int WARM_UPS = 10;
+  /** Measured runs of each side, alternated. */
+  static final int PAIRS = 21;
+
   private FirstRowBench() {}
 
   static void run(int rows, Results r) throws SQLException {
@@ -29,17 +34,15 @@ final class FirstRowBench {
       try (Connection first = measure("first_row.jvm_first.", pod, null, r)) {
         // the JVM's first connection: only its cold figures are of interest
       }
-      List<String> columns;
       try (Connection cold = measure("first_row.cold.", pod, null, r)) {
         measure("first_row.warm.", pod, cold, r);
-        repeat(cold, r);
-        columns = preview(pod, cold, r);
+        List<String> columns = preview(pod, cold, r);
+        repeatAgainstOneRequest(pod, cold, columns, r);
       }
       r.ratio("first_row.cold_vs_warm", "first_row.cold.first_row_ms", "first_row.warm.first_row_ms",
           "what describe + first plan cost a new connection");
-      oneRequest(pod, columns, r);
       r.ratio("first_row.warm_vs_one_request", "first_row.warm_repeat_ms", "first_row.one_request_ms",
-          "the driver's warm first row against the one request it needs (both medians of 5)");
+          "the driver's warm first row against the one request it needs (medians of " + PAIRS + " alternated runs)");
       journal.clear();
     }
   }
@@ -67,38 +70,44 @@ final class FirstRowBench {
     return columns;
   }
 
-  /** The same statement prepared and run to its first row 5 more times on the warm connection: the median. */
-  private static void repeat(Connection c, Results r) throws SQLException {
-    double[] ms = new double[5];
-    for (int i = 0; i < ms.length; i++) {
-      Clock t = new Clock();
-      try (PreparedStatement ps = c.prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new IllegalStateException("no row from " + SQL);
-        }
-        ms[i] = t.ms();
-      }
-    }
-    java.util.Arrays.sort(ms);
-    r.add("first_row.warm_repeat_ms", ms[ms.length / 2], "ms", "prepare + first row of the same statement on the warm"
-        + " connection (median of 5 more runs)");
-  }
-
-  /** The floor of a first row: one raw request for the first 50 matching rows (median of 5, after one warm-up). */
-  private static void oneRequest(BenchPod pod, List<String> columns, Results r) {
-    double[] ms = new double[5];
+  /**
+   * The same statement prepared and run to its first row on the warm connection, against its floor: one raw request for
+   * the first 50 matching rows. Both warm up alike and then alternate, so the JIT and the machine's load weigh the same
+   * on each; the medians are reported.
+   */
+  private static void repeatAgainstOneRequest(BenchPod pod, Connection c, List<String> columns, Results r)
+      throws SQLException {
+    double[] driver = new double[PAIRS];
+    double[] raw = new double[PAIRS];
     try (RawPager pager = new RawPager(pod.emulator().baseUrl() + ScanBench.RESOURCE_PATH, pod.basicHeader(),
         columns, "InvoiceId", 50)) {
-      pager.firstPage(Q);
-      for (int i = 0; i < ms.length; i++) {
+      for (int i = -WARM_UPS; i < PAIRS; i++) {
+        double d = firstRow(c);
         Clock t = new Clock();
         pager.firstPage(Q);
-        ms[i] = t.ms();
+        double one = t.ms();
+        if (i >= 0) {
+          driver[i] = d;
+          raw[i] = one;
+        }
       }
     }
-    java.util.Arrays.sort(ms);
-    r.add("first_row.one_request_ms", ms[ms.length / 2], "ms", "one raw request for the first 50 rows of the same"
-        + " query (median of 5)");
+    java.util.Arrays.sort(driver);
+    java.util.Arrays.sort(raw);
+    r.add("first_row.warm_repeat_ms", driver[PAIRS / 2], "ms", "prepare + first row of the same statement on the warm"
+        + " connection (median of " + PAIRS + ")");
+    r.add("first_row.one_request_ms", raw[PAIRS / 2], "ms", "one raw request for the first 50 rows of the same query"
+        + " (median of " + PAIRS + ", alternated with the line above)");
+  }
+
+  private static double firstRow(Connection c) throws SQLException {
+    Clock t = new Clock();
+    try (PreparedStatement ps = c.prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no row from " + SQL);
+      }
+      return t.ms();
+    }
   }
 
   /** Measures on {@code reuse}, or on a new connection (returned) when it is null. */
