@@ -32,7 +32,7 @@ import org.fusionjdbc.client.http.UrlEncoding.Param;
  * <p>A chunk whose opening page is late (its request waits out a 429's Retry-After, say) would hold up every chunk
  * after it, since none can be bounded until its start is known. Once it is {@link #LATE_FACTOR} times later than a
  * typical page and a chunk after it (and after any other late ones) knows its start, it is absorbed: the chunk before
- * reads its rows, and its opening page is dropped when it comes.
+ * reads its rows, and its opening page is dropped when it comes (or its failure, if it fails).
  */
 final class ChunkedScan {
   /**
@@ -122,11 +122,31 @@ final class ChunkedScan {
     try {
       Task t;
       while ((t = nextTask()) != null) {
-        complete(t, fetch.apply(t.params()));
+        Page page;
+        try {
+          page = fetch.apply(t.params());
+        } catch (RuntimeException e) {
+          if (dropAbsorbed(t)) {
+            continue; // the chunk before read its rows: nobody waits for this page any more
+          }
+          throw e;
+        }
+        complete(t, page);
       }
     } catch (RuntimeException e) {
       fail(e);
     }
+  }
+
+  /** Whether {@code t}'s chunk was absorbed, freeing it if so. */
+  private synchronized boolean dropAbsorbed(Task t) {
+    Chunk c = chunks.get(t.chunk());
+    if (!c.absorbed) {
+      return false;
+    }
+    c.busy = false;
+    notifyAll();
+    return true;
   }
 
   /** The next page for the caller, in key order when ordered; null at the end. Throws a worker's failure. */
