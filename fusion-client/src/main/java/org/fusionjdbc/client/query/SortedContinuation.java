@@ -162,7 +162,7 @@ final class SortedContinuation {
   /** Index of the first row whose A is null ({@code nulls}) or not null; -1 when none. */
   private int firstNull(List<Object[]> rows, boolean nulls) {
     for (int i = 0; i < rows.size(); i++) {
-      if ((rows.get(i)[s.sortPosition()] == null) == nulls) {
+      if ((s.sortValue(rows.get(i)) == null) == nulls) {
         return i;
       }
     }
@@ -202,7 +202,7 @@ final class SortedContinuation {
     if (inexact) {
       return null;
     }
-    QValue x = SortedKeyset.literal(row[s.sortPosition()], s.sortType());
+    QValue x = SortedKeyset.literal(s.sortValue(row), s.sortType());
     QExpr k = keyAfter(row);
     if (x == null || k == null) {
       return null;
@@ -220,7 +220,7 @@ final class SortedContinuation {
   }
 
   private QExpr keyAfter(Object[] row) {
-    QValue k = SortedKeyset.literal(row[s.keyPosition()], s.keyType());
+    QValue k = SortedKeyset.literal(s.keyValue(row), s.keyType());
     if (k == null) {
       return null;
     }

@@ -37,6 +37,38 @@ public record SortedKeyset(SortKey sort, AttributeType sortType, SortKey key, At
   }
 
   /**
+   * A value of a page read as the pod means it, as recordings of real pods show them: a blank string in a non-string
+   * attribute is empty (null, as Fusion sorts it), and a number attribute may come as a JSON string of the number
+   * (read as a BigDecimal; left as it came when it is not one, so it has no literal).
+   */
+  static Object value(Object raw, AttributeType type) {
+    if (type == AttributeType.STRING || !(raw instanceof String s)) {
+      return raw;
+    }
+    if (s.isBlank()) {
+      return null;
+    }
+    if (type == AttributeType.INTEGER || type == AttributeType.NUMBER) {
+      try {
+        return new BigDecimal(s.strip());
+      } catch (NumberFormatException e) {
+        return raw;
+      }
+    }
+    return raw;
+  }
+
+  /** The sort attribute's value in {@code row}, read by {@link #value}. */
+  Object sortValue(Object[] row) {
+    return value(row[sortPosition], sortType);
+  }
+
+  /** The key's value in {@code row}, read by {@link #value}. */
+  Object keyValue(Object[] row) {
+    return value(row[keyPosition], keyType);
+  }
+
+  /**
    * The q literal for a value parsed from a page, or null when there is none that is exact: numbers as they came
    * (Long or BigDecimal, never double), strings as strings, dates only in their plain {@code YYYY-MM-DD} form,
    * datetimes when they carry an offset ({@code Z} or {@code ±hh:mm}, any fraction up to nanoseconds): the literal
