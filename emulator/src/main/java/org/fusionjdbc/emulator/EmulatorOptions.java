@@ -33,7 +33,8 @@ import org.fusionjdbc.emulator.rest.WireShapes;
  *   <li>{@code defaultFrameworkVersion}: when the REST-Framework-Version header is absent (1)</li>
  *   <li>{@code datetimeMillis}: write datetimes with {@code .SSS} (default false)</li>
  *   <li>{@code wireShapes}: values in the shapes recordings of real pods show (mixed fractions, a -07:00 offset,
- *       numbers as strings and in exponent form), an unreadable catalog, families answering 403/404 (all off)</li>
+ *       numbers as strings and in exponent form; on by default, since the recordings outrank the contract's clean
+ *       examples), an unreadable catalog, families answering 403/404 (off)</li>
  *   <li>{@code totalResultsJitter}: 0 (exact, default) to 1.0: totalResults varies by up to that fraction
  *       to model an estimate, but never below offset+count</li>
  *   <li>{@code authSettings}: users, Basic passwords, trusted issuers, OAuth clients; the emulator
@@ -346,7 +347,7 @@ public final class EmulatorOptions {
     private int defaultFrameworkVersion = 1;
     private boolean datetimeMillis;
     private double totalResultsJitter;
-    private WireShapes wireShapes = WireShapes.clean();
+    private WireShapes wireShapes = WireShapes.observed();
     private Authenticator authenticator;
     private AuthSettings authSettings;
     private final Map<String, String> basicUsers = new LinkedHashMap<>();

@@ -32,7 +32,8 @@ public final class Main {
       "  --framework N          REST-Framework-Version when the header is absent (default 1)",
       "  --permissive           accept IN, BETWEEN, IS NULL, NOT, <>, '' and * in q (default strict)",
       "  --datetime-millis      write datetimes with milliseconds",
-      "  --observed-values      write values as recorded from real pods (mixed fractions, -07:00, numbers as strings)",
+      "  --clean-values         write values in one clean form (by default they come as recorded from real pods:",
+      "                         mixed fractions, -07:00, numbers as strings and in exponent form)",
       "  --unreadable-catalog   answer the catalog describe in a shape no client knows",
       "  --family-status ROOT=N  answer every request under ROOT (e.g. hcmRestApi) with 403 or 404 (repeatable)",
       "  --bip                  also serve BI Publisher (ExternalReportWSSService) over the same data",
@@ -129,7 +130,7 @@ public final class Main {
     AuthSettings.Builder auth = AuthSettings.builder();
     boolean authGiven = false;
     DemoCredentials demo = null;
-    org.fusionjdbc.emulator.rest.WireShapes shapes = org.fusionjdbc.emulator.rest.WireShapes.clean();
+    org.fusionjdbc.emulator.rest.WireShapes shapes = org.fusionjdbc.emulator.rest.WireShapes.observed();
     List<String> a = new ArrayList<>(List.of(args));
     for (int i = 0; i < a.size(); i++) {
       String opt = a.get(i);
@@ -141,7 +142,8 @@ public final class Main {
         case "--datetime-millis" -> b.datetimeMillis(true);
         case "--bip" -> b.bipWithRestData();
         case "--hash-item-ids" -> b.hashItemIds(true);
-        case "--observed-values" -> b.wireShapes(shapes = shapes.withObservedValues(true));
+        case "--clean-values" -> b.wireShapes(shapes = shapes.withObservedValues(false));
+        case "--observed-values" -> b.wireShapes(shapes = shapes.withObservedValues(true)); // the default; kept
         case "--unreadable-catalog" -> b.wireShapes(shapes = shapes.withUnreadableCatalog(true));
         default -> {
           if (i + 1 >= a.size()) {

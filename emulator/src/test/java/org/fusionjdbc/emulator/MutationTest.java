@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.fusionjdbc.emulator.rest.WireShapes;
 import org.junit.jupiter.api.Test;
 
 /** data().insert/delete are visible to the next request (the overlay the consistency tests rely on). */
 class MutationTest {
   @Test
   void insertAndDeleteAreVisible() {
-    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(100).build())) {
+    try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(100).wireShapes(WireShapes.clean()).build())) {
       String api = emu.baseUrl() + "/fscmRestApi/resources/11.13.18.05/invoices";
       long key = emu.data().insert("invoices", Map.of("InvoiceNumber", "NEW-1", "InvoiceAmount",
           new BigDecimal("12.50"), "InvoiceCurrency", "USD"));

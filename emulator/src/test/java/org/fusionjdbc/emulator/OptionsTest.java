@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Set;
+import org.fusionjdbc.emulator.rest.WireShapes;
 import org.junit.jupiter.api.Test;
 
 /** Options that change the wire: millis, totalResults jitter, default framework, limits; and validation. */
 class OptionsTest {
   @Test
   void datetimeMillisAndDefaultFrameworkAndLimits() {
-    EmulatorOptions o = EmulatorOptions.builder().basicUser("tester", "pw").rows(50).datetimeMillis(true).defaultFrameworkVersion(3)
+    EmulatorOptions o = EmulatorOptions.builder().basicUser("tester", "pw").rows(50).wireShapes(WireShapes.clean()).datetimeMillis(true).defaultFrameworkVersion(3)
         .defaultLimit(10).maxLimit(20).build();
     try (FusionEmulator emu = FusionEmulator.start(o)) {
       String api = emu.baseUrl() + "/fscmRestApi/resources/latest/invoices";

@@ -60,11 +60,20 @@ class WireShapesTest {
   }
 
   @Test
-  void cleanShapesAreTheDefault() {
+  void observedShapesAreTheDefaultAndCleanShapesOnRequest() {
+    String path = "/hcmRestApi/resources/11.13.18.05/departments?limit=50&onlyData=true";
     try (FusionEmulator emu = FusionEmulator.start(EmulatorOptions.builder().basicUser("tester", "pw").rows(50)
         .build())) {
-      JsonNode page = Http.ok(emu.baseUrl() + "/hcmRestApi/resources/11.13.18.05/departments?limit=50&onlyData=true",
-          4);
+      JsonNode page = Http.ok(emu.baseUrl() + path, 4);
+      boolean varied = false;
+      for (JsonNode item : page.get("items")) {
+        varied |= item.get("LocationId").isTextual() || !item.get("CreationDate").asText().endsWith("+00:00")
+            || item.get("CreationDate").asText().contains(".");
+      }
+      assertThat(varied).as("some value in a recorded shape by default").isTrue();
+    }
+    try (FusionEmulator emu = start(WireShapes.clean())) {
+      JsonNode page = Http.ok(emu.baseUrl() + path, 4);
       for (JsonNode item : page.get("items")) {
         assertThat(item.get("LocationId").isTextual()).isFalse();
         assertThat(item.get("CreationDate").asText()).endsWith("+00:00").doesNotContain(".");

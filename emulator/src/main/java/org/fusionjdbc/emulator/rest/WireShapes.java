@@ -8,7 +8,8 @@ import org.fusionjdbc.emulator.data.DataSet;
 
 /**
  * How far the emulator imitates what recordings of real pods show beyond the contract's clean examples
- * (docs/fusion-rest-contract.md §6), and which discovery faults it plays. All off by default.
+ * (docs/fusion-rest-contract.md §6), and which discovery faults it plays. By default ({@link #observed()}) values
+ * come as real pods send them and no discovery fault is played; {@link #clean()} keeps the contract's examples.
  *
  * @param observedValues write values as real pods do: datetimes with a 3-digit fraction on some rows and none on
  *     others, some at a -07:00 offset (the same instant); non-key numbers sometimes as JSON strings, whole numbers
@@ -33,7 +34,12 @@ public record WireShapes(boolean observedValues, boolean unreadableCatalog, Map<
     });
   }
 
-  /** The contract's clean shapes, no faults. */
+  /** Values as recordings of real pods show them, no faults: the emulator's default. */
+  public static WireShapes observed() {
+    return new WireShapes(true, false, Map.of());
+  }
+
+  /** The contract's clean example shapes (one datetime form, numbers as numbers), no faults. */
   public static WireShapes clean() {
     return new WireShapes(false, false, Map.of());
   }
