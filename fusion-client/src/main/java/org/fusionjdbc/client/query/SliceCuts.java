@@ -79,8 +79,15 @@ final class SliceCuts {
     if (v instanceof Long l) {
       return BigInteger.valueOf(l);
     }
-    if (v instanceof BigDecimal d) {
-      return d.toBigIntegerExact();
+    try {
+      if (v instanceof BigDecimal d) {
+        return d.toBigIntegerExact();
+      }
+      if (v instanceof String s && !s.isBlank()) { // pods send some numbers as JSON strings
+        return new BigDecimal(s.strip()).toBigIntegerExact();
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // not an integer: reported below
     }
     throw FusionException.of(FusionException.Kind.PROTOCOL, "an integer key came back as " + v);
   }
