@@ -265,7 +265,6 @@ public final class RestHandler implements HttpHandler {
         + "'; supported versions are 1 to 9.");
   }
 
-
   /** Frees an admitted request's slot once, whether the body freed it first or the handler's end does. */
   private static final class ReleaseOnce implements Runnable {
     private final FaultPlan faults;

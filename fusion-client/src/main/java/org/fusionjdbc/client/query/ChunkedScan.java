@@ -298,11 +298,11 @@ final class ChunkedScan {
         break;
       }
       BigInteger start = keyOf(rows.get(0));
-      int before = resolved - 1;
-      while (before >= 0 && chunks.get(before).absorbed) {
-        before--;
+      int previous = resolved - 1; // the chunk before it that reads rows (absorbed ones read none)
+      while (previous >= 0 && chunks.get(previous).absorbed) {
+        previous--;
       }
-      BigInteger floor = before < 0 ? null : chunks.get(before).start;
+      BigInteger floor = previous < 0 ? null : chunks.get(previous).start;
       if (floor != null && before(start, floor)) {
         start = floor; // rows changed between two openings: never let chunks overlap
       }
@@ -313,11 +313,11 @@ final class ChunkedScan {
       }
       c.held = rows.subList(from, rows.size());
       c.heldMore = page.hasMore() != null ? page.hasMore() : true;
-      for (int absorbed = before + 1; absorbed < resolved; absorbed++) {
+      for (int absorbed = previous + 1; absorbed < resolved; absorbed++) {
         chunks.get(absorbed).start = start; // empty now, but still an anchor for later openings
       }
-      if (before >= 0) {
-        bound(before, start);
+      if (previous >= 0) {
+        bound(previous, start);
       }
       resolved++;
       if (!c.heldMore) {
