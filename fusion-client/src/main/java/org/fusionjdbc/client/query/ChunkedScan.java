@@ -382,7 +382,7 @@ final class ChunkedScan {
 
   private ScanPlan subPlan(List<QExpr> terms, long offset) {
     QuerySpec spec = plan.spec().toBuilder().filter(QExpr.and(terms)).offset(offset).build();
-    return new ScanPlan(spec, plan.layout(), plan.orderBy(), plan.keyPositions(), plan.keyset(), plan.dialect());
+    return plan.withSpec(spec);
   }
 
   private void deliver(int i, List<Object[]> rows) {

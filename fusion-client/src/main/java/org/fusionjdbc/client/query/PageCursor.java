@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 
@@ -141,7 +142,12 @@ final class PageCursor {
     skip += rows.size();
   }
 
-  private QExpr bound(SortKey key, Object value) {
+  private QExpr bound(SortKey key, Object raw) {
+    // a number key a pod sent as a JSON string is that number; one that is no number has no literal
+    Object value = plan.keysetType().map(t -> SortedKeyset.value(raw, t)).orElse(raw);
+    if (value instanceof String && plan.keysetType().filter(t -> t != AttributeType.STRING).isPresent()) {
+      return null;
+    }
     QValue v;
     if (value instanceof Long l) {
       v = QValue.of(l);

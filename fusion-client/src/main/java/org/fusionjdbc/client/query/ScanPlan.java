@@ -16,7 +16,7 @@ import org.fusionjdbc.client.describe.ResourceDescription;
  * ({@link #sorted()}: the order is one other attribute with the key as tie-breaker).
  */
 public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderBy, List<Integer> keyPositions,
-    Optional<SortKey> keyset, QDialect dialect, Optional<SortedKeyset> sorted) {
+    Optional<SortKey> keyset, QDialect dialect, Optional<SortedKeyset> sorted, Optional<AttributeType> keysetType) {
 
   public ScanPlan {
     Objects.requireNonNull(spec, "spec");
@@ -26,12 +26,18 @@ public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderB
     Objects.requireNonNull(keyset, "keyset");
     Objects.requireNonNull(dialect, "dialect");
     Objects.requireNonNull(sorted, "sorted");
+    Objects.requireNonNull(keysetType, "keysetType");
   }
 
-  /** A plan without composite keyset continuation. */
+  /** The same plan for another spec of the same resource and order (a slice of the scan, say). */
+  ScanPlan withSpec(QuerySpec other) {
+    return new ScanPlan(other, layout, orderBy, keyPositions, keyset, dialect, sorted, keysetType);
+  }
+
+  /** A plan without composite keyset continuation, nor the key's type. */
   public ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderBy, List<Integer> keyPositions,
       Optional<SortKey> keyset, QDialect dialect) {
-    this(spec, layout, orderBy, keyPositions, keyset, dialect, Optional.empty());
+    this(spec, layout, orderBy, keyPositions, keyset, dialect, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -58,7 +64,7 @@ public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderB
     }
     SortedKeyset s = new SortedKeyset(sort, a.get().type(), p.orderBy.get(1), key.get().type(),
         layout.indexOf(sort.attribute()), layout.indexOf(key.get().name()));
-    return new ScanPlan(spec, layout, p.orderBy, p.keyPositions, p.keyset, dialect, Optional.of(s));
+    return new ScanPlan(spec, layout, p.orderBy, p.keyPositions, p.keyset, dialect, Optional.of(s), p.keysetType);
   }
 
   /**
@@ -88,7 +94,8 @@ public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderB
         && keysetType(singleKey.get().type())) {
       keyset = Optional.of(order.get(0));
     }
-    return new ScanPlan(spec, layout, order, keyPositions, keyset, dialect);
+    return new ScanPlan(spec, layout, order, keyPositions, keyset, dialect, Optional.empty(),
+        keyset.map(k -> singleKey.get().type()));
   }
 
   /** Types whose values come back as JSON the q literal can reproduce exactly. */

@@ -45,6 +45,20 @@ class PageCursorTest {
   }
 
   @Test
+  void aNumberKeySentAsAStringIsThatNumberAndANonNumberFallsBackToTheOffset() {
+    AttributeDescription id = new AttributeDescription("Id", AttributeType.INTEGER, null, null, OptionalInt.empty(),
+        OptionalInt.empty(), OptionalInt.empty(), true, false, true);
+    QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "things")).fields(List.of("Id")).build();
+    PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Id"), Optional.of(id), QDialect.STRICT), 2, 2);
+    c.advance(page(true, "300000047486514", "300000047486515"));
+    assertThat(params(c)).containsEntry("q", "Id > 300000047486515").containsEntry("offset", "0");
+    c.advance(new Page(List.<Object[]>of(new Object[] {300000047486516L}, new Object[] {"n/a"}), 2L, true, null, null,
+        null));
+    assertThat(params(c)).as("no quoted literal for a number key").containsEntry("q", "Id > 300000047486516")
+        .containsEntry("offset", "1");
+  }
+
+  @Test
   void thePodsPageSizeIsTheTruthOnceItAnswersWithLessThanAsked() {
     QuerySpec spec = QuerySpec.builder(ResourcePath.of("r", "codes")).fields(List.of("Code")).offset(3).build();
     PageCursor c = new PageCursor(ScanPlan.of(spec, List.of("Code"), Optional.empty(), QDialect.STRICT), 50, 500);
