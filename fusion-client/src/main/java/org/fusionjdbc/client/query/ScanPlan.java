@@ -13,7 +13,8 @@ import org.fusionjdbc.client.describe.ResourceDescription;
  * How a {@link QuerySpec} is paged: the row layout on the wire (spec fields, then key attributes the spec
  * lacks), the orderBy with the key as tie-breaker, and whether keyset continuation applies (contract
  * decision 5: one queryable key attribute, and the order is by that key alone), or composite keyset continuation
- * ({@link #sorted()}: the order is one other attribute with the key as tie-breaker).
+ * ({@link #sorted()}: the order is one other attribute with the key as tie-breaker). {@link #keysetType()} is the
+ * keyset key's type when describe told it, so a value the pod sent as a string still anchors as what it is.
  */
 public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderBy, List<Integer> keyPositions,
     Optional<SortKey> keyset, QDialect dialect, Optional<SortedKeyset> sorted, Optional<AttributeType> keysetType) {
