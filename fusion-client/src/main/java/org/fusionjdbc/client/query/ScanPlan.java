@@ -35,12 +35,6 @@ public record ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderB
     return new ScanPlan(other, layout, orderBy, keyPositions, keyset, dialect, sorted, keysetType);
   }
 
-  /** A plan without composite keyset continuation, nor the key's type. */
-  public ScanPlan(QuerySpec spec, List<String> layout, List<SortKey> orderBy, List<Integer> keyPositions,
-      Optional<SortKey> keyset, QDialect dialect) {
-    this(spec, layout, orderBy, keyPositions, keyset, dialect, Optional.empty(), Optional.empty());
-  }
-
   /**
    * The plan for a resource as describe reports it: like {@link #of(QuerySpec, List, Optional, QDialect)}, and a
    * scan ordered by exactly one other queryable attribute of an exact-literal type, then the key, with no offset,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.fusionjdbc.client.config.QDialect;
+import org.fusionjdbc.client.describe.AttributeType;
 import org.fusionjdbc.client.error.FusionException;
 import org.fusionjdbc.client.http.UrlEncoding.Param;
 
@@ -79,15 +80,13 @@ final class SliceCuts {
     if (v instanceof Long l) {
       return BigInteger.valueOf(l);
     }
-    try {
-      if (v instanceof BigDecimal d) {
+    // a number as pods send it, a JSON string of one included
+    if (SortedKeyset.value(v, AttributeType.INTEGER) instanceof BigDecimal d) {
+      try {
         return d.toBigIntegerExact();
+      } catch (ArithmeticException e) {
+        // not an integer: reported below
       }
-      if (v instanceof String s && !s.isBlank()) { // pods send some numbers as JSON strings
-        return new BigDecimal(s.strip()).toBigIntegerExact();
-      }
-    } catch (NumberFormatException | ArithmeticException e) {
-      // not an integer: reported below
     }
     throw FusionException.of(FusionException.Kind.PROTOCOL, "an integer key came back as " + v);
   }
